@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>KAA-lotsen</p>, document.getElementById('app')!);
