@@ -1,0 +1,149 @@
+/**
+ * Settings form (Swedish, keyboard-friendly, every field labelled). Values that come from the organisation's policy
+ * (managed storage) are shown but locked. Validation messages come from the settings schema.
+ */
+import { useState } from 'preact/hooks';
+import { FEATURE_LABEL } from '../ui/labels';
+
+export interface OptionsValues {
+  ukaOrigin: string;
+  scbOrigin: string;
+  kommun: string;
+  myLabel: string;
+  language: 'sv' | 'en';
+  retentionDays: string;
+  features: Record<string, boolean>;
+}
+
+export interface OptionsProps {
+  initial: OptionsValues;
+  locked: ReadonlySet<string>;
+  /** Save; resolves to field errors (empty when saved) and an overall message. */
+  onSave(values: OptionsValues): Promise<{ errors: Partial<Record<keyof OptionsValues, string>>; message: string }>;
+  onDeleteAll(): Promise<string>;
+  children?: preact.ComponentChildren;
+}
+
+const LOCKED_NOTE = 'Låst av din organisation';
+
+export function Options(props: OptionsProps) {
+  const [values, setValues] = useState<OptionsValues>(props.initial);
+  const [errors, setErrors] = useState<Partial<Record<keyof OptionsValues, string>>>({});
+  const [message, setMessage] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [deleteMessage, setDeleteMessage] = useState('');
+  const isLocked = (key: string) => props.locked.has(key);
+
+  const set = <K extends keyof OptionsValues>(key: K, value: OptionsValues[K]) => setValues({ ...values, [key]: value });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const result = await props.onSave(values);
+    setErrors(result.errors);
+    setMessage(result.message);
+  };
+
+  const text = (key: 'ukaOrigin' | 'scbOrigin' | 'kommun' | 'myLabel' | 'retentionDays', label: string, hint: string, type = 'text', extra: Record<string, string> = {}) => (
+    <div class="field">
+      <label for={`f-${key}`}>{label}</label>
+      <input
+        id={`f-${key}`}
+        name={key}
+        type={type}
+        value={values[key]}
+        disabled={isLocked(key)}
+        aria-invalid={errors[key] ? 'true' : undefined}
+        aria-describedby={`h-${key}${errors[key] ? ` e-${key}` : ''}`}
+        onInput={(e) => set(key, (e.currentTarget as HTMLInputElement).value)}
+        {...extra}
+      />
+      <span id={`h-${key}`} class="hint">
+        {hint}
+        {isLocked(key) && <span class="locked"> · {LOCKED_NOTE}</span>}
+      </span>
+      {errors[key] && (
+        <span id={`e-${key}`} class="error">
+          {errors[key]}
+        </span>
+      )}
+    </div>
+  );
+
+  return (
+    <main class="options">
+      <h1>KAA-lotsen – inställningar</h1>
+      <form onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>Anslutning</legend>
+          {text('ukaOrigin', 'Adress till UKA', 'Hela adressen till er UKA, t.ex. https://uka.kommun.se. Webbläsaren frågar om lov att läsa just den adressen.', 'url', { autocomplete: 'url' })}
+          {text('scbOrigin', 'Adress till SCB:s uppladdning (valfri)', 'Används för att kontrollera filen när du laddar upp den hos SCB.', 'url')}
+          {text('kommun', 'Kommunkod', 'Fyra siffror, t.ex. 0180 eller 2281.', 'text', { inputmode: 'numeric', maxlength: '4' })}
+          {text('myLabel', 'Min etikett i UKA', 'Den etikett som markerar dina ungdomar i UKA, t.ex. "Coach Anna". Används för filtret "bara mina".')}
+        </fieldset>
+        <fieldset>
+          <legend>Funktioner</legend>
+          {Object.keys(values.features).map((id) => (
+            <div class="check" key={id}>
+              <input
+                id={`feat-${id}`}
+                type="checkbox"
+                checked={values.features[id]}
+                disabled={isLocked('features') || isLocked(`features.${id}`)}
+                onChange={(e) => set('features', { ...values.features, [id]: (e.currentTarget as HTMLInputElement).checked })}
+              />
+              <label for={`feat-${id}`}>{FEATURE_LABEL[id] ?? id}</label>
+            </div>
+          ))}
+          {isLocked('features') && <p class="locked">{LOCKED_NOTE}</p>}
+        </fieldset>
+        <fieldset>
+          <legend>Övrigt</legend>
+          <div class="field">
+            <label for="f-language">Språk</label>
+            <select id="f-language" value={values.language} disabled={isLocked('language')} onChange={(e) => set('language', (e.currentTarget as HTMLSelectElement).value as 'sv' | 'en')}>
+              <option value="sv">Svenska</option>
+              <option value="en">English</option>
+            </select>
+          </div>
+          {text('retentionDays', 'Hur länge lokala anteckningar sparas efter 20-årsdagen (dagar)', 'Efter 20-årsdagen upphör aktivitetsansvaret; lokala påminnelser raderas sedan efter så här många dagar.', 'number', { min: '0', max: '3650' })}
+        </fieldset>
+        <button type="submit">Spara</button>
+        <div role="status" aria-live="polite" data-testid="options-message">
+          {message}
+        </div>
+      </form>
+      {props.children}
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Radera all lokal data</h2>
+        <p>Tar bort allt KAA-lotsen har sparat i den här webbläsaren: anteckningar, påminnelser, exportloggen och nyckeln för pseudonymer. Inställningar från din organisation påverkas inte. Inget i UKA ändras.</p>
+        {!confirming ? (
+          <button type="button" class="danger" onClick={() => setConfirming(true)}>
+            Radera all lokal data
+          </button>
+        ) : (
+          <div role="group" aria-label="Bekräfta radering">
+            <p>
+              <strong>Är du säker? Det går inte att ångra.</strong>
+            </p>
+            <button
+              type="button"
+              class="danger"
+              onClick={async () => {
+                setDeleteMessage(await props.onDeleteAll());
+                setConfirming(false);
+              }}
+            >
+              Ja, radera allt
+            </button>{' '}
+            <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+              Avbryt
+            </button>
+          </div>
+        )}
+        <div role="status" aria-live="polite" data-testid="delete-message">
+          {deleteMessage}
+        </div>
+      </section>
+    </main>
+  );
+}

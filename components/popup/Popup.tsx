@@ -1,0 +1,102 @@
+/** The toolbar popup: which UKA page this tab shows, which features run, and anything that went wrong. */
+import { FEATURE_LABEL, FEATURE_STATE_LABEL, PAGE_KIND_LABEL } from '../ui/labels';
+import type { PageKind } from '../../lib/uka/types';
+
+export interface PopupTabStatus {
+  pageKind: string;
+  profileId: string | null;
+  features: { id: string; state: string; error?: string }[];
+  unknownWarnings: string[];
+}
+
+export interface PopupProps {
+  configured: boolean;
+  /** True when the active tab is on the configured UKA origin. */
+  onUka: boolean;
+  status: PopupTabStatus | null;
+  recentErrors: { time: number; feature: string; message: string }[];
+  onOpenOptions(): void;
+  onOpenMetodbok?(): void;
+  onRestartTour?(): void;
+  children?: preact.ComponentChildren;
+}
+
+export function Popup(props: PopupProps) {
+  const { status } = props;
+  return (
+    <main class="popup">
+      <h1>KAA-lotsen</h1>
+      <section aria-labelledby="popup-page">
+        <h2 id="popup-page">Den här fliken</h2>
+        {!props.configured ? (
+          <p data-testid="popup-page-kind">KAA-lotsen är inte inställd ännu. Ange adressen till er UKA i inställningarna.</p>
+        ) : !props.onUka ? (
+          <p data-testid="popup-page-kind">Fliken visar inte UKA. KAA-lotsen arbetar bara på er UKA-adress.</p>
+        ) : !status ? (
+          <p data-testid="popup-page-kind">Ingen UKA-sida har lästs in i fliken ännu. Ladda om sidan om du nyss ändrade inställningarna.</p>
+        ) : status.pageKind === 'unknown' ? (
+          <p data-testid="popup-page-kind">
+            Sidan känns inte igen (okänd sida). KAA-lotsen lägger inte till något här.
+          </p>
+        ) : (
+          <p data-testid="popup-page-kind">
+            {PAGE_KIND_LABEL[status.pageKind as PageKind] ?? status.pageKind}
+            {status.profileId && <span class="muted"> · {status.profileId}</span>}
+          </p>
+        )}
+      </section>
+      {status && status.features.length > 0 && (
+        <section aria-labelledby="popup-features">
+          <h2 id="popup-features">Funktioner</h2>
+          <ul class="features" data-testid="popup-features">
+            {status.features.map((f) => (
+              <li key={f.id} data-feature={f.id} data-state={f.state}>
+                <span>{FEATURE_LABEL[f.id] ?? f.id}</span>: <strong>{FEATURE_STATE_LABEL[f.state] ?? f.state}</strong>
+                {f.error && <div class="error">{f.error}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {status && status.unknownWarnings.length > 0 && (
+        <section aria-labelledby="popup-unknown">
+          <h2 id="popup-unknown">Okänd varning</h2>
+          <p>UKA visar varningar som KAA-lotsen inte känner igen. Berätta gärna för den som förvaltar tillägget.</p>
+          <ul data-testid="popup-unknown-warnings">
+            {status.unknownWarnings.map((w) => (
+              <li key={w}>okänd varning: {w}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {props.children}
+      {props.recentErrors.length > 0 && (
+        <section aria-labelledby="popup-errors">
+          <h2 id="popup-errors">Senaste fel</h2>
+          <ul data-testid="popup-errors">
+            {props.recentErrors.slice(0, 5).map((e, i) => (
+              <li key={i}>
+                {new Date(e.time).toLocaleString('sv-SE')} – {FEATURE_LABEL[e.feature] ?? e.feature}: {e.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <nav class="actions" aria-label="Genvägar">
+        <button type="button" onClick={props.onOpenOptions}>
+          Inställningar
+        </button>
+        {props.onOpenMetodbok && (
+          <button type="button" onClick={props.onOpenMetodbok}>
+            Metodbok
+          </button>
+        )}
+        {props.onRestartTour && (
+          <button type="button" onClick={props.onRestartTour}>
+            Starta introduktionen
+          </button>
+        )}
+      </nav>
+    </main>
+  );
+}

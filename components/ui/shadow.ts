@@ -1,0 +1,73 @@
+/**
+ * Our own UI inside UKA's page: every piece lives in its own open Shadow DOM root on a custom host element, so UKA's
+ * styles do not leak in, ours do not leak out, and UKA's own elements are never modified. A host is only ever
+ * inserted as a sibling of an UKA element (or at the end of <body> for floating panels) and removed on cleanup.
+ */
+import { BASE_CSS } from './theme';
+
+export const HOST_TAG = 'kaa-lotsen-ui';
+
+export type MountWhere = 'beforebegin' | 'afterend' | 'floating';
+
+export interface MountOptions {
+  feature: string;
+  /** UKA element to place the UI next to; required unless where === 'floating'. */
+  anchor?: Element | null;
+  where: MountWhere;
+  css?: string;
+  /** Accessible name of the region, when the UI is a landmark-worthy panel. */
+  label?: string;
+}
+
+export interface Mounted {
+  host: HTMLElement;
+  root: ShadowRoot;
+  container: HTMLElement;
+  remove(): void;
+}
+
+/** True when a node belongs to our UI (so observers can ignore our own DOM changes). */
+export function isOwnNode(node: Node | null): boolean {
+  let current: Node | null = node;
+  while (current) {
+    if (current instanceof Element && current.tagName.toLowerCase() === HOST_TAG) return true;
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return false;
+}
+
+export function mountShadow(doc: Document, options: MountOptions): Mounted | null {
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('data-feature', options.feature);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = BASE_CSS + (options.css ?? '');
+  root.append(style);
+  const container = doc.createElement('div');
+  container.className = 'kaa-root';
+  if (options.label) {
+    container.setAttribute('role', 'region');
+    container.setAttribute('aria-label', options.label);
+  }
+  root.append(container);
+
+  if (options.where === 'floating') {
+    if (!doc.body) return null;
+    doc.body.append(host);
+  } else {
+    if (!options.anchor || !options.anchor.isConnected) return null;
+    options.anchor.insertAdjacentElement(options.where, host);
+  }
+  return {
+    host,
+    root,
+    container,
+    remove: () => host.remove(),
+  };
+}
+
+/** Remove every host of one feature (or all of ours) from the document. */
+export function unmountAll(doc: Document, feature?: string): void {
+  const selector = feature ? `${HOST_TAG}[data-feature="${CSS.escape(feature)}"]` : HOST_TAG;
+  doc.querySelectorAll(selector).forEach((el) => el.remove());
+}

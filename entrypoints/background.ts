@@ -1,3 +1,0 @@
-export default defineBackground(() => {
-  console.info('KAA-lotsen background started');
-});

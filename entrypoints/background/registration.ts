@@ -1,0 +1,59 @@
+/**
+ * Content scripts are registered at run time for exactly the origins the user configured and granted. The manifest
+ * holds no static content script and no host permission, so KAA-lotsen sees nothing until it is set up.
+ */
+import { browser } from 'wxt/browser';
+import { loadSettings, originPattern } from '../../lib/settings';
+
+export const UKA_SCRIPT_ID = 'kaa-uka';
+export const SCB_SCRIPT_ID = 'kaa-scb';
+const OUR_IDS = [UKA_SCRIPT_ID, SCB_SCRIPT_ID];
+
+interface Wanted {
+  id: string;
+  matches: string[];
+  js: string[];
+}
+
+async function granted(pattern: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [pattern] });
+  } catch {
+    return false;
+  }
+}
+
+export async function syncContentScripts(): Promise<string[]> {
+  const { settings } = await loadSettings();
+  const wanted: Wanted[] = [];
+  if (settings.ukaOrigin) {
+    const pattern = originPattern(settings.ukaOrigin);
+    if (await granted(pattern)) wanted.push({ id: UKA_SCRIPT_ID, matches: [pattern], js: ['content-scripts/uka.js'] });
+  }
+  if (settings.scbOrigin && settings.features['upload-check'] !== false) {
+    const pattern = originPattern(settings.scbOrigin);
+    if (await granted(pattern)) wanted.push({ id: SCB_SCRIPT_ID, matches: [pattern], js: ['content-scripts/scb.js'] });
+  }
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: OUR_IDS });
+  const stale = existing.filter((e) => {
+    const w = wanted.find((x) => x.id === e.id);
+    return !w || JSON.stringify(w.matches) !== JSON.stringify(e.matches ?? []);
+  });
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
+  const have = new Set(existing.filter((e) => !stale.includes(e)).map((e) => e.id));
+  const toRegister = wanted.filter((w) => !have.has(w.id));
+  if (toRegister.length) {
+    await browser.scripting.registerContentScripts(
+      toRegister.map((w) => ({ id: w.id, matches: w.matches, js: w.js, runAt: 'document_idle' as const, persistAcrossSessions: true })),
+    );
+    // Tabs already open on the origin get the script now, without a reload.
+    for (const w of toRegister) {
+      const tabs = await browser.tabs.query({ url: w.matches });
+      for (const tab of tabs) {
+        if (tab.id === undefined) continue;
+        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: w.js }).catch(() => undefined);
+      }
+    }
+  }
+  return wanted.map((w) => w.id);
+}

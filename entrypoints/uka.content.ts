@@ -1,7 +1,0 @@
-export default defineContentScript({
-  matches: [],
-  registration: 'runtime',
-  main() {
-    console.info('KAA-lotsen content');
-  },
-});

@@ -1,0 +1,22 @@
+/** What every UKA feature gets for one page view. Built by the page-view runtime; features never see raw markup. */
+import type { Mounted, MountOptions } from '../../components/ui/shadow';
+import type { ExportList, PersonPage, ReadResult, Recognition, StartList, UkaAdapter } from '../../lib/uka/types';
+import type { Settings } from '../../lib/settings';
+
+export interface UkaFeatureContext {
+  doc: Document;
+  url: URL;
+  recognition: Recognition;
+  adapter: UkaAdapter;
+  settings: Settings;
+  /** Cached, typed reads of the current page (each read runs at most once per page view). */
+  read: {
+    person(): ReadResult<PersonPage>;
+    startList(): ReadResult<StartList>;
+    exportList(): ReadResult<ExportList>;
+  };
+  /** Mount UI in a Shadow DOM root; removed automatically when the page view ends. */
+  mount(feature: string, options: Omit<MountOptions, 'feature'>): Mounted | null;
+  /** Tell the popup about a red/yellow section heading we do not recognise. */
+  reportUnknownWarning(heading: string): void;
+}

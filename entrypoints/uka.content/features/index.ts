@@ -1,0 +1,6 @@
+/** Every UKA feature, one file each. Order is display order only; features never depend on each other. */
+import type { FeatureDefinition } from '../../../lib/features/manager';
+import type { UkaFeatureContext } from '../context';
+import { statusPanel } from './status-panel';
+
+export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel];

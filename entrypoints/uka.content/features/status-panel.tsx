@@ -1,0 +1,44 @@
+import { render } from 'preact';
+import { StatusPanel, STATUS_PANEL_CSS } from '../../../components/status/StatusPanel';
+import { parseId } from '../../../lib/domain/personnummer';
+import { ageOnDate, todayIso } from '../../../lib/domain/age';
+import type { FeatureDefinition } from '../../../lib/features/manager';
+import type { UkaFeatureContext } from '../context';
+
+/** Shows what the adapter read from the page: page kind, the person's age, the warning sections found. */
+export const statusPanel: FeatureDefinition<UkaFeatureContext> = {
+  id: 'status-panel',
+  pages: ['login', 'start', 'person', 'export'],
+  init(ctx) {
+    const mounted = ctx.mount('status-panel', { where: 'floating', css: STATUS_PANEL_CSS, label: 'KAA-lotsen status' });
+    if (!mounted) return false;
+    const kind = ctx.recognition.kind;
+    let person = null;
+    let exportList = null;
+    let readError: string | null = null;
+    if (kind === 'person') {
+      const result = ctx.read.person();
+      if (result.ok) {
+        const id = parseId(result.value.header.personnummer);
+        const age = id ? ageOnDate(id.birthDate, todayIso()) : result.value.header.alder;
+        person = {
+          age,
+          contacts: result.value.contacts.length,
+          measures: result.value.measures.length,
+          sections: result.value.sections.map((s) => ({ colour: s.colour, heading: s.heading, kind: s.kind, items: s.items.length })),
+        };
+      } else readError = result.reason;
+    } else if (kind === 'export') {
+      const result = ctx.read.exportList();
+      if (result.ok) {
+        const persons = new Set(result.value.groups.flatMap((g) => g.rows.map((r) => r.href))).size;
+        exportList = { groups: result.value.groups.length, persons, exportEnabled: result.value.exportButton.enabled };
+      } else readError = result.reason;
+    }
+    render(
+      <StatusPanel pageKind={kind} profileId={ctx.recognition.profileId} person={person} exportList={exportList} readError={readError} initiallyOpen={kind === 'person'} />,
+      mounted.container,
+    );
+    return () => render(null, mounted.container);
+  },
+};

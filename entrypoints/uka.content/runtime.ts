@@ -1,0 +1,131 @@
+/**
+ * Page-view runtime of the UKA content script: recognise the page through the adapter, run the features for that
+ * page kind, report status to the background (for the popup), and start over when UKA changes the page without a
+ * reload. Nothing is injected on an unrecognised page. Nothing here ever throws into UKA's page.
+ */
+import { isOwnNode, mountShadow, unmountAll } from '../../components/ui/shadow';
+import { runFeatures, redactError, type FeatureDefinition, type FeatureStatus } from '../../lib/features/manager';
+import type { Settings } from '../../lib/settings';
+import type { ReadResult, UkaAdapter } from '../../lib/uka/types';
+import type { UkaFeatureContext } from './context';
+
+export interface RuntimeOptions {
+  doc: Document;
+  adapter: UkaAdapter;
+  features: readonly FeatureDefinition<UkaFeatureContext>[];
+  getSettings(): Settings;
+  reportStatus(status: PageStatus): void;
+  /** Ends the runtime (extension reloaded or uninstalled). */
+  signal: AbortSignal;
+}
+
+export interface PageStatus {
+  pageKind: string;
+  profileId: string | null;
+  path: string;
+  features: FeatureStatus[];
+  unknownWarnings: string[];
+}
+
+function memo<T>(fn: () => ReadResult<T>): () => ReadResult<T> {
+  let cached: ReadResult<T> | undefined;
+  return () => {
+    if (!cached) {
+      try {
+        cached = fn();
+      } catch (error) {
+        cached = { ok: false, reason: redactError(error instanceof Error ? error.message : 'okänt fel') };
+      }
+    }
+    return cached;
+  };
+}
+
+export function startRuntime(options: RuntimeOptions): { rerun(): void } {
+  const { doc, adapter } = options;
+  let current: AbortController | null = null;
+  let lastHref = '';
+  let scheduled: ReturnType<typeof setTimeout> | undefined;
+
+  const runPageView = async () => {
+    current?.abort();
+    unmountAll(doc);
+    const controller = new AbortController();
+    current = controller;
+    const url = new URL(doc.location.href);
+    lastHref = url.href;
+    let recognition;
+    try {
+      recognition = adapter.recognise(doc, url);
+    } catch {
+      recognition = { kind: 'unknown' as const, profileId: null };
+    }
+    const unknownWarnings = new Set<string>();
+    const settings = options.getSettings();
+    if (recognition.kind === 'unknown') {
+      options.reportStatus({ pageKind: 'unknown', profileId: recognition.profileId, path: url.pathname, features: [], unknownWarnings: [] });
+      return;
+    }
+    const ctx: UkaFeatureContext = {
+      doc,
+      url,
+      recognition,
+      adapter,
+      settings,
+      read: {
+        person: memo(() => adapter.readPersonPage(doc)),
+        startList: memo(() => adapter.readStartList(doc)),
+        exportList: memo(() => adapter.readExportList(doc)),
+      },
+      mount: (feature, mountOptions) => (controller.signal.aborted ? null : mountShadow(doc, { ...mountOptions, feature })),
+      reportUnknownWarning: (heading) => unknownWarnings.add(heading.slice(0, 120)),
+    };
+    const features = await runFeatures(options.features, ctx, {
+      pageKind: recognition.kind,
+      isEnabled: (id) => settings.features[id as keyof Settings['features']] !== false,
+      signal: controller.signal,
+    });
+    if (controller.signal.aborted) return;
+    options.reportStatus({ pageKind: recognition.kind, profileId: recognition.profileId, path: url.pathname, features, unknownWarnings: [...unknownWarnings] });
+  };
+
+  const schedule = (delay: number) => {
+    if (scheduled !== undefined) clearTimeout(scheduled);
+    scheduled = setTimeout(() => {
+      scheduled = undefined;
+      void runPageView().catch(() => undefined);
+    }, delay);
+  };
+
+  // UKA pages that change without a reload: URL changes (history API) or UKA replacing content. Our own hosts are
+  // ignored so that rendering our UI never triggers a new page view.
+  const observer = new MutationObserver((mutations) => {
+    const foreign = mutations.some((m) => {
+      if (isOwnNode(m.target)) return false;
+      const nodes = [...Array.from(m.addedNodes), ...Array.from(m.removedNodes)];
+      return nodes.some((n) => !isOwnNode(n) && !(n instanceof Element && n.tagName.toLowerCase() === 'kaa-lotsen-ui'));
+    });
+    if (foreign || doc.location.href !== lastHref) schedule(200);
+  });
+  if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
+  const onNav = () => {
+    if (doc.location.href !== lastHref) schedule(50);
+  };
+  const win = doc.defaultView;
+  win?.addEventListener('popstate', onNav);
+  win?.addEventListener('pageshow', (e) => {
+    // Back/forward cache: UKA's page may be shown again from memory; read it afresh.
+    if ((e as PageTransitionEvent).persisted) schedule(0);
+  });
+  const poll = setInterval(onNav, 500);
+
+  options.signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearInterval(poll);
+    current?.abort();
+    unmountAll(doc);
+  });
+
+  void runPageView().catch(() => undefined);
+  return { rerun: () => schedule(0) };
+}
