@@ -1,0 +1,418 @@
+/**
+ * The content pack ("innehållspaket"): the metodbok texts, tips, explainers of UKA's SCB warnings, the glossary and
+ * the onboarding tour, plus the kommun's routine intervals. Versioned JSON, validated with zod; a kommun can export,
+ * edit and import its own pack (options page).
+ *
+ * `parsePack` never throws; it returns precise errors: a path like `sections[3].links[0]` and a Swedish reason.
+ */
+import { z } from 'zod';
+import { WARNING_KINDS, type WarningKind } from '../domain/warnings';
+import { ANCHORS, PAGE_KINDS, type AnchorName, type PageKind } from '../uka/types';
+import { checkMarkdown, parseMarkdown, sectionLinks, SLUG_RE } from './markdown';
+
+export const PACK_FORMAT = 'kaa-lotsen-pack' as const;
+export const PACK_FORMAT_VERSION = 1 as const;
+
+export const SCB_PHASES = ['normal', 'before-deadline', 'export-week', 'after-upload'] as const;
+export type ScbPhase = (typeof SCB_PHASES)[number];
+
+export const TOUR_PAGE_KINDS = ['person', 'export'] as const;
+export type TourPageKind = (typeof TOUR_PAGE_KINDS)[number];
+
+/**
+ * Ladder step ids used by the default pack (tip.contexts.ladderSteps). The schema accepts any slug so that a kommun
+ * can add its own steps; these are the ones the default pack and the contact-ladder feature agree on.
+ */
+export const KNOWN_LADDER_STEPS = [
+  'phone',
+  'letter',
+  'home-visit',
+  'concern-report',
+  'restart',
+  'not-interested',
+  'mapping',
+  'measure',
+  'follow-up',
+  'turning-20',
+] as const;
+
+/** Text length limits (characters). */
+export const LIMITS = {
+  id: 60,
+  title: 100,
+  packTitle: 120,
+  sectionBody: 8000,
+  tipText: 300,
+  explainerText: 600,
+  explainerStep: 300,
+  explainerSteps: 10,
+  glossaryShort: 160,
+  glossaryLong: 1200,
+  tourText: 400,
+  tags: 12,
+  tag: 40,
+  links: 20,
+} as const;
+
+// ---------- zod building blocks (messages in Swedish) ----------
+
+const slug = z
+  .string({ error: 'ska vara en text' })
+  .max(LIMITS.id, { error: `får vara högst ${LIMITS.id} tecken` })
+  .regex(SLUG_RE, { error: 'ska vara ett id med små bokstäver a–z, siffror och bindestreck (t.ex. "hembesok")' });
+
+const HTML_IN_TEXT = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--/;
+
+/** Plain text (never interpreted as markup, but HTML-looking tags are refused to keep packs clean). */
+function plain(max: number, min = 1) {
+  return z
+    .string({ error: 'ska vara en text' })
+    .min(min, { error: min === 1 ? 'får inte vara tom' : `ska vara minst ${min} tecken` })
+    .max(max, { error: `är för lång: högst ${max} tecken är tillåtna` })
+    .refine((s) => !HTML_IN_TEXT.test(s), { error: 'HTML är inte tillåtet här; skriv vanlig text' });
+}
+
+const markdownBody = z
+  .string({ error: 'ska vara en text' })
+  .min(1, { error: 'får inte vara tom' })
+  .max(LIMITS.sectionBody, { error: `är för lång: högst ${LIMITS.sectionBody} tecken är tillåtna` })
+  .superRefine((s, ctx) => {
+    for (const p of checkMarkdown(s)) ctx.addIssue({ code: 'custom', message: `rad ${p.line}: ${p.message}` });
+  });
+
+const intIn = (min: number, max: number, def: number) =>
+  z
+    .number({ error: 'ska vara ett tal' })
+    .int({ error: 'ska vara ett heltal' })
+    .min(min, { error: `ska vara minst ${min}` })
+    .max(max, { error: `får vara högst ${max}` })
+    .default(def);
+
+export const PackSettings = z
+  .object({
+    /** Follow-up interval for youths without a measure (mb 5.2). At most 6: contact at least every half-year. */
+    followUpMonths: intIn(1, 6, 3),
+    /** Failed phone attempts before a letter/postcard is sent (mb 2.3). */
+    failedCallsBeforeLetter: intIn(1, 10, 3),
+    /** The letter announcing a home visit goes out at least this many days before (mb 2.4.1). */
+    letterDaysBeforeVisit: intIn(1, 30, 7),
+    /** Start handing over (e.g. to målgrupp 2 / adult services) this many days before the 20th birthday. */
+    handoverDaysBefore20: intIn(0, 365, 30),
+    /** After a home visit without contact, start the attempts again after this many months (mb 2.5). */
+    restartMonthsAfterVisit: intIn(1, 12, 3),
+    /** A youth who said no is contacted again after this many months (mb 2.2.3). At most 6. */
+    notInterestedMonths: intIn(1, 6, 3),
+    /** How long the extension keeps its own local notes and history. */
+    retentionDays: intIn(30, 3650, 400),
+    /** "before-deadline" phase starts this many days before an SCB deadline. */
+    beforeDeadlineDays: intIn(7, 120, 30),
+    /** "export-week" phase: this many days before the deadline. */
+    exportWeekDays: intIn(1, 21, 7),
+    /** "after-upload" phase lasts this many days after the upload (SCB may return error lists). */
+    afterUploadDays: intIn(1, 60, 14),
+  })
+  .strict();
+export type PackSettings = z.infer<typeof PackSettings>;
+
+export const Section = z
+  .object({
+    id: slug,
+    title: plain(LIMITS.title),
+    body: markdownBody,
+    links: z.array(slug, { error: 'ska vara en lista med avsnitts-id' }).max(LIMITS.links, { error: `högst ${LIMITS.links} länkar` }).default([]),
+    tags: z.array(plain(LIMITS.tag), { error: 'ska vara en lista med ord' }).max(LIMITS.tags, { error: `högst ${LIMITS.tags} taggar` }).default([]),
+  })
+  .strict();
+export type Section = z.infer<typeof Section>;
+
+const nonEmptyList = <T extends z.ZodType>(item: T) =>
+  z.array(item, { error: 'ska vara en lista' }).min(1, { error: 'ta bort fältet i stället för att lämna listan tom' }).optional();
+
+export const TipContexts = z
+  .object({
+    pageKinds: nonEmptyList(z.enum(PAGE_KINDS, { error: `okänd sidtyp; tillåtna är ${PAGE_KINDS.join(', ')}` })),
+    anchors: nonEmptyList(z.enum(ANCHORS, { error: `okänd plats; tillåtna är ${ANCHORS.join(', ')}` })),
+    warningKinds: nonEmptyList(z.enum(WARNING_KINDS, { error: `okänd varningstyp; tillåtna är ${WARNING_KINDS.join(', ')}` })),
+    ladderSteps: nonEmptyList(slug),
+    scbPhases: nonEmptyList(z.enum(SCB_PHASES, { error: `okänd SCB-fas; tillåtna är ${SCB_PHASES.join(', ')}` })),
+  })
+  .strict();
+export type TipContexts = z.infer<typeof TipContexts>;
+
+export const Tip = z
+  .object({
+    id: slug,
+    sectionId: slug,
+    title: plain(LIMITS.title),
+    text: plain(LIMITS.tipText),
+    contexts: TipContexts.default({}),
+  })
+  .strict();
+export type Tip = z.infer<typeof Tip>;
+
+export const Explainer = z
+  .object({
+    title: plain(LIMITS.title),
+    meaning: plain(LIMITS.explainerText),
+    whyScbCares: plain(LIMITS.explainerText),
+    steps: z
+      .array(plain(LIMITS.explainerStep), { error: 'ska vara en lista med steg' })
+      .min(1, { error: 'ska ha minst ett steg' })
+      .max(LIMITS.explainerSteps, { error: `högst ${LIMITS.explainerSteps} steg` }),
+    typicalMistake: plain(LIMITS.explainerText),
+    /** Optional "read more" section. */
+    sectionId: slug.optional(),
+  })
+  .strict();
+export type Explainer = z.infer<typeof Explainer>;
+
+export const EXPLAINER_KEYS = [...WARNING_KINDS, 'generic'] as const;
+export type ExplainerKey = WarningKind | 'generic';
+
+export const GlossaryEntry = z
+  .object({
+    /** Exactly as UKA/SCB spell it. */
+    term: plain(LIMITS.title),
+    short: plain(LIMITS.glossaryShort),
+    long: plain(LIMITS.glossaryLong),
+    /** Other spellings that should be recognised in text (e.g. "IM" for introduktionsprogram). */
+    aliases: z.array(plain(LIMITS.title), { error: 'ska vara en lista' }).optional(),
+    /**
+     * Match case exactly. Defaults to true for code-like terms (an upper-case letter after the first character,
+     * e.g. SysKontakt, or all capitals like KAA) and false for ordinary words.
+     */
+    caseSensitive: z.boolean({ error: 'ska vara true eller false' }).optional(),
+    sectionId: slug.optional(),
+  })
+  .strict();
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+
+export const TourStep = z
+  .object({
+    id: slug,
+    pageKind: z.enum(TOUR_PAGE_KINDS, { error: 'ska vara "person" eller "export"' }),
+    anchor: z.enum(ANCHORS, { error: `okänd plats; tillåtna är ${ANCHORS.join(', ')}` }),
+    title: plain(LIMITS.title),
+    text: plain(LIMITS.tourText),
+  })
+  .strict();
+export type TourStep = z.infer<typeof TourStep>;
+
+const explainersShape = Object.fromEntries(EXPLAINER_KEYS.map((k) => [k, Explainer])) as Record<ExplainerKey, typeof Explainer>;
+
+export const Pack = z
+  .object({
+    format: z.literal(PACK_FORMAT),
+    formatVersion: z.literal(PACK_FORMAT_VERSION),
+    id: slug,
+    version: z
+      .string({ error: 'ska vara en text' })
+      .regex(/^\d+\.\d+\.\d+$/, { error: 'ska vara ett versionsnummer som 1.0.0' }),
+    title: plain(LIMITS.packTitle),
+    language: z.literal('sv', { error: 'ska vara "sv" (bara svenska stöds)' }),
+    locked: z.boolean({ error: 'ska vara true eller false' }).optional(),
+    settings: PackSettings.default(PackSettings.parse({})),
+    sections: z.array(Section, { error: 'ska vara en lista med avsnitt' }).min(1, { error: 'paketet måste ha minst ett avsnitt' }),
+    tips: z.array(Tip, { error: 'ska vara en lista med tips' }),
+    explainers: z.object(explainersShape, { error: 'ska vara ett objekt med en förklaring per varningstyp' }).strict(),
+    glossary: z.array(GlossaryEntry, { error: 'ska vara en lista med ordlisteposter' }),
+    tour: z.array(TourStep, { error: 'ska vara en lista med introduktionssteg' }),
+  })
+  .strict();
+export type Pack = z.infer<typeof Pack>;
+/** The JSON shape before defaults are applied (what an author writes). */
+export type PackInput = z.input<typeof Pack>;
+
+export interface PackError {
+  /** e.g. `sections[3].links[0]`, `explainers.R4`, `` for the whole file. */
+  path: string;
+  /** Swedish reason. */
+  message: string;
+}
+
+export type ParsePackResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
+
+/** `["sections", 3, "links", 0]` → `sections[3].links[0]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else {
+      const key = String(seg);
+      out += /^[A-Za-z_$][\w$]*$/.test(key) ? (out === '' ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
+    }
+  }
+  return out;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'en lista';
+  switch (typeof v) {
+    case 'string':
+      return 'en text';
+    case 'number':
+      return 'ett tal';
+    case 'boolean':
+      return 'true/false';
+    case 'object':
+      return 'ett objekt';
+    default:
+      return typeof v;
+  }
+}
+
+const EXPECTED_SV: Record<string, string> = {
+  string: 'en text',
+  number: 'ett tal',
+  int: 'ett heltal',
+  boolean: 'true eller false',
+  array: 'en lista',
+  object: 'ett objekt',
+};
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  const hasInput = 'input' in issue;
+  const input = hasInput ? (issue as { input?: unknown }).input : undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return 'saknas (obligatoriskt fält)';
+      // Custom messages (from { error }) win when they exist, but say what was found.
+      return `ska vara ${EXPECTED_SV[issue.expected] ?? issue.expected}, inte ${describeValue(input)}`;
+    case 'unrecognized_keys':
+      return `okänt fält: ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_value':
+      if (input === undefined) return 'saknas (obligatoriskt fält)';
+      if (issue.values.length === 1) return `ska vara ${JSON.stringify(issue.values[0])}, inte ${JSON.stringify(input)}`;
+      return issue.message.startsWith('Invalid') ? `ogiltigt värde ${JSON.stringify(input)}` : `${issue.message} (fick ${JSON.stringify(input)})`;
+    default:
+      return issue.message;
+  }
+}
+
+function zodErrors(error: z.ZodError): PackError[] {
+  return error.issues.map((issue) => {
+    const path = formatPath(issue.path);
+    const [head, key] = issue.path;
+    if (head === 'explainers' && issue.path.length === 2 && issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
+      return { path, message: `förklaringen för ${String(key)} saknas (alla ${EXPLAINER_KEYS.length} förklaringar måste finnas: ${EXPLAINER_KEYS.join(', ')})` };
+    }
+    return { path, message: issueMessage(issue) };
+  });
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Cross-reference checks on a structurally valid pack. */
+function crossCheck(pack: Pack): PackError[] {
+  const errors: PackError[] = [];
+  const dupCheck = (items: { id: string }[], base: string, what: string) => {
+    const seen = new Map<string, number>();
+    items.forEach((it, i) => {
+      const first = seen.get(it.id);
+      if (first !== undefined) errors.push({ path: `${base}[${i}].id`, message: `${what}-id "${it.id}" finns redan (${base}[${first}])` });
+      else seen.set(it.id, i);
+    });
+  };
+  dupCheck(pack.sections, 'sections', 'avsnitts');
+  dupCheck(pack.tips, 'tips', 'tips');
+  dupCheck(pack.tour, 'tour', 'steg');
+
+  const sectionIds = new Set(pack.sections.map((s) => s.id));
+  const missing = (id: string) => `avsnittet "${id}" finns inte i paketet`;
+  pack.sections.forEach((s, i) => {
+    s.links.forEach((l, j) => {
+      if (!sectionIds.has(l)) errors.push({ path: `sections[${i}].links[${j}]`, message: missing(l) });
+      else if (l === s.id) errors.push({ path: `sections[${i}].links[${j}]`, message: 'ett avsnitt ska inte länka till sig självt' });
+    });
+    for (const target of new Set(sectionLinks(parseMarkdown(s.body)))) {
+      if (!sectionIds.has(target)) errors.push({ path: `sections[${i}].body`, message: `länken #${target} pekar på ett ${missing(target)}` });
+    }
+  });
+  pack.tips.forEach((t, i) => {
+    if (!sectionIds.has(t.sectionId)) errors.push({ path: `tips[${i}].sectionId`, message: missing(t.sectionId) });
+  });
+  for (const key of EXPLAINER_KEYS) {
+    const sid = pack.explainers[key].sectionId;
+    if (sid !== undefined && !sectionIds.has(sid)) errors.push({ path: `explainers.${key}.sectionId`, message: missing(sid) });
+  }
+  const terms = new Map<string, number>();
+  pack.glossary.forEach((g, i) => {
+    for (const [k, name] of [[g.term, 'term'], ...(g.aliases ?? []).map((a, j) => [a, `aliases[${j}]`] as const)] as const) {
+      const first = terms.get(k);
+      if (first !== undefined) errors.push({ path: `glossary[${i}].${name}`, message: `ordet "${k}" finns redan i ordlistan (glossary[${first}])` });
+      else terms.set(k, i);
+    }
+    if (g.sectionId !== undefined && !sectionIds.has(g.sectionId)) errors.push({ path: `glossary[${i}].sectionId`, message: missing(g.sectionId) });
+  });
+  return errors;
+}
+
+/** Validate an untrusted pack (parsed JSON). Never throws. */
+export function parsePack(json: unknown): ParsePackResult {
+  if (!isRecord(json)) {
+    return { ok: false, errors: [{ path: '', message: `Filen ska innehålla ett JSON-objekt, men innehåller ${describeValue(json)}.` }] };
+  }
+  if (json.format !== PACK_FORMAT) {
+    return {
+      ok: false,
+      errors: [{ path: 'format', message: `Det här är inte ett innehållspaket för KAA-lotsen (fältet format ska vara "${PACK_FORMAT}").` }],
+    };
+  }
+  if (json.formatVersion !== PACK_FORMAT_VERSION) {
+    const v = json.formatVersion;
+    const shown = v === undefined ? 'saknas' : JSON.stringify(v);
+    const newer = typeof v === 'number' && v > PACK_FORMAT_VERSION;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'formatVersion',
+          message: `Okänd formatversion (${shown}). Den här versionen av KAA-lotsen läser formatversion ${PACK_FORMAT_VERSION}.${
+            newer ? ' Paketet är gjort för en nyare version: uppdatera tillägget.' : ''
+          }`,
+        },
+      ],
+    };
+  }
+  const result = Pack.safeParse(json, { reportInput: true });
+  if (!result.success) return { ok: false, errors: zodErrors(result.error) };
+  const cross = crossCheck(result.data);
+  if (cross.length > 0) return { ok: false, errors: cross };
+  return { ok: true, pack: result.data };
+}
+
+/** Parse a JSON text (e.g. an imported file) and validate it. */
+export function parsePackText(text: string): ParsePackResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: `Filen är inte giltig JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  return parsePack(json);
+}
+
+/** Serialise for export: stable key order, two-space indentation, trailing newline. Round-trips through parsePack. */
+export function serializePack(pack: Pack): string {
+  const ordered = {
+    format: PACK_FORMAT,
+    formatVersion: PACK_FORMAT_VERSION,
+    id: pack.id,
+    version: pack.version,
+    title: pack.title,
+    language: pack.language,
+    ...(pack.locked !== undefined ? { locked: pack.locked } : {}),
+    settings: pack.settings,
+    sections: pack.sections,
+    tips: pack.tips,
+    explainers: Object.fromEntries(EXPLAINER_KEYS.map((k) => [k, pack.explainers[k]])),
+    glossary: pack.glossary,
+    tour: pack.tour,
+  };
+  return JSON.stringify(ordered, null, 2) + '\n';
+}
+
+export type { AnchorName, PageKind, WarningKind };
