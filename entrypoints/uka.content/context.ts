@@ -2,6 +2,7 @@
 import type { Mounted, MountOptions } from '../../components/ui/shadow';
 import type { ExportList, PersonPage, ReadResult, Recognition, StartList, UkaAdapter } from '../../lib/uka/types';
 import type { Settings } from '../../lib/settings';
+import type { Pack } from '../../lib/content/schema';
 
 export interface UkaFeatureContext {
   doc: Document;
@@ -9,6 +10,12 @@ export interface UkaFeatureContext {
   recognition: Recognition;
   adapter: UkaAdapter;
   settings: Settings;
+  /** The active metodbok content pack (imported, policy-supplied or built in). */
+  pack: Pack;
+  /** Today in Europe/Stockholm by the extension's clock (tests may move it). */
+  today(): Promise<string>;
+  /** Open the extension's Metodbok page at a section. */
+  openMetodbok(sectionId: string): void;
   /** Cached, typed reads of the current page (each read runs at most once per page view). */
   read: {
     person(): ReadResult<PersonPage>;

@@ -5,6 +5,8 @@
 import { createUkaAdapter } from '../../lib/uka/adapter';
 import { loadSettings, watchSettings, type Settings } from '../../lib/settings';
 import { sendCommand } from '../../lib/messages';
+import { loadActivePack } from '../../lib/platform/pack';
+import { today } from '../../lib/platform/clock';
 import { FEATURES } from './features';
 import { startRuntime } from './runtime';
 
@@ -13,9 +15,17 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   async main(ctx) {
+    // The script can arrive twice (registered script + injection into an already open tab): run once per page.
+    const w = window as unknown as Record<string, boolean>;
+    if (w.__kaaLotsenUka) return;
+    w.__kaaLotsenUka = true;
+    ctx.onInvalidated(() => {
+      w.__kaaLotsenUka = false;
+    });
     const { settings: initial } = await loadSettings();
     if (!initial.ukaOrigin || new URL(initial.ukaOrigin).origin !== location.origin) return;
     let settings: Settings = initial;
+    let pack = (await loadActivePack()).pack;
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     const runtime = startRuntime({
@@ -23,6 +33,9 @@ export default defineContentScript({
       adapter: createUkaAdapter(),
       features: FEATURES,
       getSettings: () => settings,
+      getPack: () => pack,
+      today,
+      openMetodbok: (sectionId) => void sendCommand('open-metodbok', { sectionId }).catch(() => undefined),
       reportStatus: (status) => {
         void sendCommand('page-status', status).catch(() => undefined);
       },
@@ -30,7 +43,10 @@ export default defineContentScript({
     });
     const stop = watchSettings((next) => {
       settings = next.settings;
-      runtime.rerun();
+      void loadActivePack().then((active) => {
+        pack = active.pack;
+        runtime.rerun();
+      });
     });
     controller.signal.addEventListener('abort', () => stop());
   },

@@ -7,6 +7,7 @@ import { isOwnNode, mountShadow, unmountAll } from '../../components/ui/shadow';
 import { runFeatures, redactError, type FeatureDefinition, type FeatureStatus } from '../../lib/features/manager';
 import type { Settings } from '../../lib/settings';
 import type { ReadResult, UkaAdapter } from '../../lib/uka/types';
+import type { Pack } from '../../lib/content/schema';
 import type { UkaFeatureContext } from './context';
 
 export interface RuntimeOptions {
@@ -14,6 +15,9 @@ export interface RuntimeOptions {
   adapter: UkaAdapter;
   features: readonly FeatureDefinition<UkaFeatureContext>[];
   getSettings(): Settings;
+  getPack(): Pack;
+  today(): Promise<string>;
+  openMetodbok(sectionId: string): void;
   reportStatus(status: PageStatus): void;
   /** Ends the runtime (extension reloaded or uninstalled). */
   signal: AbortSignal;
@@ -72,6 +76,9 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       recognition,
       adapter,
       settings,
+      pack: options.getPack(),
+      today: options.today,
+      openMetodbok: options.openMetodbok,
       read: {
         person: memo(() => adapter.readPersonPage(doc)),
         startList: memo(() => adapter.readStartList(doc)),

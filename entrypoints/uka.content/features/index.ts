@@ -2,5 +2,8 @@
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../context';
 import { statusPanel } from './status-panel';
+import { explainers } from './explainers';
+import { checklist } from './checklist';
+import { scbGuard } from './scb-guard';
 
-export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel];
+export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel, checklist, explainers, scbGuard];

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { StatusPanel, STATUS_PANEL_CSS } from '../../../components/status/StatusPanel';
 import { parseId } from '../../../lib/domain/personnummer';
-import { ageOnDate, todayIso } from '../../../lib/domain/age';
+import { ageOn, todayInStockholm } from '../../../lib/domain/dates';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../context';
 
@@ -20,7 +20,7 @@ export const statusPanel: FeatureDefinition<UkaFeatureContext> = {
       const result = ctx.read.person();
       if (result.ok) {
         const id = parseId(result.value.header.personnummer);
-        const age = id ? ageOnDate(id.birthDate, todayIso()) : result.value.header.alder;
+        const age = id ? ageOn(id.birthDate, todayInStockholm(new Date())) : result.value.header.alder;
         person = {
           age,
           contacts: result.value.contacts.length,

@@ -1,0 +1,184 @@
+/**
+ * The contact ladder (kontakttrappan) on a person page: every step with its state in words, the next action in one
+ * sentence with its due date, and a small form to note what UKA cannot hold. Every local note reminds the coach to
+ * document in UKA; UKA's log wins when it later shows the step.
+ */
+import { useState } from 'preact/hooks';
+import { renderText } from '../../lib/ladder/texts';
+import type { LadderResult, LocalNote, LocalNoteStep, StepState } from '../../lib/ladder/types';
+
+export const STEP_STATE_LABEL: Record<StepState, string> = {
+  'done-uka': 'Klart enligt UKA',
+  'done-local': 'Noterat lokalt',
+  due: 'Att göra nu',
+  overdue: 'Försenat',
+  'not-applicable': 'Gäller inte',
+  upcoming: 'Kommande',
+};
+const STEP_STATE_CLASS: Record<StepState, string> = {
+  'done-uka': 'kaa-green',
+  'done-local': 'kaa-green',
+  due: 'kaa-yellow',
+  overdue: 'kaa-red',
+  'not-applicable': 'kaa-na',
+  upcoming: 'kaa-na',
+};
+
+/** What a coach can note here, with whether a date is asked for. */
+export const NOTE_CHOICES: { step: LocalNoteStep; label: string; needsDate: boolean; extra?: 'reached' }[] = [
+  { step: 'callFailed', label: 'Samtal utan svar', needsDate: true },
+  { step: 'letterSent', label: 'Kontaktbrev eller kontaktvykort skickat', needsDate: true },
+  { step: 'homeVisitPlanned', label: 'Hembesök planerat (ange besöksdagen)', needsDate: true },
+  { step: 'visitLetterSent', label: 'Brev/vykort om hembesöket skickat', needsDate: true },
+  { step: 'homeVisitDone', label: 'Hembesök gjort', needsDate: true, extra: 'reached' },
+  { step: 'reached', label: 'Fick kontakt', needsDate: true },
+  { step: 'notInterested', label: 'Ungdomen vill inte ha stöd nu', needsDate: true },
+  { step: 'notLivingAtAddress', label: 'Bor inte på adressen', needsDate: true },
+  { step: 'skatteverketReported', label: 'Anmält till Skatteverket', needsDate: false },
+  { step: 'orosanmalanDone', label: 'Orosanmälan gjord', needsDate: false },
+  { step: 'followUpAgreed', label: 'Uppföljning överenskommen (ange datum)', needsDate: true },
+  { step: 'handoverDone', label: 'Överlämning inför 20 år gjord', needsDate: false },
+];
+
+export interface StoredNote {
+  id: string;
+  note: LocalNote;
+}
+
+export interface ChecklistPanelProps {
+  result: LadderResult;
+  today: string;
+  notes: StoredNote[];
+  onAddNote(note: LocalNote): Promise<void>;
+  onDeleteNote(id: string): Promise<void>;
+}
+
+function noteLabel(note: LocalNote): string {
+  const choice = NOTE_CHOICES.find((c) => c.step === note.step);
+  const date = 'date' in note && note.date ? ` ${note.date}` : '';
+  const reached = note.step === 'homeVisitDone' ? (note.reached ? ' (träffade ungdomen)' : ' (ingen kontakt)') : '';
+  return `${choice?.label ?? note.step}${date}${reached}`;
+}
+
+export function ChecklistPanel(props: ChecklistPanelProps) {
+  const { result } = props;
+  const [open, setOpen] = useState(true);
+  const [step, setStep] = useState<LocalNoteStep>('callFailed');
+  const [date, setDate] = useState(props.today);
+  const [reached, setReached] = useState(false);
+  const [message, setMessage] = useState('');
+  const choice = NOTE_CHOICES.find((c) => c.step === step)!;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (choice.needsDate && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      setMessage('Ange ett datum (ÅÅÅÅ-MM-DD).');
+      return;
+    }
+    const note = (step === 'homeVisitDone' ? { step, date, reached } : choice.needsDate ? { step, date } : { step, ...(date ? { date } : {}) }) as LocalNote;
+    await props.onAddNote(note);
+    setMessage('Sparat i KAA-lotsen på den här datorn. Glöm inte att dokumentera det i UKA också – det är UKA som gäller.');
+  };
+
+  return (
+    <section class="kaa-card kaa-checklist" aria-labelledby="kaa-ladder-title" data-testid="checklist">
+      <div class="kaa-row">
+        <h2 id="kaa-ladder-title">Kontakttrappan</h2>
+        <button type="button" class="kaa-secondary" aria-expanded={open} aria-controls="kaa-ladder-body" onClick={() => setOpen(!open)}>
+          {open ? 'Fäll ihop' : 'Visa'}
+        </button>
+      </div>
+      <p class="kaa-next" data-testid="ladder-next">
+        {result.ended ? (
+          renderText({ key: 'reason.ended', params: { endDate: result.endDate } })
+        ) : result.next ? (
+          <>
+            <strong>Nästa steg:</strong> {renderText(result.next.title)} <span class={`kaa-badge ${STEP_STATE_CLASS[result.next.state]}`}>{STEP_STATE_LABEL[result.next.state]}</span>{' '}
+            senast <time dateTime={result.next.dueDate}>{result.next.dueDate}</time>. <span class="kaa-muted">{renderText(result.next.reason)}</span>
+          </>
+        ) : (
+          'Inget steg väntar just nu.'
+        )}
+      </p>
+      {result.handoverDue && !result.ended && (
+        <p class="kaa-handover" role="note">
+          <span class="kaa-badge kaa-yellow">20 år</span> Ungdomen fyller 20 om {result.handoverDue.daysLeft} dagar ({result.handoverDue.endDate}). Förbered
+          överlämningen.
+        </p>
+      )}
+      <div id="kaa-ladder-body" hidden={!open}>
+        <ol class="kaa-steps" data-testid="ladder-steps">
+          {result.steps.map((s) => (
+            <li key={s.id} data-step={s.id} data-state={s.state}>
+              <span class={`kaa-badge ${STEP_STATE_CLASS[s.state]}`}>{STEP_STATE_LABEL[s.state]}</span> <strong>{renderText(s.title)}</strong>
+              {s.dueDate && s.state !== 'not-applicable' && (
+                <span>
+                  {' '}
+                  – <time dateTime={s.dueDate}>{s.dueDate}</time>
+                </span>
+              )}
+              <div class="kaa-muted">{renderText(s.reason)}</div>
+            </li>
+          ))}
+        </ol>
+        <form class="kaa-note-form" onSubmit={submit} aria-labelledby="kaa-note-title">
+          <h3 id="kaa-note-title">Notera något som inte syns i UKA än</h3>
+          <label>
+            Vad hände?
+            <select value={step} onChange={(e) => setStep((e.currentTarget as HTMLSelectElement).value as LocalNoteStep)}>
+              {NOTE_CHOICES.map((c) => (
+                <option key={c.step} value={c.step}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Datum{choice.needsDate ? '' : ' (valfritt)'}
+            <input type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          {choice.extra === 'reached' && (
+            <label class="kaa-check">
+              <input type="checkbox" checked={reached} onChange={(e) => setReached((e.currentTarget as HTMLInputElement).checked)} /> Vi träffade ungdomen
+            </label>
+          )}
+          <button type="submit">Spara anteckning</button>
+          <div role="status" aria-live="polite" class="kaa-note-message" data-testid="note-message">
+            {message}
+          </div>
+        </form>
+        {props.notes.length > 0 && (
+          <div>
+            <h3>Dina lokala anteckningar</h3>
+            <ul class="kaa-notes" data-testid="local-notes">
+              {props.notes.map((n) => (
+                <li key={n.id}>
+                  {noteLabel(n.note)}{' '}
+                  <button type="button" class="kaa-link" onClick={() => void props.onDeleteNote(n.id)}>
+                    Ta bort<span class="kaa-sr-only"> anteckningen {noteLabel(n.note)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p class="kaa-muted">Trappan räknas fram ur UKA:s kontaktlogg och åtgärder. Anteckningar här sparas bara i den här webbläsaren, utan namn eller personnummer.</p>
+      </div>
+    </section>
+  );
+}
+
+export const CHECKLIST_CSS = `
+.kaa-checklist { max-width: 900px; }
+.kaa-row { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
+.kaa-steps { padding-left: 22px; }
+.kaa-steps li { margin: 4px 0; }
+.kaa-na { color: #374151; background: #f3f4f6; border-color: #6b7280; }
+.kaa-note-form { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-end; border-top: 1px solid #d1d5db; padding-top: 8px; }
+.kaa-note-form h3 { flex-basis: 100%; }
+.kaa-note-form label { display: grid; gap: 2px; font-weight: 600; }
+.kaa-note-form label.kaa-check { display: flex; }
+.kaa-note-form select, .kaa-note-form input[type=date] { font: inherit; padding: 3px 4px; min-height: 28px; }
+.kaa-note-message { flex-basis: 100%; }
+.kaa-check { display: flex; gap: 6px; align-items: center; }
+`;

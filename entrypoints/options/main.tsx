@@ -1,0 +1,53 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Options, type OptionsValues } from '../../components/options/Options';
+import { checkOrigin, loadSettings, originPattern, saveSettings, FEATURE_IDS, isLocked } from '../../lib/settings';
+import { sendCommand } from '../../lib/messages';
+
+async function main(): Promise<void> {
+  const loaded = await loadSettings();
+  const s = loaded.settings;
+  const initial: OptionsValues = {
+    ukaOrigin: s.ukaOrigin ?? '',
+    scbOrigin: s.scbOrigin ?? '',
+    kommun: s.kommun ?? '',
+    myLabel: s.myLabel ?? '',
+    language: s.language,
+    retentionDays: String(s.retentionDays),
+    features: Object.fromEntries(FEATURE_IDS.map((id) => [id, s.features[id]])),
+  };
+  const locked = new Set<string>([...loaded.locked, ...FEATURE_IDS.filter((id) => isLocked(loaded.locked, `features.${id}`)).map((id) => `features.${id}`)]);
+
+  const onSave = async (values: OptionsValues) => {
+    // Ask for the host permissions first, while the click still counts as a user gesture.
+    const origins: string[] = [];
+    for (const raw of [values.ukaOrigin, values.scbOrigin]) {
+      const checked = raw.trim() ? checkOrigin(raw) : null;
+      if (checked?.ok) origins.push(originPattern(checked.origin));
+    }
+    const permission = origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
+    const granted = await permission;
+    const patch: Record<string, unknown> = {};
+    for (const key of ['ukaOrigin', 'scbOrigin', 'kommun', 'myLabel', 'language', 'retentionDays'] as const) {
+      if (!isLocked(loaded.locked, key)) patch[key] = values[key];
+    }
+    if (!isLocked(loaded.locked, 'features')) patch.features = values.features;
+    const result = await saveSettings(patch);
+    if (!result.ok) return { errors: result.errors as Partial<Record<keyof OptionsValues, string>>, message: 'Inställningarna sparades inte. Rätta de markerade fälten.' };
+    if (!granted) return { errors: {}, message: 'Sparat, men webbläsaren fick inte lov att läsa adressen. Utan det lovet kan KAA-lotsen inte hjälpa till i UKA.' };
+    return { errors: {}, message: result.settings.ukaOrigin ? `Sparat. KAA-lotsen arbetar nu på ${result.settings.ukaOrigin}.` : 'Sparat.' };
+  };
+
+  const onDeleteAll = async () => {
+    try {
+      await sendCommand('delete-all-data', {});
+      return 'All lokal data är raderad.';
+    } catch {
+      return 'Något gick fel. Försök igen.';
+    }
+  };
+
+  render(<Options initial={initial} locked={locked} onSave={onSave} onDeleteAll={onDeleteAll} />, document.getElementById('app')!);
+}
+
+void main();
