@@ -31,8 +31,10 @@ export interface TipContext {
   anchors?: readonly AnchorName[];
   /** Warning kinds present on the page. */
   warningKinds?: readonly WarningKind[];
-  /** Current contact-ladder step of the person (see KNOWN_LADDER_STEPS). */
+  /** Current contact-ladder step of the person (see KNOWN_LADDER_STEPS) … */
   ladderStep?: string | null;
+  /** … or several at once, e.g. `ladderStepsOf(evaluateLadder(...))` = [stage, next action]. */
+  ladderSteps?: readonly string[];
   /** Current SCB phase (see scbPhase). */
   scbPhase?: ScbPhase | null;
 }
@@ -58,13 +60,23 @@ export function tipsFor(pack: Pack, context: TipContext, options: { limit?: numb
       dim(c.pageKinds, [context.pageKind]) &&
       dim(c.anchors, context.anchors ?? []) &&
       dim(c.warningKinds, context.warningKinds ?? []) &&
-      dim(c.ladderSteps, context.ladderStep ? [context.ladderStep] : []) &&
+      dim(c.ladderSteps, [...(context.ladderSteps ?? []), ...(context.ladderStep ? [context.ladderStep] : [])].map(normaliseStep)) &&
       dim(c.scbPhases, context.scbPhase ? [context.scbPhase] : []);
     if (ok) scored.push({ tip, score, index });
   });
   scored.sort((a, b) => b.score - a.score || a.index - b.index);
   const tips = scored.map((s) => s.tip);
   return options.limit !== undefined ? tips.slice(0, options.limit) : tips;
+}
+
+/** `call1`…`callN` all count as `call`. */
+function normaliseStep(step: string): string {
+  return /^call\d+$/.test(step) ? 'call' : step;
+}
+
+/** Ladder values for tipsFor from a ladder result (lib/ladder evaluateLadder): its stage and its next action. */
+export function ladderStepsOf(result: { stage: string; next: { action: string } | null }): string[] {
+  return result.next ? [result.stage, normaliseStep(result.next.action)] : [result.stage];
 }
 
 /** The explainer for a warning kind, or the generic one for an unknown section (kind null). */

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { WARNING_KINDS, type WarningKind } from '../domain/warnings';
 import { ANCHORS, PAGE_KINDS, type AnchorName, type PageKind } from '../uka/types';
 import { checkMarkdown, parseMarkdown, sectionLinks, SLUG_RE } from './markdown';
+import { FIXED_STEP_IDS, type Stage } from '../ladder/types';
 
 export const PACK_FORMAT = 'kaa-lotsen-pack' as const;
 export const PACK_FORMAT_VERSION = 1 as const;
@@ -20,21 +21,12 @@ export const TOUR_PAGE_KINDS = ['person', 'export'] as const;
 export type TourPageKind = (typeof TOUR_PAGE_KINDS)[number];
 
 /**
- * Ladder step ids used by the default pack (tip.contexts.ladderSteps). The schema accepts any slug so that a kommun
- * can add its own steps; these are the ones the default pack and the contact-ladder feature agree on.
+ * Contact-ladder values a tip can be tied to (tip.contexts.ladderSteps): the ladder's stages and the ids of its next
+ * actions (lib/ladder), with `call` standing for every phone attempt `call1`…`callN`. The schema accepts any
+ * identifier so a kommun's pack keeps working if the ladder grows; tests check that the default pack uses known ones.
  */
-export const KNOWN_LADDER_STEPS = [
-  'phone',
-  'letter',
-  'home-visit',
-  'concern-report',
-  'restart',
-  'not-interested',
-  'mapping',
-  'measure',
-  'follow-up',
-  'turning-20',
-] as const;
+export const LADDER_STAGES = ['notStarted', 'calling', 'contactLetter', 'homeVisit', 'afterVisit', 'notInterested', 'followUp', 'inMeasure', 'ended'] as const satisfies readonly Stage[];
+export const KNOWN_LADDER_STEPS: readonly string[] = [...new Set<string>([...LADDER_STAGES, 'call', ...FIXED_STEP_IDS])];
 
 /** Text length limits (characters). */
 export const LIMITS = {
@@ -103,7 +95,7 @@ export const PackSettings = z
     /** A youth who said no is contacted again after this many months (mb 2.2.3). At most 6. */
     notInterestedMonths: intIn(1, 6, 3),
     /** How long the extension keeps its own local notes and history. */
-    retentionDays: intIn(30, 3650, 400),
+    retentionDays: intIn(0, 3650, 90),
     /** "before-deadline" phase starts this many days before an SCB deadline. */
     beforeDeadlineDays: intIn(7, 120, 30),
     /** "export-week" phase: this many days before the deadline. */
@@ -133,7 +125,11 @@ export const TipContexts = z
     pageKinds: nonEmptyList(z.enum(PAGE_KINDS, { error: `okänd sidtyp; tillåtna är ${PAGE_KINDS.join(', ')}` })),
     anchors: nonEmptyList(z.enum(ANCHORS, { error: `okänd plats; tillåtna är ${ANCHORS.join(', ')}` })),
     warningKinds: nonEmptyList(z.enum(WARNING_KINDS, { error: `okänd varningstyp; tillåtna är ${WARNING_KINDS.join(', ')}` })),
-    ladderSteps: nonEmptyList(slug),
+    ladderSteps: nonEmptyList(
+      z
+        .string({ error: 'ska vara en text' })
+        .regex(/^[A-Za-z][A-Za-z0-9-]{0,59}$/, { error: 'ska vara ett steg-id ur kontakttrappan, t.ex. "calling" eller "homeVisit"' }),
+    ),
     scbPhases: nonEmptyList(z.enum(SCB_PHASES, { error: `okänd SCB-fas; tillåtna är ${SCB_PHASES.join(', ')}` })),
   })
   .strict();
