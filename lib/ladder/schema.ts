@@ -1,0 +1,51 @@
+/** zod schemas for validating stored local notes and ladder settings (e.g. from IndexedDB or a content pack). */
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
+import type { LadderSettings, LocalNote } from './types';
+
+const Day = z.string().refine(isIsoDate, { message: 'Ogiltigt datum (ÅÅÅÅ-MM-DD)' });
+
+export const LocalNoteSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('callFailed'), date: Day }),
+  z.object({ step: z.literal('letterSent'), date: Day }),
+  z.object({ step: z.literal('homeVisitPlanned'), date: Day }),
+  z.object({ step: z.literal('visitLetterSent'), date: Day }),
+  z.object({ step: z.literal('homeVisitDone'), date: Day, reached: z.boolean() }),
+  z.object({ step: z.literal('reached'), date: Day }),
+  z.object({ step: z.literal('notInterested'), date: Day }),
+  z.object({ step: z.literal('notLivingAtAddress'), date: Day }),
+  z.object({ step: z.literal('skatteverketReported'), date: Day.optional() }),
+  z.object({ step: z.literal('orosanmalanDone'), date: Day.optional() }),
+  z.object({ step: z.literal('followUpAgreed'), date: Day }),
+  z.object({ step: z.literal('handoverDone'), date: Day.optional() }),
+]);
+
+const Count = z.number().int().min(0).max(366);
+
+export const LadderSettingsSchema = z
+  .object({
+    followUpMonths: z.number().int().min(1).max(12),
+    failedCallsBeforeLetter: z.number().int().min(1).max(10),
+    letterDaysBeforeVisit: Count,
+    handoverDaysBefore20: Count,
+    restartMonthsAfterVisit: z.number().int().min(1).max(12),
+    notInterestedMonths: z.number().int().min(1).max(12),
+    halfYearMinimum: z.boolean(),
+    adultAge: z.number().int().min(15).max(20),
+    endAge: z.number().int().min(16).max(25),
+    callRetryDays: Count,
+    letterAnswerDays: Count,
+    dueSoonDays: Count,
+    supersedeWindowDays: Count,
+    reportWithinDays: Count,
+    homeVisitDays: z.array(Day),
+  })
+  .partial()
+  .strict();
+
+// Compile-time checks that the schemas and the types agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _noteOk: Same<z.infer<typeof LocalNoteSchema>, LocalNote> = true;
+const _settingsOk: Same<z.infer<typeof LadderSettingsSchema>, Partial<LadderSettings>> = true;
+void _noteOk;
+void _settingsOk;
