@@ -208,7 +208,7 @@ Lämna aldrig listan i bilen eller hos någon annan: den innehåller personuppgi
   {
     id: 'orosanmalan',
     title: 'Orosanmälan till socialtjänsten',
-    body: `Får ni ingen kontakt med ungdomen eller vårdnadshavarna vid hembesöket, och ungdomen är **under 18 år**, ska du göra en orosanmälan till socialtjänsten.
+    body: `Är ungdomen **under 18 år** och har hembesöket inte gett kontakt med vare sig ungdomen eller vårdnadshavarna, gör du en orosanmälan till socialtjänsten.
 
 En orosanmälan kan också behövas i andra lägen, till exempel om du får veta något under ett samtal som gör dig orolig för en ungdom under 18. Följ kommunens rutin för orosanmälan och dokumentera att anmälan är gjord.`,
     links: ['hembesok', 'kontakttrappan'],
@@ -217,7 +217,7 @@ En orosanmälan kan också behövas i andra lägen, till exempel om du får veta
   {
     id: 'skatteverket',
     title: 'När ungdomen inte bor på sin adress',
-    body: `Visar det sig, vid ett hembesök eller på annat sätt, att ungdomen inte bor på den adress där hen är folkbokförd, ska du anmäla det till Skatteverkets bosättningskontroll.
+    body: `Ibland märker du, till exempel vid ett hembesök, att ungdomen har flyttat men fortfarande är folkbokförd på den gamla adressen. Då ska du anmäla det till Skatteverkets bosättningskontroll.
 
 Följ kommunens rutin för anmälan och skriv i UKA att anmälan är gjord och varför.`,
     links: ['hembesok'],
@@ -263,12 +263,12 @@ Behöver flera parter samordna sig kan du föreslå en [SIP](#sip).`,
     body: `Coachen utgår från ungdomens förmåga, behov och motivation. Målet är en individuell planering som stärker självkänslan så att ungdomen börjar eller återupptar studier. Ibland behövs andra steg först, till exempel samtal, praktik eller en plats på en arena.
 
 ## Försörjning
-Du ska känna till vilka ersättningar ungdomen kan ha rätt till:
-- studiebidrag och studiemedel från CSN,
-- ekonomiskt bistånd från socialtjänsten,
-- ersättning från Arbetsförmedlingen eller Försäkringskassan,
-- bidrag från fonder och stipendier,
-- sommarjobb.
+Ta reda på hur ungdomen får pengar att leva på. Det här kan bli aktuellt:
+- CSN: studiehjälp under gymnasietiden och studiemedel för vuxenstudier.
+- Socialtjänsten: ekonomiskt bistånd.
+- Arbetsförmedlingen eller Försäkringskassan: olika ersättningar beroende på situation.
+- Stipendier och fonder som delar ut bidrag.
+- Lön från ett sommarjobb.
 
 Coachen kan skriva ett underlag som visar att ungdomen har en planering, till exempel inför en ansökan om ekonomiskt bistånd.`,
     links: ['insatser', 'kartlaggning'],
@@ -291,7 +291,7 @@ Coachen kan skriva ett underlag som visar att ungdomen har en planering, till ex
 
 ## Arenor och externa aktörer
 - Exempel: *Ung Kraft* för unga med psykisk ohälsa och behov av samordning. Ingen diagnos krävs. Börja med ett studiebesök tillsammans med ungdomen.
-- Exempel: *I-Kraft arena* ger sysselsättning i väntan på studier eller annan planering.
+- Exempel: *I-Kraft arena* ger ungdomen något att göra under en kortare tid, tills studierna eller nästa steg börjar.
 
 ## Socialtjänsten
 Stöd till hela familjen, samtalsstöd och stöd vid missbruk. Samverka enligt samtycket.
@@ -462,8 +462,8 @@ const tips: PackInput['tips'] = [
   { id: 'kontakt-brev', sectionId: 'brev-och-vykort', title: 'Brev eller vykort?', text: 'Under 18: kontaktbrev till vårdnadshavarna. 18 eller äldre: kontaktvykort till ungdomen. Skriv under med ditt namn och nummer.', contexts: { pageKinds: ['person'], anchors: ['contactLog'], ladderSteps: ['contactLetter'] } },
   { id: 'kontakt-hembesok-brev', sectionId: 'hembesok', title: 'Aviseringsbrev i tid', text: 'Skicka brev eller vykort med dag och ungefärlig tid minst en vecka före hembesöket.', contexts: { pageKinds: ['person'], anchors: ['contactLog'], ladderSteps: ['planHomeVisit', 'visitLetter'] } },
   { id: 'kontakt-hembesok-tva', sectionId: 'hembesok-material', title: 'Två coacher, rätt material', text: 'Åk alltid två. Ta med besökslistan, broschyr, visitkort och samtyckesblankett.', contexts: { pageKinds: ['person'], ladderSteps: ['homeVisit'] } },
-  { id: 'kontakt-oro', sectionId: 'orosanmalan', title: 'Ingen kontakt och under 18', text: 'Gav hembesöket ingen kontakt och ungdomen är under 18? Gör en orosanmälan till socialtjänsten och dokumentera det.', contexts: { pageKinds: ['person'], ladderSteps: ['orosanmalan', 'afterVisit'] } },
-  { id: 'kontakt-adress', sectionId: 'skatteverket', title: 'Bor inte på adressen', text: 'Visar det sig att ungdomen inte bor där hen är folkbokförd: anmäl till Skatteverkets bosättningskontroll.', contexts: { pageKinds: ['person'], ladderSteps: ['skatteverket', 'homeVisit'] } },
+  { id: 'kontakt-oro', sectionId: 'orosanmalan', title: 'Ingen kontakt och under 18', text: 'Under 18 och inte nådd ens vid hembesöket? Gör en orosanmälan till socialtjänsten och dokumentera det.', contexts: { pageKinds: ['person'], ladderSteps: ['orosanmalan', 'afterVisit'] } },
+  { id: 'kontakt-adress', sectionId: 'skatteverket', title: 'Bor inte på adressen', text: 'Har ungdomen flyttat från sin folkbokföringsadress? Anmäl det till Skatteverkets bosättningskontroll.', contexts: { pageKinds: ['person'], ladderSteps: ['skatteverket', 'homeVisit'] } },
   { id: 'kontakt-borja-om', sectionId: 'upprepa-kontaktforsok', title: 'Ny omgång om tre månader', text: 'Lägg en bevakning i UKA och börja om från telefonsamtalet när tre månader har gått.', contexts: { pageKinds: ['person'], ladderSteps: ['restart', 'afterVisit'] } },
   { id: 'kontakt-nej-tack', sectionId: 'inte-intresserad', title: 'Tackade nej', text: 'Dokumentera samtalet och lägg en bevakning om tre månader. Hör av dig minst en gång per halvår tills ungdomen fyller 20.', contexts: { pageKinds: ['person'], anchors: ['contactLog'], ladderSteps: ['notInterested'] } },
   { id: 'kontakt-samtycke', sectionId: 'kartlaggning', title: 'Samtycke vid första mötet', text: 'Be om samtycke på första mötet och förklara vad det gäller. Då kan du samarbeta med andra parter.', contexts: { pageKinds: ['person'], ladderSteps: ['followUp'] } },
@@ -670,7 +670,7 @@ const glossary: PackInput['glossary'] = [
   { term: 'Kontaktvykort', short: 'Vykort till en ungdom som är 18 eller äldre.', long: 'Skickas efter tre misslyckade telefonförsök. Ber ungdomen ringa den coach som har skrivit under.', sectionId: 'brev-och-vykort' },
   { term: 'Kontaktbrev', short: 'Brev till vårdnadshavarna när ungdomen är under 18.', long: 'Skickas efter tre misslyckade telefonförsök och beskriver kort KAA och hur man når coachen.', sectionId: 'brev-och-vykort' },
   { term: 'Hembesök', short: 'Besök hemma hos ungdomen, alltid två coacher.', long: 'Görs när brev eller vykort inte har gett kontakt. Aviseras minst en vecka i förväg.', sectionId: 'hembesok' },
-  { term: 'Orosanmälan', short: 'Anmälan till socialtjänsten om oro för ett barn.', long: 'Görs bland annat när ett hembesök inte ger kontakt och ungdomen är under 18 år.', sectionId: 'orosanmalan' },
+  { term: 'Orosanmälan', short: 'Anmälan till socialtjänsten om oro för ett barn.', long: 'Görs till exempel när en ungdom under 18 inte har gått att nå, inte ens med ett hembesök.', sectionId: 'orosanmalan' },
   { term: 'Kartläggning', short: 'Genomgång av ungdomens situation, behov och mål.', long: 'Börjar på första mötet efter att ärendet fördelats till en coach. Leder till individuellt anpassade insatser.', sectionId: 'kartlaggning' },
   { term: 'Samtycke', short: 'Ungdomens tillåtelse att dela uppgifter.', long: 'Inhämtas vid första mötet och gör det möjligt att samarbeta med andra myndigheter och parter.', sectionId: 'kartlaggning' },
   { term: 'SIP', short: 'Samordnad individuell plan.', long: 'En gemensam plan där alla parter runt ungdomen bestämmer vem som gör vad och när.', sectionId: 'sip' },
@@ -680,7 +680,7 @@ const glossary: PackInput['glossary'] = [
   { term: 'Skyddade personuppgifter', short: 'Personuppgifter som är skyddade hos Skatteverket.', long: 'Ungdomar med skyddade personuppgifter registreras inte i UKA. Kommunen har en egen rutin för dem, även vid SCB-rapporteringen.', sectionId: 'skyddade-personuppgifter' },
   { term: 'Kodförteckning', short: 'SCB:s lista över tillåtna koder.', long: 'SCB publicerar kodförteckningen inför varje insamlingsperiod. Koderna kan ändras mellan perioderna.', sectionId: 'scb-insamlingsperioder' },
   { term: 'Praktikavtal', short: 'Avtal som gör att ungdomen är försäkrad under praktik.', long: 'Ska alltid skrivas när KAA ordnar en praktikplats.', sectionId: 'praktik' },
-  { term: 'Bosättningskontroll', short: 'Skatteverkets kontroll av folkbokföringen.', long: 'Hit anmäler du om en ungdom inte bor på den adress där hen är folkbokförd.', sectionId: 'skatteverket' },
+  { term: 'Bosättningskontroll', short: 'Skatteverkets kontroll av folkbokföringen.', long: 'Hit anmäler du när en ungdom har flyttat men fortfarande är folkbokförd på den gamla adressen.', sectionId: 'skatteverket' },
 ];
 
 const tour: PackInput['tour'] = [

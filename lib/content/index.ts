@@ -397,16 +397,13 @@ export function scbPhase(today: string, deadlines: readonly ScbDeadline[], optio
 }
 
 /**
- * The two deadlines around a date, as the metodbok states them (H1 → 1 September same year, H2 → 1 February next
- * year). Callers with a configured SCB profile should pass its deadlines instead.
+ * Deadlines around a date from month-day settings (lib/settings `scbDeadlines`: H1 is due in the same year,
+ * H2 in the following year). Defaults follow the metodbok: H1 → 1 September, H2 → 1 February next year.
+ * Returns the H2 deadline of last year's period, this year's H1 deadline and this year's H2 deadline.
  */
-export function defaultScbDeadlines(today: string): ScbDeadline[] {
+export function defaultScbDeadlines(today: string, monthDays: { H1: string; H2: string } = { H1: '09-01', H2: '02-01' }): ScbDeadline[] {
   const year = Number(today.slice(0, 4));
-  return [
-    { deadline: `${year}-02-01` },
-    { deadline: `${year}-09-01` },
-    { deadline: `${year + 1}-02-01` },
-  ];
+  return [{ deadline: `${year}-${monthDays.H2}` }, { deadline: `${year}-${monthDays.H1}` }, { deadline: `${year + 1}-${monthDays.H2}` }];
 }
 
 export type { Explainer, GlossaryEntry, Pack, ScbPhase, Tip };

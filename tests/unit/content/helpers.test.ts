@@ -247,5 +247,6 @@ describe('scbPhase', () => {
   it('default deadlines follow H1 → 1 September, H2 → 1 February next year', () => {
     expect(defaultScbDeadlines('2026-11-20').map((d) => d.deadline)).toEqual(['2026-02-01', '2026-09-01', '2027-02-01']);
     expect(scbPhase('2027-01-20', defaultScbDeadlines('2027-01-20'))).toBe('before-deadline');
+    expect(defaultScbDeadlines('2026-05-05', { H1: '08-15', H2: '01-31' }).map((d) => d.deadline)).toEqual(['2026-01-31', '2026-08-15', '2027-01-31']);
   });
 });
