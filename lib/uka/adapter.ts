@@ -1,0 +1,288 @@
+/**
+ * The UKA adapter: picks the markup profile that matches a page, recognises the page kind and reads pages into the
+ * typed view of lib/uka/types.ts. Never throws: every read gives { ok: true, value } or { ok: false, reason }.
+ */
+import {
+  ContactEntry,
+  ExportList,
+  PersonPage,
+  StartList,
+  type AnchorName,
+  type ContactKind,
+  type ContactTarget,
+  type ExportListGroup,
+  type ReadResult,
+  type Recognition,
+  type UkaAdapter,
+  type WarningColour,
+  type WarningSection,
+} from './types';
+import type { WarningKind } from '../domain/warnings';
+import type { HeadingPatterns, UkaProfile } from './profile';
+import { isoDate, normalise, readFacts, readGrid, splitCode, text } from './dom';
+import { uka2024 } from './profiles/uka-2024';
+import { uka2026 } from './profiles/uka-2026';
+import type { z } from 'zod';
+
+export { redactHtml } from './redact';
+export type { UkaProfile } from './profile';
+
+export const defaultProfiles: readonly UkaProfile[] = [uka2024, uka2026];
+
+const KIND_COLOUR = (k: WarningKind): WarningColour => (k.startsWith('R') ? 'red' : k.startsWith('Y') ? 'yellow' : 'green');
+
+/**
+ * Colour and kind of a warning heading ("Problem: Åtgärder utan …"). Tolerant to case, whitespace and punctuation;
+ * a trailing count "(3)" is ignored. Unknown wording under a known prefix gives kind null. No known prefix and no
+ * fallback colour gives null.
+ */
+export function recogniseWarningHeading(
+  heading: string,
+  patterns: HeadingPatterns,
+  fallbackColour: WarningColour | null = null,
+): { colour: WarningColour; kind: WarningKind | null } | null {
+  const n = normalise(heading.replace(/\(\s*\d+\s*\)\s*$/, ''));
+  let colour: WarningColour | null = null;
+  let rest = n;
+  for (const c of patterns.colours) {
+    const m = c.prefix.exec(n);
+    if (m) {
+      colour = c.colour;
+      rest = c.colour === 'green' ? n : n.slice(m[0].length).trim();
+      break;
+    }
+  }
+  colour ??= fallbackColour;
+  if (!colour) return null;
+  const rule = patterns.rules.find((r) => KIND_COLOUR(r.kind) === colour && r.all.every((re) => re.test(rest)));
+  return { colour, kind: rule?.kind ?? null };
+}
+
+function cleanHeading(s: string): string {
+  return s.replace(/\s*\(\s*\d+\s*\)\s*$/, '').trim();
+}
+
+function fail<T>(reason: string): ReadResult<T> {
+  return { ok: false, reason };
+}
+
+function validated<T>(schema: z.ZodType<T>, value: unknown): ReadResult<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return { ok: true, value: r.data };
+  const issue = r.error.issues[0];
+  return fail(`ogiltiga uppgifter: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'okänt fel'}`);
+}
+
+function safe<T>(fn: () => T, fallback: (error: unknown) => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    return fallback(error);
+  }
+}
+
+const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfiles): UkaAdapter & {
+  profileFor(doc: Document): UkaProfile | null;
+} {
+  const profileFor = (doc: Document): UkaProfile | null =>
+    safe(
+      () => profiles.find((p) => safe(() => p.matches(doc), () => false)) ?? null,
+      () => null,
+    );
+
+  const withProfile = <T>(doc: Document, what: string, read: (p: UkaProfile) => ReadResult<T>): ReadResult<T> =>
+    safe(
+      () => {
+        const p = profileFor(doc);
+        if (!p) return fail<T>('sidan känns inte igen som UKA');
+        return read(p);
+      },
+      (e) => fail<T>(`${what}: ${errText(e)}`),
+    );
+
+  const sectionColour = (p: UkaProfile, el: Element): WarningColour | null =>
+    p.warnings.classColours.find((c) => el.classList.contains(c.className))?.colour ?? null;
+
+  const readSections = (p: UkaProfile, doc: Document): { sections: WarningSection[]; elements: Element[] } => {
+    const container = doc.querySelector(p.warnings.container);
+    const sections: WarningSection[] = [];
+    const elements: Element[] = [];
+    if (!container) return { sections, elements };
+    for (const el of Array.from(container.querySelectorAll(p.warnings.section))) {
+      const heading = text(el.querySelector(p.warnings.heading));
+      if (!heading) continue;
+      const rec = recogniseWarningHeading(heading, p.headings, sectionColour(p, el));
+      if (!rec) continue;
+      sections.push({ colour: rec.colour, heading: cleanHeading(heading), kind: rec.kind, items: Array.from(el.querySelectorAll(p.warnings.item)).map((li) => text(li)) });
+      elements.push(el);
+    }
+    return { sections, elements };
+  };
+
+  const readExportGroups = (p: UkaProfile, doc: Document): { groups: ExportListGroup[]; elements: Element[] } | string => {
+    const container = doc.querySelector(p.exportList.container);
+    if (!container) return 'hittar inte exportlistan';
+    const groups: ExportListGroup[] = [];
+    const elements: Element[] = [];
+    for (const el of Array.from(container.querySelectorAll(p.exportList.group))) {
+      const heading = text(el.querySelector(p.exportList.heading));
+      const rec = heading ? recogniseWarningHeading(heading, p.headings, sectionColour(p, el)) : null;
+      if (!rec) return `grupp utan känd rubrik: "${heading.slice(0, 80)}"`;
+      const grid = readGrid(el, p.exportList.rows);
+      if (!grid.ok) return grid.reason;
+      groups.push({
+        colour: rec.colour,
+        heading: cleanHeading(heading),
+        kind: rec.kind,
+        rows: grid.rows.map((r) => ({
+          name: r.get('name') ?? '',
+          personnummer: r.get('personnummer') || null,
+          label: r.get('label') || null,
+          href: r.el.querySelector(p.exportList.link)?.getAttribute('href') ?? '',
+        })),
+      });
+      elements.push(el);
+    }
+    return { groups, elements };
+  };
+
+  const mapValue = <T extends string>(list: Array<[RegExp, T]>, raw: string | null, fallback: T): T => {
+    const n = normalise(raw ?? '');
+    return list.find(([re]) => re.test(n))?.[1] ?? fallback;
+  };
+
+  const adapter: UkaAdapter & { profileFor(doc: Document): UkaProfile | null } = {
+    profileFor,
+
+    recognise(doc: Document, _url: URL): Recognition {
+      return safe(
+        () => {
+          const p = profileFor(doc);
+          if (!p) return { kind: 'unknown', profileId: null };
+          const hit = p.pageKinds.find((k) => doc.querySelector(k.selector) !== null);
+          return { kind: hit?.kind ?? 'unknown', profileId: p.id };
+        },
+        () => ({ kind: 'unknown', profileId: null }),
+      );
+    },
+
+    readPersonPage(doc: Document): ReadResult<PersonPage> {
+      return withProfile(doc, 'personsida', (p) => {
+        const headerEl = doc.querySelector(p.header.container);
+        if (!headerEl) return fail('personhuvudet saknas');
+        const facts = readFacts(headerEl, p.header.facts);
+        const fact = (re: RegExp) => facts.find(([label]) => re.test(normalise(label)))?.[1] ?? null;
+        const pnr = fact(p.header.labels.personnummer);
+        const name = text(headerEl.querySelector(p.header.name));
+        if (!name || !pnr) return fail('namn eller personnummer saknas i personhuvudet');
+        const ageText = fact(p.header.labels.alder);
+        const ageNum = ageText ? /\d+/.exec(ageText) : null;
+        const header = { name, personnummer: pnr, kon: fact(p.header.labels.kon), alder: ageNum ? Number(ageNum[0]) : null };
+
+        const grids = p.grids;
+        const regs = readGrid(doc, grids.registrations);
+        if (!regs.ok) return fail(regs.reason);
+        const contacts = readGrid(doc, grids.contacts);
+        if (!contacts.ok) return fail(contacts.reason);
+        const occ = readGrid(doc, grids.occupations);
+        if (!occ.ok) return fail(occ.reason);
+        const measures = readGrid(doc, grids.measures);
+        if (!measures.ok) return fail(measures.reason);
+        const bev = readGrid(doc, grids.bevakningar);
+        if (!bev.ok) return fail(bev.reason);
+
+        const value = {
+          header,
+          label: fact(p.header.labels.etikett) || null,
+          sections: readSections(p, doc).sections,
+          contacts: contacts.rows.map((r) => ({
+            date: isoDate(r.get('date')) ?? r.get('date') ?? '',
+            kind: mapValue<ContactKind>(p.values.contactKinds, r.get('kind'), 'annat'),
+            reached: p.values.yes.test(normalise(r.get('reached') ?? '')),
+            target: mapValue<ContactTarget>(p.values.targets, r.get('target'), 'annan'),
+            note: r.get('note') ?? '',
+          })) satisfies ContactEntry[],
+          measures: measures.rows.map((r) => {
+            const a = splitCode(r.get('atgard'));
+            return {
+              atgardCode: a.code,
+              atgardText: a.text || (r.get('atgard') ?? ''),
+              start: isoDate(r.get('start')) ?? r.get('start') ?? '',
+              end: isoDate(r.get('end')),
+              grundAtgSlut: splitCode(r.get('grund')).code ?? (r.get('grund') || null),
+              sysEfter: splitCode(r.get('sysEfter')).code ?? (r.get('sysEfter') || null),
+            };
+          }),
+          occupations: occ.rows.map((r) => {
+            const c = splitCode(r.get('code'));
+            return { date: isoDate(r.get('date')) ?? r.get('date') ?? '', sysKontakt: c.code, text: r.get('text') || c.text };
+          }),
+          registrations: regs.rows.map((r) => ({
+            start: isoDate(r.get('start')) ?? r.get('start') ?? '',
+            end: isoDate(r.get('end')),
+            senSysReg: splitCode(r.get('senSysReg')).code,
+          })),
+          bevakningar: bev.rows.map((r) => ({ date: isoDate(r.get('date')) ?? r.get('date') ?? '', text: r.get('text') ?? '' })),
+        };
+        return validated(PersonPage, value);
+      });
+    },
+
+    readStartList(doc: Document): ReadResult<StartList> {
+      return withProfile(doc, 'startlista', (p) => {
+        const grid = readGrid(doc, p.grids.startList);
+        if (!grid.ok) return fail(grid.reason);
+        const rows = grid.rows.map((r) => ({
+          name: r.get('name') ?? '',
+          personnummer: r.get('personnummer') ?? '',
+          label: r.get('label') || null,
+          status: r.get('status') ?? '',
+          latestContact: isoDate(r.get('latestContact')),
+          href: r.el.querySelector(p.startListLink)?.getAttribute('href') ?? '',
+        }));
+        return validated(StartList, { rows });
+      });
+    },
+
+    readExportList(doc: Document): ReadResult<ExportList> {
+      return withProfile(doc, 'exportlista', (p) => {
+        const g = readExportGroups(p, doc);
+        if (typeof g === 'string') return fail(g);
+        const button = doc.querySelector(p.exportButton);
+        if (!button) return fail('exportknappen saknas');
+        const disabled = button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true';
+        const href = button.getAttribute('href') ?? button.closest('form')?.getAttribute('action') ?? null;
+        return validated(ExportList, { groups: g.groups, exportButton: { enabled: !disabled, href: disabled ? null : href } });
+      });
+    },
+
+    anchor(doc: Document, name: AnchorName): Element | null {
+      return safe(
+        () => {
+          const p = profileFor(doc);
+          return p ? doc.querySelector(p.anchors[name]) : null;
+        },
+        () => null,
+      );
+    },
+
+    sectionElements(doc: Document): Element[] {
+      return safe(
+        () => {
+          const p = profileFor(doc);
+          if (!p) return [];
+          const kind = adapter.recognise(doc, new URL('about:blank')).kind;
+          if (kind === 'export') {
+            const g = readExportGroups(p, doc);
+            return typeof g === 'string' ? [] : g.elements;
+          }
+          return readSections(p, doc).elements;
+        },
+        () => [],
+      );
+    },
+  };
+  return adapter;
+}

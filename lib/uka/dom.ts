@@ -1,0 +1,148 @@
+/** Generic, markup-neutral DOM readers used by the adapter. All knowledge of UKA markup comes in through a profile. */
+import type { GridSpec } from './profile';
+
+/** Visible text, whitespace collapsed. */
+export function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Lower case, punctuation to spaces, single spaces: for matching headings and column names. */
+export function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[:;–—\-()[\],.!?*"'“”]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface GridRow {
+  el: Element;
+  get(field: string): string | null;
+}
+
+export type GridResult = { ok: true; rows: GridRow[] } | { ok: false; reason: string };
+
+function mapColumns(headers: string[], columns: Record<string, RegExp>): Map<string, number> {
+  const map = new Map<string, number>();
+  const norm = headers.map(normalise);
+  for (const [field, re] of Object.entries(columns)) {
+    const idx = norm.findIndex((h, i) => re.test(h) && ![...map.values()].includes(i));
+    if (idx >= 0) map.set(field, idx);
+  }
+  return map;
+}
+
+function missing(required: string[], present: (f: string) => boolean): string | null {
+  const gone = required.filter((f) => !present(f));
+  return gone.length ? `kolumn saknas: ${gone.join(', ')}` : null;
+}
+
+const direct = (el: Element, tag: string): Element[] => Array.from(el.children).filter((c) => c.tagName.toLowerCase() === tag);
+
+/** Read rows from a container found by the spec (inside `root`). */
+export function readGrid(root: ParentNode, spec: GridSpec): GridResult {
+  const container = root.querySelector(spec.selector);
+  if (!container) return { ok: false, reason: `hittar inte ${spec.selector}` };
+  if (spec.layout === 'table') {
+    const headRow = container.querySelector('thead tr') ?? container.querySelector('tr');
+    if (!headRow) return { ok: false, reason: `tabellen ${spec.selector} saknar rubrikrad` };
+    const headers = Array.from(headRow.querySelectorAll('th')).map((th) => text(th));
+    const cols = mapColumns(headers, spec.columns);
+    const why = missing(spec.required, (f) => cols.has(f));
+    if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
+    const bodyRows = container.querySelector('tbody') ? Array.from(container.querySelectorAll('tbody tr')) : Array.from(container.querySelectorAll('tr')).slice(1);
+    const rows = bodyRows
+      .map((tr) => ({ tr, cells: Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName)) }))
+      .filter(({ cells }) => cells.length > 0)
+      .map(({ tr, cells }) => ({
+        el: tr,
+        get: (f: string) => {
+          const i = cols.get(f);
+          return i === undefined ? null : text(cells[i]);
+        },
+      }));
+    return { ok: true, rows };
+  }
+  if (spec.layout === 'role-table') {
+    const headers = Array.from(container.querySelectorAll('[role=columnheader]')).map((h) => text(h));
+    const cols = mapColumns(headers, spec.columns);
+    const why = missing(spec.required, (f) => cols.has(f));
+    if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
+    const rows = Array.from(container.querySelectorAll('[role=row]'))
+      .map((r) => ({ r, cells: Array.from(r.querySelectorAll('[role=cell],[role=gridcell]')) }))
+      .filter(({ cells }) => cells.length > 0)
+      .map(({ r, cells }) => ({
+        el: r,
+        get: (f: string) => {
+          const i = cols.get(f);
+          return i === undefined ? null : text(cells[i]);
+        },
+      }));
+    return { ok: true, rows };
+  }
+  if (spec.layout === 'dl-list') {
+    const rows: GridRow[] = [];
+    for (const item of Array.from(container.querySelectorAll(spec.item))) {
+      const dl = item.tagName.toLowerCase() === 'dl' ? item : item.querySelector('dl');
+      if (!dl) return { ok: false, reason: `${spec.selector}: post utan definitionslista` };
+      const pairs: Array<[string, string]> = [];
+      let label: string | null = null;
+      for (const c of Array.from(dl.children)) {
+        const tag = c.tagName.toLowerCase();
+        if (tag === 'dt') label = text(c);
+        else if (tag === 'dd' && label !== null) {
+          pairs.push([label, text(c)]);
+          label = null;
+        }
+      }
+      const cols = mapColumns(
+        pairs.map((p) => p[0]),
+        spec.columns,
+      );
+      const why = missing(spec.required, (f) => cols.has(f));
+      if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
+      rows.push({ el: item, get: (f) => (cols.has(f) ? (pairs[cols.get(f)!]?.[1] ?? null) : null) });
+    }
+    return { ok: true, rows };
+  }
+  const rows: GridRow[] = [];
+  for (const item of Array.from(container.querySelectorAll(spec.item))) {
+    const found = new Map<string, string>();
+    for (const [field, sel] of Object.entries(spec.fields)) {
+      const el = item.querySelector(sel);
+      if (el) found.set(field, text(el));
+    }
+    const why = missing(spec.required, (f) => found.has(f));
+    if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
+    rows.push({ el: item, get: (f) => found.get(f) ?? null });
+  }
+  return { ok: true, rows };
+}
+
+/** Label → value pairs inside a container (th+td or dt+dd). */
+export function readFacts(container: Element, mode: 'th-td' | 'dt-dd'): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const [labelTag, valueTag] = mode === 'th-td' ? ['th', 'td'] : ['dt', 'dd'];
+  for (const label of Array.from(container.querySelectorAll(labelTag))) {
+    let next = label.nextElementSibling;
+    while (next && next.tagName.toLowerCase() !== valueTag && next.tagName.toLowerCase() !== labelTag) next = next.nextElementSibling;
+    if (next && next.tagName.toLowerCase() === valueTag) out.push([text(label), text(next)]);
+  }
+  return out;
+}
+
+export { direct };
+
+export function isoDate(s: string | null): string | null {
+  if (!s) return null;
+  const m = /(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** "16 – Coachning / motiverande samtal" → code "16", text "Coachning / motiverande samtal". */
+export function splitCode(s: string | null): { code: string | null; text: string } {
+  const t = (s ?? '').trim();
+  if (!t) return { code: null, text: '' };
+  const m = /^(\d{1,3})\s*(?:[–—-]\s*(.*))?$/.exec(t);
+  return m ? { code: m[1]!, text: (m[2] ?? '').trim() } : { code: null, text: t };
+}
