@@ -135,6 +135,23 @@ interface Doc {
   body: string;
 }
 
+interface FoldedDoc extends Doc {
+  fTitle: string;
+  fKeys: string;
+  fBody: string;
+}
+
+const docsCache = new WeakMap<Pack, FoldedDoc[]>();
+
+/** Search documents of a pack, folded once per pack object (packs are treated as immutable). */
+function foldedDocsOf(pack: Pack): FoldedDoc[] {
+  const cached = docsCache.get(pack);
+  if (cached) return cached;
+  const docs = docsOf(pack).map((d) => ({ ...d, fTitle: foldSv(d.title), fKeys: foldSv(d.keys), fBody: foldSv(d.body) }));
+  docsCache.set(pack, docs);
+  return docs;
+}
+
 function docsOf(pack: Pack): Doc[] {
   const docs: Doc[] = [];
   for (const s of pack.sections) {
@@ -226,10 +243,8 @@ export function searchPack(pack: Pack, query: string, options: { limit?: number 
   const tokens = tokenize(query);
   if (tokens.length === 0) return [];
   const hits: SearchHit[] = [];
-  for (const d of docsOf(pack)) {
-    const fTitle = foldSv(d.title);
-    const fKeys = foldSv(d.keys);
-    const fBody = foldSv(d.body);
+  for (const d of foldedDocsOf(pack)) {
+    const { fTitle, fKeys, fBody } = d;
     let score = 0;
     let all = true;
     for (const t of tokens) {
