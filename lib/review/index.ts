@@ -1,0 +1,164 @@
+/**
+ * The monthly review of "Export till SCB", as pure functions over the typed export list (lib/uka/types): counts per
+ * section and per colour, the red/yellow kinds of each person, the "bara mina" filter by etikett, and the progress of
+ * a review. UKA's current list is the only source of truth for what is red: local state only remembers WHICH
+ * persons (pseudonymous keys) were red when the review started.
+ */
+import type { WarningKind } from '../domain/warnings';
+import type { ExportList, IsoDate, WarningColour } from '../uka/types';
+
+/** One warning section a person is listed under. */
+export interface PersonSection {
+  colour: WarningColour;
+  /** Recognised kind, or null for a section heading we do not know. */
+  kind: WarningKind | null;
+  heading: string;
+}
+
+/** A person on the export list with every section they appear in (a person can be listed under several). */
+export interface ReviewPerson {
+  /** Same-origin path of the person page; identifies the person on this page. */
+  href: string;
+  name: string;
+  personnummer: string | null;
+  label: string | null;
+  sections: PersonSection[];
+  hasRed: boolean;
+  hasYellow: boolean;
+  hasGreen: boolean;
+}
+
+export interface SectionCount {
+  colour: WarningColour;
+  kind: WarningKind | null;
+  heading: string;
+  /** Persons listed in this section (after the filter). */
+  count: number;
+}
+
+export interface ColourCount {
+  /** Distinct persons with at least one section of this colour. */
+  persons: number;
+  /** Listings (a person in two red sections counts twice). */
+  listings: number;
+}
+
+export interface ReviewSummary {
+  sections: SectionCount[];
+  colours: Record<WarningColour, ColourCount>;
+  /** Persons in list order, red first, then yellow, then green only. */
+  persons: ReviewPerson[];
+}
+
+const COLOURS: readonly WarningColour[] = ['red', 'yellow', 'green'];
+
+/** Compare etiketts the way a person reads them: case, surrounding and repeated whitespace do not matter. */
+export function normaliseLabel(label: string | null | undefined): string {
+  return (label ?? '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
+}
+
+export function hasLabel(person: { label: string | null }, label: string | null | undefined): boolean {
+  const wanted = normaliseLabel(label);
+  return wanted !== '' && normaliseLabel(person.label) === wanted;
+}
+
+/** Every person on the list (deduplicated by page path) with the sections they appear in. */
+export function reviewPersons(list: ExportList): ReviewPerson[] {
+  const byHref = new Map<string, ReviewPerson>();
+  for (const group of list.groups) {
+    for (const row of group.rows) {
+      let person = byHref.get(row.href);
+      if (!person) {
+        person = { href: row.href, name: row.name, personnummer: row.personnummer, label: row.label, sections: [], hasRed: false, hasYellow: false, hasGreen: false };
+        byHref.set(row.href, person);
+      }
+      if (!person.personnummer && row.personnummer) person.personnummer = row.personnummer;
+      if (!person.label && row.label) person.label = row.label;
+      if (!person.sections.some((s) => s.heading === group.heading && s.kind === group.kind)) {
+        person.sections.push({ colour: group.colour, kind: group.kind, heading: group.heading });
+      }
+      if (group.colour === 'red') person.hasRed = true;
+      else if (group.colour === 'yellow') person.hasYellow = true;
+      else person.hasGreen = true;
+    }
+  }
+  const rank = (p: ReviewPerson) => (p.hasRed ? 0 : p.hasYellow ? 1 : 2);
+  const order = (s: PersonSection) => COLOURS.indexOf(s.colour);
+  const persons = [...byHref.values()];
+  for (const p of persons) p.sections.sort((a, b) => order(a) - order(b) || (a.kind ?? 'Z').localeCompare(b.kind ?? 'Z'));
+  // Stable sort keeps UKA's order inside each colour rank.
+  return persons.sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * Counts per section and per colour. With `onlyLabel` set, only persons with that etikett are counted and listed
+ * ("bara mina"); sections keep their place with a count of 0 so the table does not jump.
+ */
+export function summariseReview(list: ExportList, onlyLabel?: string | null): ReviewSummary {
+  const filtering = normaliseLabel(onlyLabel) !== '';
+  const keep = (row: { label: string | null }) => !filtering || hasLabel(row, onlyLabel);
+  const sections: SectionCount[] = list.groups.map((g) => ({ colour: g.colour, kind: g.kind, heading: g.heading, count: g.rows.filter(keep).length }));
+  const persons = reviewPersons(list).filter(keep);
+  const colours = Object.fromEntries(COLOURS.map((c) => [c, { persons: 0, listings: 0 }])) as Record<WarningColour, ColourCount>;
+  for (const s of sections) colours[s.colour].listings += s.count;
+  for (const p of persons) {
+    if (p.hasRed) colours.red.persons++;
+    if (p.hasYellow) colours.yellow.persons++;
+    if (p.hasGreen) colours.green.persons++;
+  }
+  return { sections, colours, persons };
+}
+
+/** The red/yellow sections of a person (green "ongoing measure" is not a problem to fix). */
+export function problemSections(person: ReviewPerson): PersonSection[] {
+  return person.sections.filter((s) => s.colour !== 'green');
+}
+
+/** The persons a review is about: red persons, with the reviewer's etikett when one is given. */
+export function reviewScope(persons: readonly ReviewPerson[], label: string | null | undefined): ReviewPerson[] {
+  const filtering = normaliseLabel(label) !== '';
+  return persons.filter((p) => p.hasRed && (!filtering || hasLabel(p, label)));
+}
+
+export interface ReviewProgress {
+  /** Red persons recorded when the review started. */
+  total: number;
+  /** Of those, how many are not red on UKA's current list. */
+  fixed: number;
+  /** Of those, how many are still red. */
+  stillRed: number;
+  /** Red persons on the current list whose key could not be made (fixed is a lower bound then). */
+  unknown: number;
+}
+
+/**
+ * Progress of a review: of the persons red at the start (`startKeys`), how many are no longer red on UKA's current
+ * list (`currentRedKeys`). `unknownCurrentRed` is the number of persons red right now whose key is not known (no
+ * readable personnummer, or the lookup failed): each of them might be one of the start persons, so they are counted
+ * as still red. Local state can therefore never make a person look fixed.
+ */
+export function reviewProgress(startKeys: readonly string[], currentRedKeys: Iterable<string>, unknownCurrentRed = 0): ReviewProgress {
+  const start = new Set(startKeys);
+  const current = new Set(currentRedKeys);
+  let stillRed = 0;
+  for (const key of start) if (current.has(key)) stillRed++;
+  const unknown = Math.max(0, Math.floor(unknownCurrentRed));
+  const fixed = Math.max(0, start.size - stillRed - unknown);
+  return { total: start.size, fixed, stillRed: start.size - fixed, unknown };
+}
+
+const MONTHS = ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** "3 nov" (with the year when it differs from `today`'s: "3 nov 2025"). */
+export function shortSwedishDate(date: IsoDate, today?: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const base = `${d} ${MONTHS[m - 1] ?? ''}`;
+  return today && today.slice(0, 4) !== date.slice(0, 4) ? `${base} ${y}` : base;
+}
+
+/** "7 av 12 röda åtgärdade sedan 3 nov". */
+export function formatProgress(progress: ReviewProgress, startedOn: IsoDate, today?: IsoDate): string {
+  const noun = progress.total === 1 ? 'röd' : 'röda';
+  const verb = progress.total === 1 ? 'åtgärdad' : 'åtgärdade';
+  return `${progress.fixed} av ${progress.total} ${noun} ${verb} sedan ${shortSwedishDate(startedOn, today)}`;
+}
