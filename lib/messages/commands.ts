@@ -1,0 +1,136 @@
+/**
+ * Every command of KAA-lotsen's message layer: its payload schema (validated in the background before any handler
+ * runs) and, in CommandResults, what the handler answers. Personal data rule: the only command that carries a
+ * personnummer is 'person-seen'; its handler turns it into a pseudonymous key and drops it.
+ */
+import { z } from 'zod';
+import { parseId } from '../domain/personnummer';
+import { PAGE_KINDS } from '../uka/types';
+import type { LoadedSettings } from '../settings';
+import { IsoDate } from '../uka/types';
+import type { LocalNote } from '../ladder/types';
+import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderStateRecord, type ReviewRecord } from '../store/types';
+import { defineCommands, type HandlerMap, type PayloadInput } from './dispatch';
+
+/** A pseudonymous person key: HMAC-SHA-256 as 64 lower-case hex characters. */
+export const PersonKey = z.string().regex(/^[0-9a-f]{64}$/, 'ogiltig personnyckel');
+const Text = (max: number) => z.string().max(max);
+const Empty = z.object({}).optional();
+/** A UKA page path (no origin). */
+const PagePath = z.string().max(2048).regex(/^\//, 'sökvägen ska börja med /');
+
+export const FeatureStatusSchema = z.object({
+  id: Text(40),
+  state: z.enum(['active', 'off', 'error', 'not-applicable']),
+  error: Text(300).optional(),
+});
+
+export const PageStatusSchema = z.object({
+  // A string refined to the known kinds (not z.enum), so callers holding a plain string type still compile.
+  pageKind: z.string().refine((k) => (PAGE_KINDS as readonly string[]).includes(k), 'okänd sidtyp'),
+  profileId: Text(80).nullable(),
+  path: PagePath,
+  features: z.array(FeatureStatusSchema).max(50),
+  unknownWarnings: z.array(Text(200)).max(50),
+});
+export type PageStatus = z.infer<typeof PageStatusSchema>;
+
+/** A checklist note as the content script sees it (the ChecklistPanel's StoredNote). */
+export interface StoredNoteView {
+  id: string;
+  note: LocalNote;
+  createdAt: number;
+}
+
+export const COMMANDS = defineCommands({
+  /** Content script → background: what happened on this page view (for the popup). Handler needs sender.tab.id. */
+  'page-status': PageStatusSchema,
+  /** Popup → background: the status last reported for a tab (the active tab when tabId is left out). */
+  'get-tab-status': z.object({ tabId: z.number().int().nonnegative().optional() }).optional(),
+  /** Any context → background: a feature failed. The message is redacted before it is kept. */
+  'report-error': z.object({ feature: Text(60).min(1), message: Text(2000), knownNames: z.array(Text(200)).max(20).optional() }),
+  /** Popup → background: recent (redacted) errors, newest first. */
+  'get-errors': z.object({ limit: z.number().int().min(1).max(50).optional() }).optional(),
+  'get-settings': Empty,
+  'open-options': Empty,
+  /** Content script → background: open the metodbok/content pack at a section. */
+  'open-metodbok': z.object({ sectionId: Text(100).min(1) }),
+  /** Options page → background: "Radera all lokal data". */
+  'delete-all-data': Empty,
+  /**
+   * Content script → background: a person page was shown. Answers the pseudonymous key; the personnummer is used
+   * only to derive the key and the birth date and is never stored.
+   */
+  'person-seen': z.object({
+    personnummer: z.string().max(20).refine((s) => parseId(s) !== null, 'ogiltigt personnummer'),
+    path: PagePath.nullable(),
+  }),
+  /** The person page's ladder result, kept for background reminders (dates, step ids and text keys only). */
+  'ladder-updated': z.looseObject({
+    key: PersonKey,
+    path: PagePath.nullable().optional(),
+    birthDate: IsoDate.optional(),
+    next: z.unknown(),
+    handoverDue: z.unknown().optional(),
+    lastContact: IsoDate.nullable().optional(),
+    notes: z.array(LocalNoteSchema).max(500).optional(),
+  }),
+  'notes-list': z.object({ key: PersonKey }),
+  'note-add': z.object({ key: PersonKey, note: LocalNoteSchema }),
+  'note-delete': z.object({ key: PersonKey.optional(), id: Text(64).min(1) }),
+  /** Popup/panel → background: current reminders. */
+  'get-reminders': z.object({ today: IsoDate.optional() }).optional(),
+  'reminder-snooze': z.object({ id: Text(300).min(1), until: IsoDate, personKey: PersonKey.optional() }),
+  'reminder-done': z.object({ id: Text(300).min(1), personKey: PersonKey.optional() }),
+  /** SCB guard → background: a file was saved (no personal data: counts and hash). */
+  'log-export': z.object({
+    time: z.number().int().nonnegative(),
+    period: Text(20),
+    kommun: z.string().regex(/^\d{4}$/).nullable(),
+    rows: z.number().int().nonnegative(),
+    persons: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
+    verdict: Text(40),
+    override: z.object({ reason: Text(1000).min(1) }).nullable().optional(),
+  }),
+  /** Upload check → background: was this exact file exported by KAA-lotsen? */
+  'find-export': z.object({ sha256: z.string().regex(/^[0-9a-fA-F]{64}$/) }),
+  /** Monthly review of "Export till SCB". */
+  'review-start': z.object({ label: Text(100).nullable().optional(), redAtStart: z.number().int().nonnegative() }),
+  'review-fixed': z.object({ id: Text(64).min(1), key: PersonKey }),
+  'review-finish': z.object({ id: Text(64).min(1) }),
+  'review-get': Empty,
+});
+
+export type Commands = typeof COMMANDS;
+export type CommandName = keyof Commands;
+
+/** What each handler answers. Commands whose answer is owned by another module are `unknown` until wired. */
+export interface CommandResults {
+  'page-status': void;
+  'get-tab-status': unknown;
+  'report-error': void;
+  'get-errors': ErrorRecord[];
+  'get-settings': LoadedSettings;
+  'open-options': void;
+  'open-metodbok': void;
+  'delete-all-data': void;
+  'person-seen': { key: string; birthDate: string; expiresAt: string };
+  'ladder-updated': void;
+  'notes-list': StoredNoteView[];
+  'note-add': StoredNoteView;
+  'note-delete': void;
+  'get-reminders': unknown;
+  'reminder-snooze': ReminderStateRecord;
+  'reminder-done': ReminderStateRecord;
+  'log-export': ExportLogEntry;
+  'find-export': ExportLogEntry | null;
+  'review-start': ReviewRecord;
+  'review-fixed': ReviewRecord;
+  'review-finish': ReviewRecord | null;
+  'review-get': ReviewRecord | null;
+}
+
+export type Handlers = HandlerMap<Commands, CommandResults>;
+export type CommandPayload<K extends CommandName> = PayloadInput<Commands, K>;
+export type CommandAnswer<K extends CommandName> = CommandResults[K];

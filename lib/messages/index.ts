@@ -1,0 +1,43 @@
+/**
+ * KAA-lotsen's message layer: one command → handler map, every message validated with zod.
+ *
+ * Background:  browser.runtime.onMessage.addListener(createMessageListener({ ...createCoreHandlers(), ...own }));
+ * Elsewhere:   const { key } = await sendCommand('person-seen', { personnummer, path });
+ *
+ * sendCommand resolves to the handler's answer and rejects with a CommandError (code + Swedish message) when the
+ * command is unknown, the payload is malformed, no handler is wired, the handler threw, or nobody answered.
+ */
+import { COMMANDS, type CommandAnswer, type CommandName, type CommandPayload, type Handlers } from './commands';
+import { createListenerFor, dispatch as dispatchFor, sendRaw, type CommandResult, type DispatchOptions, type MessageSender } from './dispatch';
+
+export * from './commands';
+export { BACKGROUND_OWNED, createCoreHandlers, type CoreCommand, type CoreDeps } from './handlers';
+export {
+  CommandError,
+  createListenerFor,
+  defineCommands,
+  unwrapResult,
+  type CommandResult,
+  type CommandSchemas,
+  type DispatchOptions,
+  type ErrorCode,
+  type HandlerMap,
+  type MessageSender,
+} from './dispatch';
+
+/** The runtime.onMessage listener for KAA-lotsen's commands. Missing handlers answer 'not-implemented'. */
+export function createMessageListener(handlers: Partial<Handlers>, options: DispatchOptions = {}) {
+  return createListenerFor(COMMANDS, handlers, options);
+}
+
+/** Run one message through the command map directly (tests, or a context that is its own background). */
+export function dispatch(handlers: Partial<Handlers>, message: unknown, sender?: MessageSender, options?: DispatchOptions): Promise<CommandResult> {
+  return dispatchFor(COMMANDS, handlers, message, sender, options);
+}
+
+type PayloadArgs<K extends CommandName> = undefined extends CommandPayload<K> ? [payload?: CommandPayload<K>] : [payload: CommandPayload<K>];
+
+/** Typed client: send a command to the background and get its answer. */
+export function sendCommand<K extends CommandName>(cmd: K, ...args: PayloadArgs<K>): Promise<CommandAnswer<K>> {
+  return sendRaw<CommandAnswer<K>>(cmd, args[0] ?? {});
+}

@@ -1,0 +1,138 @@
+/**
+ * Record types of the local database and zod schemas for the values that arrive from content scripts.
+ *
+ * Privacy decisions (see also README of the store in ./index.ts):
+ * - No plaintext personnummer and no names are ever stored. A person is known by a pseudonymous key:
+ *   HMAC-SHA-256(per-install secret, normalised 12-digit number) as hex. The space of valid personnummer is small, so
+ *   the key is only as safe as the secret: the secret never leaves the database and dumpAll() masks it.
+ * - We keep the BIRTH DATE (not only the expiry date). Reasons: the contact ladder needs the age (under 18 → call the
+ *   guardians and send a letter; from 18 → the youth and a postcard) and the 20th birthday (end of KAA, hand-over).
+ *   A birth date alone does not identify a youth, but together with the UKA page path it is pseudonymous personal data
+ *   in the GDPR sense: it stays on this computer, is covered by "Radera all lokal data", and is removed automatically
+ *   `retentionDays` after the 20th birthday (purgeExpired).
+ * - The UKA page path is kept without query string or fragment, and not at all if it contains anything that looks
+ *   like a personnummer.
+ */
+import { z } from 'zod';
+import type { LocalNote } from '../ladder/types';
+import { IsoDate } from '../uka/types';
+
+export type { IsoDate };
+
+export interface SecretRecord {
+  id: 'hmac';
+  /** 32 random bytes from crypto.getRandomValues. */
+  bytes: Uint8Array;
+  createdAt: number;
+}
+
+export interface PersonRecord {
+  /** HMAC-SHA-256(secret, 12-digit personnummer) as 64 hex characters. */
+  key: string;
+  /** YYYY-MM-DD (for a samordningsnummer the real day, i.e. day − 60). */
+  birthDate: IsoDate;
+  /** UKA page path of the person, e.g. "/person/123"; null when unknown or unsafe to keep. */
+  path: string | null;
+  /** Epoch milliseconds. */
+  firstSeen: number;
+  lastSeen: number;
+  /**
+   * The 20th birthday: the day the KAA responsibility ends. Local data about the person is removed
+   * `retentionDays` (setting) after this date. (Added by the v2 migration; v1 records get it back-filled.)
+   */
+  expiresAt: IsoDate;
+  /**
+   * The latest contact-ladder summary computed on the person page (for background reminders), if any. Holds dates,
+   * step ids and text keys only — never names or numbers. Not indexed, so no migration was needed to add it.
+   */
+  ladder?: PersonLadderSummary | null;
+}
+
+export interface PersonLadderSummary {
+  /** Whatever the ladder engine reported as the next action (LadderResult['next']), stored as given. */
+  next: unknown;
+  handoverDue: unknown;
+  lastContact: IsoDate | null;
+  updatedAt: number;
+}
+
+const NoteDate = IsoDate;
+
+/** Runtime schema for a checklist note; must stay identical to LocalNote in lib/ladder/types.ts (checked below). */
+export const LocalNoteSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('callFailed'), date: NoteDate }),
+  z.object({ step: z.literal('letterSent'), date: NoteDate }),
+  z.object({ step: z.literal('homeVisitPlanned'), date: NoteDate }),
+  z.object({ step: z.literal('visitLetterSent'), date: NoteDate }),
+  z.object({ step: z.literal('homeVisitDone'), date: NoteDate, reached: z.boolean() }),
+  z.object({ step: z.literal('reached'), date: NoteDate }),
+  z.object({ step: z.literal('notInterested'), date: NoteDate }),
+  z.object({ step: z.literal('notLivingAtAddress'), date: NoteDate }),
+  z.object({ step: z.literal('skatteverketReported'), date: NoteDate.optional() }),
+  z.object({ step: z.literal('orosanmalanDone'), date: NoteDate.optional() }),
+  z.object({ step: z.literal('followUpAgreed'), date: NoteDate }),
+  z.object({ step: z.literal('handoverDone'), date: NoteDate.optional() }),
+]);
+
+// Compile-time guard: the schema and the ladder's LocalNote type must describe the same values.
+type SchemaNote = z.infer<typeof LocalNoteSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _noteSchemaMatchesLadder: Same<SchemaNote, LocalNote> = true;
+void _noteSchemaMatchesLadder;
+
+export type NoteRecord = LocalNote & {
+  id: string;
+  personKey: string;
+  createdAt: number;
+};
+
+export interface ReminderStateRecord {
+  /** The reminder's id as made by the reminders engine (e.g. "<personKey>:<step>:<dueDate>"). */
+  id: string;
+  /** Owner, so that the state is purged with the person (indexed since v2). */
+  personKey?: string;
+  /** Hidden before this date: shown again on that day (the reminders engine's convention). */
+  snoozedUntil?: IsoDate;
+  /** Epoch ms when marked done. */
+  doneAt?: number;
+  /** The calendar date (Stockholm) it was marked done. */
+  doneOn?: IsoDate;
+  updatedAt: number;
+}
+
+export interface ExportLogEntry {
+  id: string;
+  /** Epoch ms of the export. */
+  time: number;
+  /** Collection period, e.g. "2026H1". */
+  period: string;
+  kommun: string | null;
+  rows: number;
+  persons: number;
+  /** SHA-256 of the exact file bytes, hex. */
+  sha256: string;
+  /** The guard's verdict, e.g. "ok" | "warnings" | "blocked". */
+  verdict: string;
+  /** Set when the user saved despite blocking findings; the reason is free text (redacted before it is kept). */
+  override?: { reason: string } | null;
+}
+
+export interface ReviewRecord {
+  id: string;
+  startedAt: number;
+  /** The label (etikett) the review was filtered on, if any. */
+  label?: string | null;
+  redAtStart: number;
+  redFixed: number;
+  /** Person keys fixed during this review (never personnummer). */
+  fixedKeys: string[];
+  finishedAt?: number | null;
+}
+
+export interface ErrorRecord {
+  id?: number;
+  time: number;
+  feature: string;
+  /** Redacted with redactMessage before it is stored. */
+  message: string;
+}
