@@ -144,6 +144,8 @@ interface Compiled {
   level: Map<string, number>;
   sep: string;
   enabled: Set<string>;
+  /** Leading columns that only hold person/registration fields (repeated on every line of a period). */
+  prefixLen: number;
 }
 
 const compiledCache = new WeakMap<ScbProfile, Compiled>();
@@ -173,16 +175,22 @@ function compile(profile: ScbProfile): Compiled {
   if (role.regEndReason === undefined) role.regEndReason = -1;
   const level = new Map<string, number>();
   profile.studyLevels.order.forEach((codes, i) => codes.forEach((code) => level.set(code, i)));
-  const out: Compiled = { profile, cols, n: cols.length, role, level, sep: profile.separator, enabled: new Set(profile.rules.enabled) };
+  const PREFIX_ROLES = new Set<string>(['kommun', 'personnummer', 'regStart', 'regEnd', 'regEndReason', 'studyLevel', 'studiebevis']);
+  let prefixLen = 0;
+  while (prefixLen < cols.length && PREFIX_ROLES.has(profile.columns[prefixLen]?.role ?? '')) prefixLen++;
+  const out: Compiled = { profile, cols, n: cols.length, role, level, sep: profile.separator, enabled: new Set(profile.rules.enabled), prefixLen };
   compiledCache.set(profile, out);
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------- findings sink
 
+const LOGICAL = new Set(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'Y1', 'Y2', 'Y3', 'Y4', 'G1']);
+
 class Sink {
   findings: Finding[] = [];
   counts = { block: 0, warn: 0, info: 0 };
+  total = 0;
   perRule = new Map<string, number>();
   omitted: Record<string, number> = {};
   excel = false;
@@ -193,9 +201,10 @@ class Sink {
   ) {}
 
   add(ruleId: string, line: number | null, message: string, extra?: { column?: number; field?: string; personKey?: string }): void {
-    if (/^[RYG]\d$/.test(ruleId) && !this.enabled.has(ruleId)) return;
+    if (LOGICAL.has(ruleId) && !this.enabled.has(ruleId)) return;
     const t = ruleText(ruleId);
     this.counts[t.severity]++;
+    this.total++;
     if (isExcelRule(ruleId)) this.excel = true;
     if (isUnreadableRule(ruleId)) this.unreadable = true;
     const n = (this.perRule.get(ruleId) ?? 0) + 1;
@@ -247,6 +256,28 @@ interface Person {
   regs: Map<string, RegPeriod>;
   contacts: Contact[];
   measures: Measure[];
+}
+
+/** 1-based character position where field k (0-based) starts in the raw line. */
+function fieldColumn(raw: string, sep: string, k: number): number {
+  let pos = 0;
+  for (let j = 0; j < k; j++) {
+    const i = raw.indexOf(sep, pos);
+    if (i === -1) return pos + 1;
+    pos = i + 1;
+  }
+  return pos + 1;
+}
+
+/** Index just after the k-th separator (1-based k), or -1. */
+function afterNthSep(raw: string, sep: string, k: number): number {
+  let pos = 0;
+  for (let j = 0; j < k; j++) {
+    const i = raw.indexOf(sep, pos);
+    if (i === -1) return -1;
+    pos = i + 1;
+  }
+  return pos;
 }
 
 function short(value: string): string {
@@ -464,19 +495,25 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
   const persons = new Map<string, Person>();
   const pnrCache = new Map<string, ReturnType<typeof parseId>>();
   const seen = new Map<string, number>();
-  const kommunCounts = new Map<string, number>();
+  const kommunLines = new Map<string, { lines: number[]; keys: (string | undefined)[]; col: number }>();
+  let kommunEntry: { lines: number[]; keys: (string | undefined)[]; col: number } | undefined;
+  let kommunValue = '';
+  // Per-person cache: consecutive lines of one registration period repeat the same prefix (person + registration
+  // fields); when the prefix is byte-identical to a previous clean one, its checks are not repeated.
+  let cachePrefix = '';
+  let cacheKey: string | undefined;
+  let cacheParsed: ReturnType<typeof parseId> = null;
+  const prefixLen = C.prefixLen;
   let trailingLines = 0;
   let quotedLines = 0;
   let rows = 0;
   let latest = '';
   const blankLines: number[] = [];
-  const rowKommun: { line: number; value: string; col: number; key: string | undefined }[] = [];
-  const colStart = new Array<number>(n + 4).fill(0);
 
   for (let li = dataFrom; li < lines.length; li++) {
     const lineNo = li + 1;
     const raw = lines[li] as string;
-    if (raw.length === 0 || raw.trim() === '') {
+    if (raw.length === 0 || ((raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) && raw.trim() === '')) {
       blankLines.push(lineNo);
       continue;
     }
@@ -490,12 +527,6 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
     seen.set(raw, lineNo);
 
     let f = raw.split(sep);
-    // character position of each field
-    let pos = 1;
-    for (let k = 0; k < f.length && k < colStart.length; k++) {
-      colStart[k] = pos;
-      pos += (f[k] as string).length + 1;
-    }
     if (raw.indexOf('"') !== -1) {
       let q = false;
       for (let k = 0; k < f.length; k++) {
@@ -524,31 +555,53 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
     const pRaw = f[iP] as string;
     let key: string | undefined;
     let parsed: ReturnType<typeof parseId> = null;
-    if (isDigits(pRaw, 12)) {
+    const cached = cachePrefix !== '' && raw.startsWith(cachePrefix);
+    const totalBefore = sink.total;
+    if (cached) {
+      key = cacheKey;
+      parsed = cacheParsed;
+    } else if (isDigits(pRaw, 12)) {
       key = pRaw;
       if (pnrCache.has(pRaw)) parsed = pnrCache.get(pRaw) ?? null;
       else {
         parsed = luhn10(pRaw) ? parseId(pRaw) : null;
         pnrCache.set(pRaw, parsed);
       }
-      if (!parsed) sink.add('S-PNR', lineNo, luhn10(pRaw) ? 'Personnumret innehåller inget giltigt födelsedatum.' : 'Personnumrets kontrollsiffra stämmer inte.', { column: colStart[iP], field: C.cols[iP]!.name, personKey: key });
+      if (!parsed) sink.add('S-PNR', lineNo, luhn10(pRaw) ? 'Personnumret innehåller inget giltigt födelsedatum.' : 'Personnumrets kontrollsiffra stämmer inte.', { column: fieldColumn(raw, sep, iP), field: C.cols[iP]!.name, personKey: key });
     } else if (/^\d+([.,]\d+)?[eE]\+?\d+$/.test(pRaw)) {
-      sink.add('X-PNR-SCI', lineNo, `Personnumret står i exponentform (${short(pRaw)}), som kalkylprogram visar stora tal. Siffrorna på slutet har gått förlorade.`, { column: colStart[iP], field: C.cols[iP]!.name });
+      sink.add('X-PNR-SCI', lineNo, `Personnumret står i exponentform (${short(pRaw)}), som kalkylprogram visar stora tal. Siffrorna på slutet har gått förlorade.`, { column: fieldColumn(raw, sep, iP), field: C.cols[iP]!.name });
     } else if (allDigits(pRaw) && pRaw.length < 12) {
-      sink.add('X-PNR-SHORT', lineNo, `Personnumret har bara ${pRaw.length} siffror (${short(pRaw)}); det ska ha 12 (ÅÅÅÅMMDDNNNN).`, { column: colStart[iP], field: C.cols[iP]!.name });
+      sink.add('X-PNR-SHORT', lineNo, `Personnumret har bara ${pRaw.length} siffror (${short(pRaw)}); det ska ha 12 (ÅÅÅÅMMDDNNNN).`, { column: fieldColumn(raw, sep, iP), field: C.cols[iP]!.name });
     } else {
-      sink.add('S-PNR', lineNo, pRaw === '' ? 'Personnummer saknas.' : `Personnumret ${short(pRaw)} ska skrivas med 12 siffror utan bindestreck (ÅÅÅÅMMDDNNNN).`, { column: colStart[iP], field: C.cols[iP]!.name });
+      sink.add('S-PNR', lineNo, pRaw === '' ? 'Personnummer saknas.' : `Personnumret ${short(pRaw)} ska skrivas med 12 siffror utan bindestreck (ÅÅÅÅMMDDNNNN).`, { column: fieldColumn(raw, sep, iP), field: C.cols[iP]!.name });
     }
 
     // --- every column: format, code list, required/only-when
     let rowOk = parsed !== null;
-    for (let c = 0; c < n; c++) {
+    if (cached) kommunEntry!.lines.push(lineNo), kommunEntry!.keys.push(key);
+    for (let c = cached ? prefixLen : 0; c <= n; c++) {
+      if (c === prefixLen && !cached) {
+        // end of the prefix: registration date order, then decide whether this prefix can be cached
+        const rs0 = f[iRS] as string;
+        const re0 = f[iRE] as string;
+        if (re0 !== '' && re0 < rs0 && isRealIsoDate(re0) && isRealIsoDate(rs0))
+          sink.add('S-DATE-ORDER', lineNo, `Registreringsperioden slutar (${re0}) före den börjar (${rs0}).`, { column: fieldColumn(raw, sep, iRE), field: C.cols[iRE]!.name, personKey: key });
+        if (rowOk && sink.total === totalBefore && prefixLen > 0) {
+          const end = afterNthSep(raw, sep, prefixLen);
+          if (end > 0 && raw.indexOf('"') === -1) {
+            cachePrefix = raw.slice(0, end);
+            cacheKey = key;
+            cacheParsed = parsed;
+          } else cachePrefix = '';
+        } else cachePrefix = '';
+      }
+      if (c === n) break;
       if (c === iP) continue;
       const col = C.cols[c] as CompiledColumn;
       const v = f[c] as string;
       if (v === '') {
         if (col.requiredAlways) {
-          sink.add('S-REQUIRED', lineNo, `${col.name} saknas.`, { column: colStart[c], field: col.name, personKey: key });
+          sink.add('S-REQUIRED', lineNo, `${col.name} saknas.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
           rowOk = false;
         } else if (col.requiredWhen >= 0 && f[col.requiredWhen] !== '') {
           const other = C.cols[col.requiredWhen]!.name;
@@ -558,18 +611,18 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
               : col.requiredRule === 'R4'
                 ? 'Åtgärden har ett slutdatum men ingen sysselsättning efter åtgärden (SysEfter).'
                 : `${col.name} saknas fast ${other} är ifyllt.`;
-          sink.add(col.requiredRule, lineNo, msg, { column: colStart[c], field: col.name, personKey: key });
+          sink.add(col.requiredRule, lineNo, msg, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
         }
         continue;
       }
       if (col.onlyWhen >= 0 && f[col.onlyWhen] === '') {
-        sink.add('S-NOT-ALLOWED', lineNo, `${col.name} är ifyllt fast ${C.cols[col.onlyWhen]!.name} är tomt.`, { column: colStart[c], field: col.name, personKey: key });
+        sink.add('S-NOT-ALLOWED', lineNo, `${col.name} är ifyllt fast ${C.cols[col.onlyWhen]!.name} är tomt.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
       }
       switch (col.fmt) {
         case FMT_DATE:
           if (!isRealIsoDate(v)) {
             if (c === iRS) rowOk = false;
-            const extra = { column: colStart[c], field: col.name, personKey: key };
+            const extra = { column: fieldColumn(raw, sep, c), field: col.name, personKey: key };
             if (/^\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?/.test(v))
               sink.add('X-DATETIME', lineNo, `${col.name} har fått ett klockslag (${short(v)}), så som kalkylprogram sparar datum.`, extra);
             else if (/^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$/.test(v))
@@ -579,25 +632,33 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
             else
               sink.add('S-DATE', lineNo, ISO_RE.test(v) ? `${col.name} ${short(v)} är inget riktigt datum.` : `${col.name} ${short(v)} ska skrivas ÅÅÅÅ-MM-DD.`, extra);
           } else {
-            if (today && v > today) sink.add('S-FUTURE', lineNo, `${col.name} ${v} ligger efter dagens datum.`, { column: colStart[c], field: col.name, personKey: key });
+            if (today && v > today) sink.add('S-FUTURE', lineNo, `${col.name} ${v} ligger efter dagens datum.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
             if (v > latest && (c === iCD || c === iMS || c === iRS) && (!today || v <= today)) latest = v;
           }
           break;
         case FMT_CODE:
           if (!col.codes!.has(v)) {
-            sink.add('S-CODE', lineNo, `${col.name} har koden ${short(v)}, som inte finns i kodlistan ${col.codeList}.`, { column: colStart[c], field: col.name, personKey: key });
+            sink.add('S-CODE', lineNo, `${col.name} har koden ${short(v)}, som inte finns i kodlistan ${col.codeList}.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
           }
           break;
         case FMT_YESNO:
-          if (v !== yes && v !== no) sink.add('S-FORMAT', lineNo, `${col.name} ska vara ${yes} eller ${no}, men är ${short(v)}.`, { column: colStart[c], field: col.name, personKey: key });
+          if (v !== yes && v !== no) sink.add('S-FORMAT', lineNo, `${col.name} ska vara ${yes} eller ${no}, men är ${short(v)}.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
           break;
         case FMT_KOMMUN:
           if (isDigits(v, 4)) {
-            kommunCounts.set(v, (kommunCounts.get(v) ?? 0) + 1);
-            rowKommun.push({ line: lineNo, value: v, col: colStart[c] ?? 1, key });
+            if (v !== kommunValue || !kommunEntry) {
+              kommunValue = v;
+              kommunEntry = kommunLines.get(v);
+              if (!kommunEntry) {
+                kommunEntry = { lines: [], keys: [], col: fieldColumn(raw, sep, c) };
+                kommunLines.set(v, kommunEntry);
+              }
+            }
+            kommunEntry.lines.push(lineNo);
+            kommunEntry.keys.push(key);
           } else if (isDigits(v, 3)) {
-            sink.add('X-KOMMUN3', lineNo, `Kommunkoden ${short(v)} har tappat sin inledande nolla, så som kalkylprogram gör med tal.`, { column: colStart[c], field: col.name, personKey: key });
-          } else sink.add('S-FORMAT', lineNo, `Kommunkoden ${short(v)} ska vara fyra siffror.`, { column: colStart[c], field: col.name, personKey: key });
+            sink.add('X-KOMMUN3', lineNo, `Kommunkoden ${short(v)} har tappat sin inledande nolla, så som kalkylprogram gör med tal.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
+          } else sink.add('S-FORMAT', lineNo, `Kommunkoden ${short(v)} ska vara fyra siffror.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
           break;
         default:
           break;
@@ -609,19 +670,17 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
 
     const rs = f[iRS] as string;
     const re = f[iRE] as string;
-    const reValid = re !== '' && isRealIsoDate(re);
-    if (reValid && isRealIsoDate(rs) && re < rs)
-      sink.add('S-DATE-ORDER', lineNo, `Registreringsperioden slutar (${re}) före den börjar (${rs}).`, { column: colStart[iRE], field: C.cols[iRE]!.name, personKey: key });
+    const reValid = re !== '' && (cached || isRealIsoDate(re));
     const ms = f[iMS] as string;
     const me = f[iME] as string;
     const msValid = ms !== '' && isRealIsoDate(ms);
     const meValid = me !== '' && isRealIsoDate(me);
     if (msValid && meValid && me < ms)
-      sink.add('S-DATE-ORDER', lineNo, `Åtgärden slutar (${me}) före den börjar (${ms}).`, { column: colStart[iME], field: C.cols[iME]!.name, personKey: key });
+      sink.add('S-DATE-ORDER', lineNo, `Åtgärden slutar (${me}) före den börjar (${ms}).`, { column: fieldColumn(raw, sep, iME), field: C.cols[iME]!.name, personKey: key });
     const mCode = f[iM] as string;
     const after = f[iAF] as string;
     if (mCode !== '' && after !== '' && mCode === after)
-      sink.add('R5', lineNo, `Åtgärden och sysselsättningen efter åtgärden har samma kod (${mCode}).`, { column: colStart[iAF], field: C.cols[iAF]!.name, personKey: key });
+      sink.add('R5', lineNo, `Åtgärden och sysselsättningen efter åtgärden har samma kod (${mCode}).`, { column: fieldColumn(raw, sep, iAF), field: C.cols[iAF]!.name, personKey: key });
 
     if (!rowOk || !key || !parsed) continue;
 
@@ -680,13 +739,15 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
   }
   if (kommun === null) {
     let best = 0;
-    for (const [k, c] of kommunCounts) if (c > best) [kommun, best] = [k, c];
+    for (const [k, e] of kommunLines) if (e.lines.length > best) [kommun, best] = [k, e.lines.length];
   }
   base.kommun = kommun;
   if (kommun !== null) {
-    for (const r of rowKommun)
-      if (r.value !== kommun)
-        sink.add('S-KOMMUN', r.line, opts.kommun ? `Kommunkoden ${r.value} är inte er kommun (${kommun}).` : `Kommunkoden ${r.value} skiljer sig från filens övriga rader (${kommun}).`, { column: r.col, field: C.cols[iK]!.name, personKey: r.key });
+    for (const [value, e] of kommunLines) {
+      if (value === kommun) continue;
+      for (let i = 0; i < e.lines.length; i++)
+        sink.add('S-KOMMUN', e.lines[i] as number, opts.kommun ? `Kommunkoden ${value} är inte er kommun (${kommun}).` : `Kommunkoden ${value} skiljer sig från filens övriga rader (${kommun}).`, { column: e.col, field: C.cols[iK]!.name, personKey: e.keys[i] });
+    }
   }
 
   // ---- period
