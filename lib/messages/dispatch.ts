@@ -36,7 +36,7 @@ export type HandlerMap<S extends CommandSchemas, Results> = {
   [K in keyof S]: (payload: PayloadOf<S, K>, sender: MessageSender) => (K extends keyof Results ? Results[K] : unknown) | Promise<K extends keyof Results ? Results[K] : unknown>;
 };
 
-const Envelope = z.object({ cmd: z.string().min(1).max(64), payload: z.unknown() });
+const Envelope = z.object({ cmd: z.string().min(1).max(64), payload: z.unknown().optional() });
 
 const MAX_ERROR_LENGTH = 300;
 

@@ -251,7 +251,7 @@ export class KaaStore {
 
   /** Log an SCB export (no personal data: counts and the file hash). An override reason is redacted. */
   async logExport(entry: Omit<ExportLogEntry, 'id'>): Promise<ExportLogEntry> {
-    const record: ExportLogEntry = { ...entry, id: newId() };
+    const record: ExportLogEntry = { ...entry, sha256: entry.sha256.toLowerCase(), id: newId() };
     if (entry.override) record.override = { reason: redactMessage(entry.override.reason) };
     await this.db.put('exportLog', record);
     return record;

@@ -1,0 +1,216 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import {
+  BACKGROUND_OWNED,
+  COMMANDS,
+  CommandError,
+  createCoreHandlers,
+  createListenerFor,
+  createMessageListener,
+  defineCommands,
+  dispatch,
+  sendCommand,
+  type Handlers,
+} from '../../../lib/messages';
+import { openStore, type KaaStore } from '../../../lib/store';
+
+const TEST_PNR: string[] = JSON.parse(readFileSync('/work/shared/data/testpersonnummer/personnummer.json', 'utf8'));
+const A = TEST_PNR.find((p) => p.startsWith('2007'))!;
+
+const status = {
+  pageKind: 'person',
+  profileId: 'uka-2',
+  path: '/person/1',
+  features: [{ id: 'checklist', state: 'error' as const, error: 'fel' }],
+  unknownWarnings: [],
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('dispatch', () => {
+  const handlers: Partial<Handlers> = {
+    'page-status': vi.fn(async () => undefined),
+    'get-settings': async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return { settings: {}, locked: ['kommun'], policyErrors: {} } as never;
+    },
+    'open-options': () => {
+      throw new Error('kunde inte öppna');
+    },
+  };
+
+  it('runs a valid command and passes the parsed payload and the sender', async () => {
+    const sender = { tab: { id: 7 } };
+    expect(await dispatch(handlers, { cmd: 'page-status', payload: status }, sender)).toEqual({ ok: true, data: null });
+    expect(handlers['page-status']).toHaveBeenCalledWith(status, sender);
+  });
+
+  it('supports async handlers', async () => {
+    const result = await dispatch(handlers, { cmd: 'get-settings', payload: {} });
+    expect(result).toEqual({ ok: true, data: { settings: {}, locked: ['kommun'], policyErrors: {} } });
+  });
+
+  it('rejects messages that are not commands', async () => {
+    for (const message of [null, 'page-status', 42, { payload: {} }, { cmd: '' }, { cmd: 5 }]) {
+      expect(await dispatch(handlers, message)).toMatchObject({ ok: false, code: 'bad-message' });
+    }
+  });
+
+  it('rejects unknown commands, including inherited property names', async () => {
+    expect(await dispatch(handlers, { cmd: 'drop-tables', payload: {} })).toEqual({ ok: false, code: 'unknown-command', error: 'Okänt kommando: drop-tables' });
+    expect(await dispatch(handlers, { cmd: 'toString', payload: {} })).toMatchObject({ code: 'unknown-command' });
+    expect(await dispatch(handlers, { cmd: '__proto__', payload: {} })).toMatchObject({ code: 'unknown-command' });
+  });
+
+  it('rejects malformed payloads without calling the handler, naming the field', async () => {
+    const spy = handlers['page-status'] as ReturnType<typeof vi.fn>;
+    spy.mockClear();
+    const bad = await dispatch(handlers, { cmd: 'page-status', payload: { ...status, pageKind: 'admin' } });
+    expect(bad).toMatchObject({ ok: false, code: 'bad-payload' });
+    expect(bad.ok ? '' : bad.error).toContain('pageKind');
+    expect(await dispatch(handlers, { cmd: 'page-status', payload: { ...status, path: 'https://x/person/1' } })).toMatchObject({ code: 'bad-payload' });
+    expect(await dispatch(handlers, { cmd: 'page-status' })).toMatchObject({ code: 'bad-payload' });
+    expect(await dispatch(handlers, { cmd: 'person-seen', payload: { personnummer: '200701012390', path: '/p' } })).toMatchObject({ code: 'bad-payload' });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('does not echo payload values (a personnummer) in validation errors', async () => {
+    const result = await dispatch(handlers, { cmd: 'person-seen', payload: { personnummer: A, path: 42 } });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain(A);
+  });
+
+  it('turns a throwing handler into an error result and reports it', async () => {
+    const onError = vi.fn();
+    expect(await dispatch(handlers, { cmd: 'open-options', payload: {} }, {}, { onError })).toEqual({ ok: false, code: 'handler-error', error: 'kunde inte öppna' });
+    expect(onError).toHaveBeenCalledWith('open-options', 'kunde inte öppna');
+  });
+
+  it('answers not-implemented for a defined command without a handler', async () => {
+    expect(await dispatch(handlers, { cmd: 'get-reminders', payload: {} })).toMatchObject({ ok: false, code: 'not-implemented' });
+  });
+
+  it('refuses a sender that is another extension', async () => {
+    expect(await dispatch(handlers, { cmd: 'get-settings', payload: {} }, { id: 'someone-else' })).toMatchObject({ code: 'forbidden' });
+    expect((await dispatch(handlers, { cmd: 'get-settings', payload: {} }, { id: fakeBrowser.runtime.id })).ok).toBe(true);
+  });
+
+  it('works with any command set made by defineCommands', async () => {
+    const schemas = defineCommands({ add: z.object({ a: z.number(), b: z.number() }) });
+    const listener = createListenerFor(schemas, { add: ({ a, b }) => a + b });
+    const answer = await new Promise((resolve) => expect(listener({ cmd: 'add', payload: { a: 1, b: 2 } }, {}, resolve)).toBe(true));
+    expect(answer).toEqual({ ok: true, data: 3 });
+  });
+});
+
+describe('sendCommand through runtime messaging', () => {
+  it('round-trips through browser.runtime.onMessage and unwraps the answer', async () => {
+    fakeBrowser.runtime.onMessage.addListener(
+      createMessageListener({
+        'find-export': async ({ sha256 }) => ({ id: 'e', time: 1, period: '2025H1', kommun: null, rows: 1, persons: 1, sha256, verdict: 'ok' }),
+        'open-options': () => {
+          throw new Error('nej');
+        },
+      }) as never,
+    );
+    const found = await sendCommand('find-export', { sha256: 'ab'.repeat(32) });
+    expect(found?.sha256).toBe('ab'.repeat(32));
+    await expect(sendCommand('open-options')).rejects.toMatchObject({ name: 'CommandError', code: 'handler-error', message: 'nej' });
+    await expect(sendCommand('get-settings')).rejects.toMatchObject({ code: 'not-implemented' });
+  });
+
+  it('rejects with a CommandError when nobody listens', async () => {
+    const error = await sendCommand('get-settings').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommandError);
+    expect((error as CommandError).code).toBe('no-response');
+  });
+});
+
+describe('core handlers', () => {
+  let store: KaaStore;
+  let handlers: ReturnType<typeof createCoreHandlers>;
+  const afterDeleteAll = vi.fn();
+  const openOptionsPage = vi.fn(async () => undefined);
+
+  beforeEach(async () => {
+    store = await openStore(new IDBFactory());
+    handlers = createCoreHandlers({ store: async () => store, afterDeleteAll, openOptionsPage });
+  });
+  afterEach(() => store.close());
+
+  const run = (cmd: string, payload?: unknown) => dispatch(handlers, { cmd, payload });
+
+  it('covers every command except the background-owned ones', () => {
+    const all = Object.keys(COMMANDS).sort();
+    expect([...Object.keys(handlers), ...BACKGROUND_OWNED].sort()).toEqual(all);
+  });
+
+  it('person-seen answers a key and never stores the personnummer', async () => {
+    const result = await run('person-seen', { personnummer: `${A.slice(0, 8)}-${A.slice(8)}`, path: '/person/9' });
+    expect(result).toMatchObject({ ok: true, data: { key: await store.personKey(A), birthDate: `${A.slice(0, 4)}-${A.slice(4, 6)}-${A.slice(6, 8)}` } });
+    expect(JSON.stringify(await store.dumpAll())).not.toContain(A.slice(2));
+  });
+
+  it('notes round-trip in the shape the checklist expects', async () => {
+    const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
+    const key = seen.ok ? (seen.data as { key: string }).key : '';
+    const added = await run('note-add', { key, note: { step: 'homeVisitDone', date: '2025-05-02', reached: true } });
+    expect(added).toMatchObject({ ok: true, data: { note: { step: 'homeVisitDone', date: '2025-05-02', reached: true } } });
+    const list = await run('notes-list', { key });
+    expect(list.ok && (list.data as { note: unknown }[]).map((n) => n.note)).toEqual([{ step: 'homeVisitDone', date: '2025-05-02', reached: true }]);
+    expect(await run('note-add', { key, note: { step: 'homeVisitDone', date: '2025-05-02' } })).toMatchObject({ code: 'bad-payload' });
+    const id = added.ok ? (added.data as { id: string }).id : '';
+    expect(await run('note-delete', { key: 'b'.repeat(64), id })).toMatchObject({ code: 'handler-error' });
+    expect(await run('note-delete', { key, id })).toEqual({ ok: true, data: null });
+    expect(await run('notes-list', { key })).toEqual({ ok: true, data: [] });
+    expect(await run('note-add', { key: 'c'.repeat(64), note: { step: 'reached', date: '2025-01-01' } })).toMatchObject({ code: 'handler-error' });
+  });
+
+  it('ladder-updated keeps a summary on the person', async () => {
+    const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
+    const key = seen.ok ? (seen.data as { key: string }).key : '';
+    expect((await run('ladder-updated', { key, path: '/person/9', birthDate: '2007-01-01', next: { step: 'call1' }, lastContact: null, notes: [] })).ok).toBe(true);
+    expect((await store.getPerson(key))?.ladder).toMatchObject({ next: { step: 'call1' }, lastContact: null });
+  });
+
+  it('report-error redacts before storing; get-errors lists newest first', async () => {
+    await run('report-error', { feature: 'checklist', message: `Fel för ${A} (Kim Testare)`, knownNames: ['Kim Testare'] });
+    await run('report-error', { feature: 'review', message: 'andra' });
+    const errors = await run('get-errors', {});
+    expect(errors).toMatchObject({ ok: true, data: [{ feature: 'review', message: 'andra' }, { feature: 'checklist', message: 'Fel för [personnummer] ([namn])' }] });
+  });
+
+  it('export log, reminders, reviews, options, settings and delete-all', async () => {
+    const sha = 'AB'.repeat(32);
+    const logged = await run('log-export', { time: 1, period: '2025H1', kommun: '0180', rows: 3, persons: 3, sha256: sha, verdict: 'blocked', override: { reason: 'SCB godkände' } });
+    expect(logged.ok).toBe(true);
+    expect(await run('find-export', { sha256: sha })).toMatchObject({ ok: true, data: { verdict: 'blocked' } });
+    expect(await run('log-export', { time: 1, period: '2025H1', kommun: '180', rows: 3, persons: 3, sha256: sha, verdict: 'ok' })).toMatchObject({ code: 'bad-payload' });
+
+    expect(await run('reminder-snooze', { id: 'r1', until: '2025-06-01' })).toMatchObject({ ok: true, data: { id: 'r1', snoozedUntil: '2025-06-01' } });
+    expect(await run('reminder-done', { id: 'r2' })).toMatchObject({ ok: true, data: { id: 'r2' } });
+    expect(await run('reminder-snooze', { id: 'r1', until: 'snart' })).toMatchObject({ code: 'bad-payload' });
+
+    const review = await run('review-start', { label: 'Coach Kim', redAtStart: 3 });
+    const reviewId = review.ok ? (review.data as { id: string }).id : '';
+    expect(await run('review-fixed', { id: reviewId, key: 'a'.repeat(64) })).toMatchObject({ ok: true, data: { redFixed: 1 } });
+    expect(await run('review-get')).toMatchObject({ ok: true, data: { id: reviewId } });
+    expect(await run('review-finish', { id: reviewId })).toMatchObject({ ok: true });
+
+    expect(await run('open-options')).toEqual({ ok: true, data: null });
+    expect(openOptionsPage).toHaveBeenCalled();
+    await fakeBrowser.storage.managed.set({ kommun: '0180' });
+    expect(await run('get-settings')).toMatchObject({ ok: true, data: { locked: ['kommun'], settings: { kommun: '0180' } } });
+
+    expect(await run('delete-all-data', {})).toEqual({ ok: true, data: null });
+    expect(afterDeleteAll).toHaveBeenCalled();
+    expect(await run('find-export', { sha256: sha })).toEqual({ ok: true, data: null });
+    expect(await run('review-get')).toEqual({ ok: true, data: null });
+  });
+});
