@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type OptionsValues } from '../../components/options/Options';
+import { PackSection } from '../../components/options/PackSection';
 import { checkOrigin, loadSettings, originPattern, saveSettings, FEATURE_IDS, isLocked } from '../../lib/settings';
 import { sendCommand } from '../../lib/messages';
 
@@ -47,7 +48,12 @@ async function main(): Promise<void> {
     }
   };
 
-  render(<Options initial={initial} locked={locked} onSave={onSave} onDeleteAll={onDeleteAll} />, document.getElementById('app')!);
+  render(
+    <Options initial={initial} locked={locked} onSave={onSave} onDeleteAll={onDeleteAll}>
+      <PackSection />
+    </Options>,
+    document.getElementById('app')!,
+  );
 }
 
 void main();

@@ -17,6 +17,16 @@ export interface ActivePack {
 }
 
 async function managedPack(): Promise<unknown> {
+  // Test build only: Chromium cannot fake enterprise policy, so e2e tests put the policy pack in storage.local
+  // under "__testManaged" ({ contentPack: … }). Never compiled into a production build.
+  if (import.meta.env.MODE === 'test') {
+    try {
+      const fake = (await browser.storage.local.get('__testManaged'))['__testManaged'] as Record<string, unknown> | undefined;
+      if (fake && fake[PACK_KEY] !== undefined) return fake[PACK_KEY];
+    } catch {
+      // fall through to the real managed storage
+    }
+  }
   try {
     const got = await browser.storage.managed.get(PACK_KEY);
     return got[PACK_KEY];

@@ -5,5 +5,7 @@ import { statusPanel } from './status-panel';
 import { explainers } from './explainers';
 import { checklist } from './checklist';
 import { scbGuard } from './scb-guard';
+import { tips } from './tips';
+import { tour } from './tour';
 
-export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel, checklist, explainers, scbGuard];
+export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel, checklist, explainers, scbGuard, tips, tour];

@@ -1,0 +1,94 @@
+/**
+ * Contextual metodbok tips: a small "Tips" button (our own Shadow-DOM host, inserted after UKA's element) next to
+ * each recognised part of the page that has matching tips in the active content pack. UKA's elements are only read.
+ */
+import { render } from 'preact';
+import { TipsDisclosure, TIPS_CSS } from '../../../components/tips/TipsDisclosure';
+import { ANCHOR_LABEL, ladderStepOf, placeTips, tipScbPhase, TIP_ANCHORS } from '../../../components/tips/tip-context';
+import { sectionById } from '../../../lib/content';
+import { parseId } from '../../../lib/domain/personnummer';
+import type { WarningKind } from '../../../lib/domain/warnings';
+import { evaluateLadder } from '../../../lib/ladder';
+import type { FeatureDefinition } from '../../../lib/features/manager';
+import type { AnchorName } from '../../../lib/uka/types';
+import type { UkaFeatureContext } from '../context';
+
+function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: WarningKind[]; ladderStep: string | null } {
+  const kinds = new Set<WarningKind>();
+  let ladderStep: string | null = null;
+  if (ctx.recognition.kind === 'person') {
+    const read = ctx.read.person();
+    if (read.ok) {
+      for (const s of read.value.sections) if (s.kind) kinds.add(s.kind);
+      const id = parseId(read.value.header.personnummer);
+      if (id) {
+        try {
+          const result = evaluateLadder({
+            today,
+            birthDate: id.birthDate,
+            contacts: read.value.contacts,
+            measures: read.value.measures,
+            occupations: read.value.occupations,
+            localNotes: [],
+            settings: ctx.settings.ladder,
+          });
+          ladderStep = ladderStepOf(result);
+        } catch {
+          ladderStep = null; // tips without a ladder step are still useful
+        }
+      }
+    }
+  } else if (ctx.recognition.kind === 'export') {
+    const read = ctx.read.exportList();
+    if (read.ok) for (const g of read.value.groups) if (g.kind) kinds.add(g.kind);
+  }
+  return { warningKinds: [...kinds], ladderStep };
+}
+
+export const tips: FeatureDefinition<UkaFeatureContext> = {
+  id: 'tips',
+  pages: ['login', 'start', 'person', 'export'],
+  async init(ctx, signal) {
+    const elements = new Map<AnchorName, Element>();
+    for (const name of TIP_ANCHORS) {
+      const el = ctx.adapter.anchor(ctx.doc, name);
+      if (el) elements.set(name, el);
+    }
+    if (elements.size === 0) return false;
+    const today = await ctx.today();
+    if (signal.aborted) return;
+    const { warningKinds, ladderStep } = pageFacts(ctx, today);
+    const groups = placeTips(ctx.pack, {
+      pageKind: ctx.recognition.kind,
+      present: [...elements.keys()],
+      warningKinds,
+      ladderStep,
+      scbPhase: tipScbPhase(ctx.pack, today, ctx.settings.scbDeadlines ?? {}),
+    });
+    if (groups.length === 0) return false;
+    const cleanups: (() => void)[] = [];
+    for (const group of groups) {
+      const anchor = elements.get(group.anchor);
+      if (!anchor) continue;
+      // Before each part (so the button is seen first); after the export button, which sits in a row of its own.
+      const mounted = ctx.mount('tips', { anchor, where: group.anchor === 'exportButton' ? 'afterend' : 'beforebegin', css: TIPS_CSS });
+      if (!mounted) continue;
+      mounted.host.setAttribute('data-anchor', group.anchor);
+      render(
+        <TipsDisclosure
+          tips={group.tips}
+          about={ANCHOR_LABEL[group.anchor]}
+          idPrefix={`kaa-tips-${group.anchor}`}
+          sectionTitle={(id) => sectionById(ctx.pack, id)?.title}
+          onOpenSection={ctx.openMetodbok}
+        />,
+        mounted.container,
+      );
+      cleanups.push(() => {
+        render(null, mounted.container);
+        mounted.remove();
+      });
+    }
+    return () => cleanups.forEach((c) => c());
+  },
+};

@@ -1,0 +1,108 @@
+/**
+ * Onboarding tour of the person page and "Export till SCB" for new staff, from the content pack's tour steps.
+ * Starts by itself the first time such a page is opened (unless finished or skipped before), and again whenever the
+ * popup asks for a restart (storage.local "tourRestart"). Progress (step ids only) lives in storage.local.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Tour, TOUR_CSS } from '../../../components/tour/Tour';
+import {
+  isTourPageKind,
+  markDone,
+  markSeen,
+  parseProgress,
+  resumeIndex,
+  shouldAutoStart,
+  tourStepsFor,
+  TOUR_PROGRESS_KEY,
+  TOUR_RESTART_KEY,
+  type TourProgress,
+} from '../../../components/tour/progress';
+import type { FeatureDefinition } from '../../../lib/features/manager';
+import { ANCHORS, type AnchorName } from '../../../lib/uka/types';
+import type { UkaFeatureContext } from '../context';
+
+const TOUR_TITLE: Record<'person' | 'export', string> = {
+  person: 'Introduktion: personsidan',
+  export: 'Introduktion: Export till SCB',
+};
+
+async function readProgress(): Promise<TourProgress> {
+  try {
+    return parseProgress((await browser.storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY]);
+  } catch {
+    return parseProgress(undefined);
+  }
+}
+
+/** Progress writes are serialised so that quick clicks never lose a step. */
+let writing: Promise<unknown> = Promise.resolve();
+function updateProgress(change: (p: TourProgress) => TourProgress): Promise<unknown> {
+  writing = writing
+    .then(async () => {
+      const next = change(await readProgress());
+      await browser.storage.local.set({ [TOUR_PROGRESS_KEY]: next });
+    })
+    .catch(() => undefined);
+  return writing;
+}
+
+export const tour: FeatureDefinition<UkaFeatureContext> = {
+  id: 'tour',
+  pages: ['person', 'export'],
+  async init(ctx, signal) {
+    const pageKind = ctx.recognition.kind;
+    if (!isTourPageKind(pageKind)) return false;
+    const present = new Set<AnchorName>(ANCHORS.filter((a) => ctx.adapter.anchor(ctx.doc, a) !== null));
+    const steps = tourStepsFor(ctx.pack, pageKind, present);
+    if (steps.length === 0) return false;
+
+    let mounted: ReturnType<UkaFeatureContext['mount']> = null;
+    let returnFocus: Element | null = null;
+
+    const stop = (restoreFocus: boolean) => {
+      if (!mounted) return;
+      render(null, mounted.container);
+      mounted.remove();
+      mounted = null;
+      const back = returnFocus as HTMLElement | null;
+      returnFocus = null;
+      if (restoreFocus && back && back.isConnected && typeof back.focus === 'function') back.focus();
+    };
+
+    const start = (startIndex: number) => {
+      if (signal.aborted) return;
+      stop(false);
+      returnFocus = ctx.doc.activeElement && ctx.doc.activeElement !== ctx.doc.body ? ctx.doc.activeElement : null;
+      mounted = ctx.mount('tour', { where: 'floating', css: TOUR_CSS });
+      if (!mounted) return;
+      render(
+        <Tour
+          steps={steps}
+          startIndex={startIndex}
+          title={TOUR_TITLE[pageKind]}
+          resolve={(step) => ctx.adapter.anchor(ctx.doc, step.anchor)}
+          onStep={(_i, step) => void updateProgress((p) => markSeen(p, pageKind, step.id))}
+          onClose={(how) => {
+            void updateProgress((p) => markDone(p, pageKind, how));
+            stop(true);
+          }}
+        />,
+        mounted.container,
+      );
+    };
+
+    const progress = await readProgress();
+    if (signal.aborted) return;
+    if (shouldAutoStart(progress, pageKind, steps)) start(resumeIndex(progress, pageKind, steps));
+
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[TOUR_RESTART_KEY]?.newValue !== undefined) start(0);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      stop(false);
+    };
+  },
+};
