@@ -306,6 +306,9 @@ export function validateScbFile(bytes: Uint8Array, opts: ValidateOptions = {}): 
   };
   try {
     run(bytes, opts, profile, sink, base);
+    let xDamage = false;
+    for (const id of sink.perRule.keys()) if (id.startsWith('X-')) xDamage = true;
+    if (xDamage) sink.add('X-EXCEL', null, EXCEL_MESSAGE);
   } catch (e) {
     // Internal error: keep what was found and add one blocking finding.
     try {
@@ -436,7 +439,7 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
       sep = ',';
       sink.add('X-COMMA', first + 1, 'Fälten skiljs åt med kommatecken i stället för semikolon, så som kalkylprogram sparar CSV.');
     } else if (tabs === 0 && commas === 0) {
-      sink.add('U-NOT-SCB', first + 1, 'Filen har inga fältavgränsare och liknar inte en SCB-fil.');
+      sink.add('U-NOT-SCB', null, 'Filen har inga fältavgränsare och liknar inte en SCB-fil.');
       return;
     }
   }
