@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseId } from '../domain/personnummer';
+import { SLUG_RE } from '../content/markdown';
 import { PAGE_KINDS } from '../uka/types';
 import type { LoadedSettings } from '../settings';
 import { IsoDate } from '../uka/types';
@@ -16,6 +17,8 @@ import { defineCommands, type HandlerMap, type PayloadInput } from './dispatch';
 export const PersonKey = z.string().regex(/^[0-9a-f]{64}$/, 'ogiltig personnyckel');
 const Text = (max: number) => z.string().max(max);
 const Empty = z.object({}).optional();
+/** Far above any kommun's list; a bound so that a broken message cannot fill the database. */
+const MAX_REVIEW_KEYS = 20_000;
 /** A UKA page path (no origin). */
 const PagePath = z.string().max(2048).regex(/^\//, 'sökvägen ska börja med /');
 
@@ -53,8 +56,10 @@ export const COMMANDS = defineCommands({
   'get-errors': z.object({ limit: z.number().int().min(1).max(50).optional() }).optional(),
   'get-settings': Empty,
   'open-options': Empty,
-  /** Content script → background: open the metodbok/content pack at a section. */
-  'open-metodbok': z.object({ sectionId: Text(100).min(1) }),
+  /** Content script → background: open the metodbok/content pack at a section (a slug, e.g. "hembesok"). */
+  'open-metodbok': z.object({ sectionId: z.string().max(80).regex(SLUG_RE, 'ogiltigt avsnitt') }),
+  /** Popup → background: show the onboarding tour again. */
+  'tour-restart': Empty,
   /** Options page → background: "Radera all lokal data". */
   'delete-all-data': Empty,
   /**
@@ -80,6 +85,8 @@ export const COMMANDS = defineCommands({
   'note-delete': z.object({ key: PersonKey.optional(), id: Text(64).min(1) }),
   /** Popup/panel → background: current reminders. */
   'get-reminders': z.object({ today: IsoDate.optional() }).optional(),
+  /** Popup → background: the reminders as an .ics calendar file (text). */
+  'reminders-ics': Empty,
   'reminder-snooze': z.object({ id: Text(300).min(1), until: IsoDate, personKey: PersonKey.optional() }),
   'reminder-done': z.object({ id: Text(300).min(1), personKey: PersonKey.optional() }),
   /** SCB guard → background: a file was saved (no personal data: counts and hash). */
@@ -100,6 +107,14 @@ export const COMMANDS = defineCommands({
   'review-fixed': z.object({ id: Text(64).min(1), key: PersonKey }),
   'review-finish': z.object({ id: Text(64).min(1) }),
   'review-get': Empty,
+  /**
+   * Review mode of "Export till SCB" (handlers in entrypoints/background/handlers-review.ts). Only pseudonymous
+   * keys and counts travel; the schemas are the same as that module's payload schemas.
+   */
+  'review-state': z.object({}).strict().optional(),
+  'review-begin': z.object({ label: Text(100).nullable(), redKeys: z.array(PersonKey).max(MAX_REVIEW_KEYS), today: IsoDate }).strict(),
+  'review-visit': z.object({ id: z.string().min(1).max(100), fixedKeys: z.array(PersonKey).max(MAX_REVIEW_KEYS), today: IsoDate }).strict(),
+  'review-last': z.object({}).strict().optional(),
 });
 
 export type Commands = typeof COMMANDS;
@@ -129,6 +144,12 @@ export interface CommandResults {
   'review-fixed': ReviewRecord;
   'review-finish': ReviewRecord | null;
   'review-get': ReviewRecord | null;
+  'tour-restart': unknown;
+  'reminders-ics': unknown;
+  'review-state': unknown;
+  'review-begin': unknown;
+  'review-visit': unknown;
+  'review-last': unknown;
 }
 
 export type Handlers = HandlerMap<Commands, CommandResults>;

@@ -14,7 +14,18 @@ import type { NoteRecord } from '../store/types';
 import type { LocalNote } from '../ladder/types';
 
 /** Commands whose handlers live in the background entrypoint (they need code outside lib/store and lib/settings). */
-export const BACKGROUND_OWNED = ['page-status', 'get-tab-status', 'open-metodbok', 'get-reminders'] as const satisfies readonly CommandName[];
+export const BACKGROUND_OWNED = [
+  'page-status',
+  'get-tab-status',
+  'open-metodbok',
+  'tour-restart',
+  'get-reminders',
+  'reminders-ics',
+  'review-state',
+  'review-begin',
+  'review-visit',
+  'review-last',
+] as const satisfies readonly CommandName[];
 
 export type CoreCommand = Exclude<CommandName, (typeof BACKGROUND_OWNED)[number]>;
 

@@ -53,6 +53,8 @@ export interface PersonLadderSummary {
   next: unknown;
   handoverDue: unknown;
   lastContact: IsoDate | null;
+  /** Optional richer snapshot for the reminders engine (owned by the background's reminders module). */
+  snapshot?: unknown;
   updatedAt: number;
 }
 

@@ -92,6 +92,14 @@ describe('dispatch', () => {
     expect(onError).toHaveBeenCalledWith('open-options', 'kunde inte öppna');
   });
 
+  it('validates the background-owned review and metodbok payloads too', async () => {
+    expect(await dispatch({}, { cmd: 'review-begin', payload: { label: null, redKeys: [A], today: '2025-01-01' } })).toMatchObject({ code: 'bad-payload' });
+    expect(await dispatch({}, { cmd: 'review-begin', payload: { label: null, redKeys: ['a'.repeat(64)], today: '2025-01-01', names: [] } })).toMatchObject({ code: 'bad-payload' });
+    expect(await dispatch({}, { cmd: 'review-begin', payload: { label: null, redKeys: ['a'.repeat(64)], today: '2025-01-01' } })).toMatchObject({ code: 'not-implemented' });
+    expect(await dispatch({}, { cmd: 'open-metodbok', payload: { sectionId: '../x' } })).toMatchObject({ code: 'bad-payload' });
+    expect(await dispatch({}, { cmd: 'open-metodbok', payload: { sectionId: 'hembesok' } })).toMatchObject({ code: 'not-implemented' });
+  });
+
   it('answers not-implemented for a defined command without a handler', async () => {
     expect(await dispatch(handlers, { cmd: 'get-reminders', payload: {} })).toMatchObject({ ok: false, code: 'not-implemented' });
   });
