@@ -5,34 +5,35 @@
  * on UKA's list at the latest visit. Progress shown to the user is always recomputed from UKA's current list.
  *
  * The lead wires these into lib/messages (command → payload schema) and the background's handler map:
- *   'review-get'    ReviewGetPayload    → ReviewView | null
- *   'review-start'  ReviewStartPayload  → ReviewView
- *   'review-update' ReviewUpdatePayload → ReviewView | null
- *   'review-last'   ReviewLastPayload   → { lastReview: IsoDate | null }
+ *   'review-state'  ReviewStatePayload  → ReviewView | null          (the current review)
+ *   'review-begin'  ReviewBeginPayload  → ReviewView                 ("Starta ny genomgång")
+ *   'review-visit'  ReviewVisitPayload  → ReviewView | null          (progress seen on a visit)
+ *   'review-last'   ReviewLastPayload   → { lastReview: IsoDate | null }  (for the monthly-review reminder)
+ * They are named apart from the store-level 'review-start'/'review-fixed'/'review-finish'/'review-get' already in
+ * lib/messages, which the review mode does not use (they can be dropped).
  */
 import { z } from 'zod';
+import { PersonKey } from '../../lib/messages/commands';
 import type { KaaStore, ReviewRecord } from '../../lib/store';
 import { IsoDate } from '../../lib/uka/types';
 
-/** A person key: HMAC-SHA-256 as 64 hex characters (anything else is refused, so nothing personal slips in). */
-export const PersonKey = z.string().regex(/^[0-9a-f]{64}$/, 'ska vara en personnyckel');
 const Label = z.string().max(100).nullable();
 /** Far above any kommun's list; a bound so a broken message cannot fill the database. */
 const MAX_KEYS = 20_000;
 
-export const ReviewGetPayload = z.object({}).strict();
-export const ReviewStartPayload = z
+export const ReviewStatePayload = z.object({}).strict().optional();
+export const ReviewBeginPayload = z
   .object({ label: Label, redKeys: z.array(PersonKey).max(MAX_KEYS), today: IsoDate })
   .strict();
-export const ReviewUpdatePayload = z
+export const ReviewVisitPayload = z
   .object({ id: z.string().min(1).max(100), fixedKeys: z.array(PersonKey).max(MAX_KEYS), today: IsoDate })
   .strict();
-export const ReviewLastPayload = z.object({}).strict();
+export const ReviewLastPayload = z.object({}).strict().optional();
 
 export const REVIEW_COMMANDS = {
-  'review-get': ReviewGetPayload,
-  'review-start': ReviewStartPayload,
-  'review-update': ReviewUpdatePayload,
+  'review-state': ReviewStatePayload,
+  'review-begin': ReviewBeginPayload,
+  'review-visit': ReviewVisitPayload,
   'review-last': ReviewLastPayload,
 } as const;
 
@@ -71,15 +72,15 @@ function view(r: StoredReview): ReviewView {
 }
 
 /** The current (latest, unfinished) review, or null. */
-export async function reviewGet(store: KaaStore, payload: z.input<typeof ReviewGetPayload>): Promise<ReviewView | null> {
-  ReviewGetPayload.parse(payload);
+export async function reviewState(store: KaaStore, payload: z.input<typeof ReviewStatePayload>): Promise<ReviewView | null> {
+  ReviewStatePayload.parse(payload);
   const latest = asStored(await store.latestReview());
   return latest && !latest.finishedAt ? view(latest) : null;
 }
 
 /** Start a new review (the previous one is finished). Its date becomes the "last monthly review". */
-export async function reviewStart(store: KaaStore, payload: z.input<typeof ReviewStartPayload>, now: number = Date.now()): Promise<ReviewView> {
-  const p = ReviewStartPayload.parse(payload);
+export async function reviewBegin(store: KaaStore, payload: z.input<typeof ReviewBeginPayload>, now: number = Date.now()): Promise<ReviewView> {
+  const p = ReviewBeginPayload.parse(payload);
   const previous = await store.latestReview();
   if (previous && !previous.finishedAt) await store.finishReview(previous.id, now);
   const redKeys = [...new Set(p.redKeys)];
@@ -93,8 +94,8 @@ export async function reviewStart(store: KaaStore, payload: z.input<typeof Revie
  * Record the progress seen on a visit: `fixedKeys` are the start keys that UKA's current list no longer shows as red.
  * Keys that were not red at the start are dropped. Returns null when the review is unknown or finished.
  */
-export async function reviewUpdate(store: KaaStore, payload: z.input<typeof ReviewUpdatePayload>): Promise<ReviewView | null> {
-  const p = ReviewUpdatePayload.parse(payload);
+export async function reviewVisit(store: KaaStore, payload: z.input<typeof ReviewVisitPayload>): Promise<ReviewView | null> {
+  const p = ReviewVisitPayload.parse(payload);
   const record = asStored(await store.getReview(p.id));
   if (!record || record.finishedAt) return null;
   const start = new Set(record.redKeys);
@@ -118,9 +119,9 @@ export async function reviewLast(store: KaaStore, payload: z.input<typeof Review
 /** Handler map for the lead's background wiring: `{ ...createReviewHandlers(getStore) }`. */
 export function createReviewHandlers(getStore: () => Promise<KaaStore>) {
   return {
-    'review-get': async (payload: z.input<typeof ReviewGetPayload>) => reviewGet(await getStore(), payload),
-    'review-start': async (payload: z.input<typeof ReviewStartPayload>) => reviewStart(await getStore(), payload),
-    'review-update': async (payload: z.input<typeof ReviewUpdatePayload>) => reviewUpdate(await getStore(), payload),
+    'review-state': async (payload: z.input<typeof ReviewStatePayload>) => reviewState(await getStore(), payload),
+    'review-begin': async (payload: z.input<typeof ReviewBeginPayload>) => reviewBegin(await getStore(), payload),
+    'review-visit': async (payload: z.input<typeof ReviewVisitPayload>) => reviewVisit(await getStore(), payload),
     'review-last': async (payload: z.input<typeof ReviewLastPayload>) => reviewLast(await getStore(), payload),
   };
 }

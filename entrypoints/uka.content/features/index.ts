@@ -7,5 +7,7 @@ import { checklist } from './checklist';
 import { scbGuard } from './scb-guard';
 import { tips } from './tips';
 import { tour } from './tour';
+import { glossary } from './glossary';
+import { review } from './review';
 
-export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel, checklist, explainers, scbGuard, tips, tour];
+export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel, checklist, explainers, scbGuard, tips, tour, review, glossary];

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openStore, type KaaStore } from '../../../lib/store';
-import { lastReviewDate, reviewGet, reviewLast, reviewStart, reviewUpdate, createReviewHandlers } from '../../../entrypoints/background/handlers-review';
+import { lastReviewDate, reviewState, reviewLast, reviewBegin, reviewVisit, createReviewHandlers } from '../../../entrypoints/background/handlers-review';
 
 const key = (c: string) => c.repeat(64);
 const A = key('a');
@@ -18,55 +18,55 @@ afterEach(() => store?.close());
 
 describe('review handlers', () => {
   it('has no review and no last review date on a fresh install', async () => {
-    expect(await reviewGet(store, {})).toBeNull();
+    expect(await reviewState(store, {})).toBeNull();
     expect(await lastReviewDate(store)).toBeNull();
     expect(await reviewLast(store, {})).toEqual({ lastReview: null });
   });
 
   it('starts a review with the red keys and its date, and returns it', async () => {
-    const started = await reviewStart(store, { label: 'Coach Anna', redKeys: [A, B, A], today: '2026-11-03' }, 1000);
+    const started = await reviewBegin(store, { label: 'Coach Anna', redKeys: [A, B, A], today: '2026-11-03' }, 1000);
     expect(started).toMatchObject({ label: 'Coach Anna', redKeys: [A, B], fixedKeys: [], startedOn: '2026-11-03', lastVisitOn: '2026-11-03' });
-    expect(await reviewGet(store, {})).toEqual(started);
+    expect(await reviewState(store, {})).toEqual(started);
     expect(await lastReviewDate(store)).toBe('2026-11-03');
     const raw = await store.getReview(started.id);
     expect(raw).toMatchObject({ redAtStart: 2, redFixed: 0 });
   });
 
   it('records the fixed keys of a visit, dropping keys that were not red at the start', async () => {
-    const started = await reviewStart(store, { label: null, redKeys: [A, B], today: '2026-11-03' }, 1000);
-    const updated = await reviewUpdate(store, { id: started.id, fixedKeys: [A, C], today: '2026-11-10' });
+    const started = await reviewBegin(store, { label: null, redKeys: [A, B], today: '2026-11-03' }, 1000);
+    const updated = await reviewVisit(store, { id: started.id, fixedKeys: [A, C], today: '2026-11-10' });
     expect(updated).toMatchObject({ fixedKeys: [A], lastVisitOn: '2026-11-10' });
     expect(await store.getReview(started.id)).toMatchObject({ redFixed: 1 });
     // A person red again on the next visit is no longer counted as fixed.
-    expect(await reviewUpdate(store, { id: started.id, fixedKeys: [], today: '2026-11-11' })).toMatchObject({ fixedKeys: [] });
+    expect(await reviewVisit(store, { id: started.id, fixedKeys: [], today: '2026-11-11' })).toMatchObject({ fixedKeys: [] });
   });
 
   it('a new review finishes the previous one and becomes the last review', async () => {
-    const first = await reviewStart(store, { label: null, redKeys: [A], today: '2026-10-01' }, 1000);
-    const second = await reviewStart(store, { label: null, redKeys: [B], today: '2026-11-03' }, 2000);
+    const first = await reviewBegin(store, { label: null, redKeys: [A], today: '2026-10-01' }, 1000);
+    const second = await reviewBegin(store, { label: null, redKeys: [B], today: '2026-11-03' }, 2000);
     expect((await store.getReview(first.id))?.finishedAt).toBe(2000);
-    expect((await reviewGet(store, {}))?.id).toBe(second.id);
-    expect(await reviewUpdate(store, { id: first.id, fixedKeys: [A], today: '2026-11-03' })).toBeNull();
+    expect((await reviewState(store, {}))?.id).toBe(second.id);
+    expect(await reviewVisit(store, { id: first.id, fixedKeys: [A], today: '2026-11-03' })).toBeNull();
     expect(await lastReviewDate(store)).toBe('2026-11-03');
   });
 
   it('refuses anything that is not a person key (no personnummer or names can be stored)', async () => {
-    await expect(reviewStart(store, { label: null, redKeys: ['200801012386'], today: '2026-11-03' })).rejects.toThrow();
-    await expect(reviewStart(store, { label: null, redKeys: [], today: '3 nov' })).rejects.toThrow();
-    await expect(reviewStart(store, { label: null, redKeys: [], today: '2026-11-03', names: ['x'] } as never)).rejects.toThrow();
-    expect(await reviewGet(store, {})).toBeNull();
+    await expect(reviewBegin(store, { label: null, redKeys: ['200801012386'], today: '2026-11-03' })).rejects.toThrow();
+    await expect(reviewBegin(store, { label: null, redKeys: [], today: '3 nov' })).rejects.toThrow();
+    await expect(reviewBegin(store, { label: null, redKeys: [], today: '2026-11-03', names: ['x'] } as never)).rejects.toThrow();
+    expect(await reviewState(store, {})).toBeNull();
   });
 
   it('ignores a review record without the review-mode fields', async () => {
     await store.startReview({ label: null, redAtStart: 3 });
-    expect(await reviewGet(store, {})).toBeNull();
+    expect(await reviewState(store, {})).toBeNull();
     expect(await lastReviewDate(store)).toBeNull();
   });
 
   it('exposes a handler map over a store getter', async () => {
     const handlers = createReviewHandlers(async () => store);
-    const started = await handlers['review-start']({ label: null, redKeys: [A], today: '2026-11-03' });
-    expect((await handlers['review-get']({}))?.id).toBe(started.id);
+    const started = await handlers['review-begin']({ label: null, redKeys: [A], today: '2026-11-03' });
+    expect((await handlers['review-state']({}))?.id).toBe(started.id);
     expect(await handlers['review-last']({})).toEqual({ lastReview: '2026-11-03' });
   });
 });

@@ -1,0 +1,144 @@
+/**
+ * The glossary's own layer (one floating Shadow DOM root, position: fixed, taking no space in UKA's page):
+ *  - a small panel with the disclosure "Koder på sidan (N)": one button per term found on this page;
+ *  - the card: a tooltip (role="tooltip") while the mouse rests on a term in UKA's text, or a non-modal dialog
+ *    (role="dialog") when opened from the panel by keyboard, with a close button and "next occurrence";
+ *  - an outline drawn over the term the dialog is about (our own box, UKA's text is not touched).
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { GlossaryEntry } from '../../lib/content/schema';
+
+export interface CardPlacement {
+  left: number;
+  top: number;
+  /** The term's rect in client coordinates (for the outline). */
+  target: { left: number; top: number; width: number; height: number };
+}
+
+export interface OpenCard {
+  mode: 'tooltip' | 'dialog';
+  entry: GlossaryEntry;
+  placement: CardPlacement;
+  /** 0-based occurrence shown and how many there are (dialog only). */
+  occurrence: number;
+  occurrences: number;
+}
+
+export interface GlossaryLayerProps {
+  terms: Array<{ term: string; short: string; count: number }>;
+  scanning: boolean;
+  listOpen: boolean;
+  card: OpenCard | null;
+  onToggleList(): void;
+  onOpenTerm(term: string, button: HTMLElement): void;
+  onNext(): void;
+  onClose(): void;
+  onReadMore?(sectionId: string): void;
+}
+
+const CARD_WIDTH = 320;
+
+/** Where to put a card for a term rect: below it, or above when there is no room; kept inside the viewport. */
+export function placeCard(rect: { left: number; top: number; bottom: number; width: number; height: number }, viewport: { width: number; height: number }, cardHeight = 160): CardPlacement {
+  const left = Math.max(8, Math.min(rect.left, viewport.width - CARD_WIDTH - 8));
+  const below = rect.bottom + 6;
+  const top = below + cardHeight <= viewport.height - 8 || rect.top - cardHeight - 6 < 8 ? below : rect.top - cardHeight - 6;
+  return { left, top, target: { left: rect.left, top: rect.top, width: rect.width, height: rect.height } };
+}
+
+export function GlossaryLayer(props: GlossaryLayerProps) {
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const card = props.card;
+  useEffect(() => {
+    if (card?.mode === 'dialog') dialogRef.current?.focus();
+  }, [card?.mode, card?.entry.term, card?.occurrence]);
+
+  return (
+    <>
+      <div class="kaa-card kaa-gloss-panel">
+        <button type="button" class="kaa-secondary" aria-expanded={props.listOpen} aria-controls="kaa-gloss-list" onClick={props.onToggleList}>
+          <span aria-hidden="true">{props.listOpen ? '▾' : '▸'}</span> Koder på sidan ({props.terms.length}){props.scanning ? ' …' : ''}
+        </button>
+        <div id="kaa-gloss-list" hidden={!props.listOpen} aria-busy={props.scanning}>
+          {props.terms.length === 0 ? (
+            <p class="kaa-muted">{props.scanning ? 'Letar efter koder…' : 'Inga ord ur ordlistan på den här sidan.'}</p>
+          ) : (
+            <ul aria-label="Koder och ord på sidan">
+              {props.terms.map((t) => (
+                <li key={t.term}>
+                  <button type="button" class="kaa-link" data-term={t.term} onClick={(e) => props.onOpenTerm(t.term, e.currentTarget as HTMLElement)}>
+                    {t.term}
+                  </button>{' '}
+                  <span class="kaa-muted">{t.short}</span>
+                  {t.count > 1 && <span class="kaa-muted"> ({t.count} ställen)</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+
+      {card && card.mode === 'dialog' && (
+        <div
+          class="kaa-gloss-mark"
+          aria-hidden="true"
+          style={{ left: `${card.placement.target.left - 2}px`, top: `${card.placement.target.top - 2}px`, width: `${card.placement.target.width + 4}px`, height: `${card.placement.target.height + 4}px` }}
+        />
+      )}
+
+      {card && (
+        <div
+          ref={dialogRef}
+          id="kaa-gloss-card"
+          class={`kaa-card kaa-gloss-card kaa-gloss-${card.mode}`}
+          role={card.mode}
+          aria-labelledby={card.mode === 'dialog' ? 'kaa-gloss-card-title' : undefined}
+          tabIndex={card.mode === 'dialog' ? -1 : undefined}
+          style={{ left: `${card.placement.left}px`, top: `${card.placement.top}px` }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              props.onClose();
+            }
+          }}
+        >
+          <h2 id="kaa-gloss-card-title" class="kaa-gloss-term">
+            {card.entry.term}
+          </h2>
+          <p class="kaa-gloss-short">{card.entry.short}</p>
+          <p>{card.entry.long}</p>
+          {card.mode === 'dialog' && (
+            <div class="kaa-gloss-actions">
+              {card.occurrences > 1 && (
+                <button type="button" class="kaa-secondary" onClick={props.onNext}>
+                  Nästa ställe ({card.occurrence + 1} av {card.occurrences})
+                </button>
+              )}
+              {card.entry.sectionId && props.onReadMore && (
+                <button type="button" class="kaa-link" onClick={() => props.onReadMore?.(card.entry.sectionId!)}>
+                  Läs mer i metodboken
+                </button>
+              )}
+              <button type="button" onClick={props.onClose}>
+                Stäng
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+export const GLOSSARY_CSS = `
+:host { position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 2147482999; }
+.kaa-gloss-panel { position: fixed; left: 12px; bottom: 12px; margin: 0; max-width: 360px; max-height: 50vh; overflow: auto; }
+.kaa-gloss-panel ul { list-style: none; padding: 0; margin: 6px 0 0; }
+.kaa-gloss-panel li { margin: 2px 0; }
+.kaa-gloss-card { position: fixed; width: ${CARD_WIDTH}px; margin: 0; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
+.kaa-gloss-tooltip { pointer-events: none; }
+.kaa-gloss-term { font-size: 15px; }
+.kaa-gloss-short { font-weight: 600; }
+.kaa-gloss-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }
+.kaa-gloss-mark { position: fixed; border: 2px solid #b45309; border-radius: 3px; pointer-events: none; }
+`;

@@ -1,0 +1,160 @@
+/**
+ * Glossary cards for SCB codes and KAA words in UKA's own text. UKA's nodes are never wrapped or changed: terms are
+ * found in text nodes (scanned in idle slices), located with DOM Ranges, and the card is drawn in our own floating
+ * Shadow DOM root. Mouse: a throttled mousemove hit-tests the ranges' client rects under the pointer. Keyboard: the
+ * panel "Koder på sidan (N)" lists the terms; each opens the same card as a dialog at the term (scrolled into view).
+ */
+import { render } from 'preact';
+import { GlossaryLayer, GLOSSARY_CSS, placeCard, type OpenCard } from '../../../components/glossary/GlossaryLayer';
+import { hitTest, indexByParent, occurrenceRange, scanGlossary, termsOnPage, type TermOccurrence } from '../../../components/glossary/scan';
+import { isOwnNode } from '../../../components/ui/shadow';
+import type { FeatureDefinition } from '../../../lib/features/manager';
+import type { UkaFeatureContext } from '../context';
+
+/** Smallest gap between two hover hit-tests (ms). */
+const HOVER_THROTTLE_MS = 60;
+
+export const glossary: FeatureDefinition<UkaFeatureContext> = {
+  id: 'glossary',
+  pages: ['person', 'export', 'start'],
+  init(ctx, signal) {
+    const { doc, pack } = ctx;
+    const win = doc.defaultView;
+    if (!win || pack.glossary.length === 0) return false;
+    const mounted = ctx.mount('glossary', { where: 'floating', css: GLOSSARY_CSS, label: 'Ordlista för koder på sidan' });
+    if (!mounted) return false;
+
+    let found: TermOccurrence[] = [];
+    let byParent = new Map<Element, TermOccurrence[]>();
+    let terms = termsOnPage(found);
+    let scanning = true;
+    let listOpen = false;
+    let card: (OpenCard & { occ: TermOccurrence }) | null = null;
+    let opener: HTMLElement | null = null;
+
+    const viewport = () => ({ width: win.innerWidth, height: win.innerHeight });
+    const entryOf = (occ: TermOccurrence) => pack.glossary[occ.index];
+
+    const draw = () => {
+      if (signal.aborted) return;
+      render(
+        <GlossaryLayer
+          terms={terms.map((t) => ({ term: t.term, short: pack.glossary[t.index]?.short ?? '', count: t.occurrences.length }))}
+          scanning={scanning}
+          listOpen={listOpen}
+          card={card}
+          onToggleList={() => {
+            listOpen = !listOpen;
+            draw();
+          }}
+          onOpenTerm={(term, button) => openDialog(term, button)}
+          onNext={() => {
+            if (!card) return;
+            openDialog(card.entry.term, opener, card.occurrence + 1);
+          }}
+          onClose={() => close(true)}
+          onReadMore={ctx.openMetodbok}
+        />,
+        mounted.container,
+      );
+    };
+
+    const close = (returnFocus: boolean) => {
+      if (!card) return;
+      const wasDialog = card.mode === 'dialog';
+      card = null;
+      draw();
+      if (returnFocus && wasDialog && opener?.isConnected) opener.focus();
+    };
+
+    /** Open the card as a dialog at occurrence `n` of `term`, scrolling the page so that the term is visible. */
+    const openDialog = (term: string, button: HTMLElement | null, n = 0) => {
+      const entry = terms.find((t) => t.term === term);
+      if (!entry || entry.occurrences.length === 0) return;
+      const index = n % entry.occurrences.length;
+      const occ = entry.occurrences[index];
+      const glossaryEntry = pack.glossary[entry.index];
+      if (!occ || !glossaryEntry) return;
+      const range = occurrenceRange(doc, occ);
+      if (!range) return;
+      let rect = range.getBoundingClientRect();
+      const vp = viewport();
+      if (rect.top < 0 || rect.bottom > vp.height || rect.left < 0 || rect.right > vp.width) {
+        // Scroll the window, not UKA's element (its methods are not ours to call for layout); instant, so the
+        // rect below is already the new one.
+        win.scrollBy({ top: rect.top - vp.height / 3, left: rect.left < 0 || rect.right > vp.width ? rect.left - 24 : 0, behavior: 'instant' as ScrollBehavior });
+        rect = range.getBoundingClientRect();
+      }
+      opener = button;
+      card = { mode: 'dialog', entry: glossaryEntry, occ, placement: placeCard(rect, viewport(), 200), occurrence: index, occurrences: entry.occurrences.length };
+      draw();
+    };
+
+    // ---- mouse: throttled hit-test of the ranges under the pointer -------------------------------------------------
+    let lastTest = 0;
+    let pending: number | null = null;
+    let pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+
+    const hoverTest = () => {
+      pending = null;
+      lastTest = performance.now();
+      if (!pointer || signal.aborted) return;
+      if (card?.mode === 'dialog') return;
+      const target = pointer.target;
+      if (target instanceof Node && isOwnNode(target)) return;
+      const candidates = target instanceof Element ? byParent.get(target) : undefined;
+      const hit = candidates ? hitTest(doc, candidates, pointer.x, pointer.y) : null;
+      if (hit) {
+        const entry = entryOf(hit.occ);
+        if (!entry) return;
+        if (card?.occ === hit.occ) return;
+        card = { mode: 'tooltip', entry, occ: hit.occ, placement: placeCard(hit.rect, viewport()), occurrence: 0, occurrences: 1 };
+        draw();
+      } else if (card?.mode === 'tooltip') {
+        close(false);
+      }
+    };
+
+    const onMouseMove = (e: MouseEvent) => {
+      pointer = { x: e.clientX, y: e.clientY, target: e.target };
+      if (pending !== null) return;
+      const wait = Math.max(0, HOVER_THROTTLE_MS - (performance.now() - lastTest));
+      pending = win.setTimeout(hoverTest, wait);
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && card) close(true);
+    };
+    const onScroll = () => {
+      if (!card) return;
+      if (card.mode === 'tooltip') return close(false);
+      const range = occurrenceRange(doc, card.occ);
+      if (!range) return close(false);
+      card = { ...card, placement: placeCard(range.getBoundingClientRect(), viewport(), 200) };
+      draw();
+    };
+
+    doc.addEventListener('mousemove', onMouseMove, { passive: true, signal });
+    doc.addEventListener('keydown', onKeyDown, { signal });
+    win.addEventListener('scroll', onScroll, { passive: true, signal });
+    win.addEventListener('resize', onScroll, { passive: true, signal });
+
+    draw();
+    void scanGlossary(doc, pack, {
+      signal,
+      onProgress: (sofar, done) => {
+        found = sofar as TermOccurrence[];
+        scanning = !done;
+        // Re-index only on change (cheap; the list of occurrences is small compared to the page).
+        byParent = indexByParent(found);
+        const before = terms.length;
+        terms = termsOnPage(found);
+        if (done || terms.length !== before) draw();
+      },
+    });
+
+    return () => {
+      if (pending !== null) win.clearTimeout(pending);
+      render(null, mounted.container);
+    };
+  },
+};

@@ -1,0 +1,135 @@
+/**
+ * Monthly review mode on "Export till SCB": a panel above UKA's list with counts per section and colour, a
+ * "Bara mina" view of my persons (our own list; UKA's rows are never hidden or changed) and the progress of the
+ * current review. Progress is recomputed from UKA's CURRENT list on every page view (including a Back navigation
+ * from the bfcache, which the runtime turns into a new page view): local state only remembers which persons
+ * (pseudonymous keys) were red when the review started, so it can never make a person look fixed.
+ */
+import { render } from 'preact';
+import { ReviewPanel, REVIEW_CSS, type ProgressState } from '../../../components/review/ReviewPanel';
+import { parseId } from '../../../lib/domain/personnummer';
+import { sendCommand } from '../../../lib/messages';
+import { sendRaw } from '../../../lib/messages/dispatch';
+import { formatProgress, reviewScope, reviewProgress, summariseReview, type PersonSection, type ReviewPerson } from '../../../lib/review';
+import type { FeatureDefinition } from '../../../lib/features/manager';
+import type { UkaFeatureContext } from '../context';
+import type { ReviewView } from '../../background/handlers-review';
+
+/** Person-key lookups in flight at once (each is one message to the background). */
+const CONCURRENCY = 6;
+
+/** Keys of these persons via 'person-seen' (the only command that may carry a personnummer). */
+async function personKeys(persons: readonly ReviewPerson[], signal: AbortSignal): Promise<{ keys: string[]; unknown: number }> {
+  const keys: string[] = [];
+  let unknown = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < persons.length && !signal.aborted) {
+      const person = persons[next++];
+      const id = person?.personnummer ? parseId(person.personnummer) : null;
+      if (!person || !id) {
+        unknown++;
+        continue;
+      }
+      try {
+        const seen = await sendCommand('person-seen', { personnummer: id.digits12, path: person.href.startsWith('/') ? person.href : null });
+        keys.push(seen.key);
+      } catch {
+        unknown++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, persons.length) }, worker));
+  return { keys, unknown };
+}
+
+export const review: FeatureDefinition<UkaFeatureContext> = {
+  id: 'review',
+  pages: ['export'],
+  init(ctx, signal) {
+    const read = ctx.read.exportList();
+    if (!read.ok) throw new Error(`listan kunde inte läsas: ${read.reason}`);
+    const anchor = ctx.adapter.anchor(ctx.doc, 'exportList');
+    if (!anchor) throw new Error('listan Export till SCB hittades inte');
+    const list = read.value;
+    const myLabel = ctx.settings.myLabel ?? null;
+    const all = summariseReview(list);
+    const mine = myLabel ? summariseReview(list, myLabel) : null;
+    const mounted = ctx.mount('review', { anchor, where: 'beforebegin', css: REVIEW_CSS, label: 'Månadsgenomgång' });
+    if (!mounted) return false;
+
+    const sectionTitle = (s: PersonSection) => (s.kind ? ctx.pack.explainers[s.kind]?.title : undefined) ?? s.heading;
+    let progress: ProgressState = { status: 'loading' };
+    let starting = false;
+
+    const draw = () => {
+      if (signal.aborted) return;
+      render(
+        <ReviewPanel all={all} mine={mine} myLabel={myLabel} progress={progress} starting={starting} onStart={() => void start()} sectionTitle={sectionTitle} initialMine={Boolean(myLabel)} />,
+        mounted.container,
+      );
+    };
+
+    /** Recount the current review against UKA's list as shown now. */
+    const recount = async () => {
+      const today = await ctx.today();
+      const current = await sendRaw<ReviewView | null>('review-state', {});
+      if (signal.aborted) return;
+      if (!current) {
+        progress = { status: 'none' };
+        return draw();
+      }
+      const scope = reviewScope(all.persons, current.label);
+      const { keys, unknown } = await personKeys(scope, signal);
+      if (signal.aborted) return;
+      const p = reviewProgress(current.redKeys, keys, unknown);
+      const startSet = new Set(current.redKeys);
+      const stillRed = new Set(keys);
+      const fixedKeys = [...startSet].filter((k) => !stillRed.has(k));
+      progress = {
+        status: 'ready',
+        text: formatProgress(p, current.startedOn, today),
+        note: [
+          current.label ? `(etikett ${current.label})` : '(alla etiketter)',
+          unknown > 0 ? `${unknown} röda personer kunde inte kännas igen och räknas som kvar.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      };
+      draw();
+      // Only when nothing was uncertain: the stored list is for reminders/popup, never the source of the count.
+      if (unknown === 0) void sendRaw('review-visit', { id: current.id, fixedKeys, today }).catch(() => undefined);
+    };
+
+    const start = async () => {
+      if (starting) return;
+      starting = true;
+      draw();
+      try {
+        const today = await ctx.today();
+        const scope = reviewScope(all.persons, myLabel);
+        const { keys, unknown } = await personKeys(scope, signal);
+        if (signal.aborted) return;
+        const started = await sendRaw<ReviewView>('review-begin', { label: myLabel, redKeys: keys, today });
+        const p = reviewProgress(started.redKeys, keys, 0);
+        progress = {
+          status: 'ready',
+          text: formatProgress(p, started.startedOn, today),
+          note: [myLabel ? `(etikett ${myLabel})` : '(alla etiketter)', unknown > 0 ? `${unknown} röda personer kunde inte kännas igen och följs inte.` : ''].filter(Boolean).join(' '),
+        };
+      } catch (error) {
+        progress = { status: 'error', message: error instanceof Error ? error.message : 'okänt fel' };
+      } finally {
+        starting = false;
+        draw();
+      }
+    };
+
+    draw();
+    void recount().catch((error: unknown) => {
+      progress = { status: 'error', message: error instanceof Error ? error.message : 'okänt fel' };
+      draw();
+    });
+    return () => render(null, mounted.container);
+  },
+};
