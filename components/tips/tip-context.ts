@@ -8,7 +8,6 @@
  */
 import { scbPhase, tipsFor, type Pack, type ScbDeadline, type ScbPhase, type Tip } from '../../lib/content';
 import type { WarningKind } from '../../lib/domain/warnings';
-import type { LadderResult } from '../../lib/ladder/types';
 import type { AnchorName, PageKind } from '../../lib/uka/types';
 
 /** Anchors that can carry a tip button, in display order. */
@@ -44,7 +43,8 @@ export interface TipPlacementInput {
   /** Anchors found on the page (others are ignored). */
   present: readonly AnchorName[];
   warningKinds?: readonly WarningKind[];
-  ladderStep?: string | null;
+  /** Contact-ladder values of the person (ladderStepsOf(evaluateLadder(…)): stage and next action). */
+  ladderSteps?: readonly string[];
   scbPhase?: ScbPhase | null;
 }
 
@@ -67,7 +67,7 @@ export function placeTips(pack: Pack, input: TipPlacementInput): TipGroup[] {
     pageKind: input.pageKind,
     anchors: ordered,
     warningKinds: input.warningKinds ?? [],
-    ladderStep: input.ladderStep ?? null,
+    ladderSteps: input.ladderSteps ?? [],
     scbPhase: input.scbPhase ?? null,
   });
   const groups = new Map<AnchorName, Tip[]>();
@@ -85,31 +85,6 @@ export function placeTips(pack: Pack, input: TipPlacementInput): TipGroup[] {
     groups.set(target, list);
   }
   return ordered.filter((a) => groups.has(a)).map((anchor) => ({ anchor, tips: groups.get(anchor) ?? [] }));
-}
-
-/** The pack's ladder-step id (KNOWN_LADDER_STEPS) for a contact-ladder result, or null when none fits. */
-export function ladderStepOf(result: Pick<LadderResult, 'stage' | 'next' | 'handoverDue' | 'ended'>): string | null {
-  if (result.ended) return null;
-  if (result.handoverDue) return 'turning-20';
-  switch (result.stage) {
-    case 'notStarted':
-    case 'calling':
-      return 'phone';
-    case 'contactLetter':
-      return 'letter';
-    case 'homeVisit':
-      return 'home-visit';
-    case 'afterVisit':
-      return result.next?.action === 'orosanmalan' ? 'concern-report' : 'restart';
-    case 'notInterested':
-      return 'not-interested';
-    case 'followUp':
-      return 'follow-up';
-    case 'inMeasure':
-      return 'measure';
-    default:
-      return null;
-  }
 }
 
 /**

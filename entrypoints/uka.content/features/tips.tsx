@@ -4,8 +4,8 @@
  */
 import { render } from 'preact';
 import { TipsDisclosure, TIPS_CSS } from '../../../components/tips/TipsDisclosure';
-import { ANCHOR_LABEL, ladderStepOf, placeTips, tipScbPhase, TIP_ANCHORS } from '../../../components/tips/tip-context';
-import { sectionById } from '../../../lib/content';
+import { ANCHOR_LABEL, placeTips, tipScbPhase, TIP_ANCHORS } from '../../../components/tips/tip-context';
+import { ladderStepsOf, sectionById } from '../../../lib/content';
 import { parseId } from '../../../lib/domain/personnummer';
 import type { WarningKind } from '../../../lib/domain/warnings';
 import { evaluateLadder } from '../../../lib/ladder';
@@ -13,9 +13,9 @@ import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { AnchorName } from '../../../lib/uka/types';
 import type { UkaFeatureContext } from '../context';
 
-function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: WarningKind[]; ladderStep: string | null } {
+function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: WarningKind[]; ladderSteps: string[] } {
   const kinds = new Set<WarningKind>();
-  let ladderStep: string | null = null;
+  let ladderSteps: string[] = [];
   if (ctx.recognition.kind === 'person') {
     const read = ctx.read.person();
     if (read.ok) {
@@ -32,9 +32,9 @@ function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: Warni
             localNotes: [],
             settings: ctx.settings.ladder,
           });
-          ladderStep = ladderStepOf(result);
+          ladderSteps = result.ended ? [] : ladderStepsOf(result);
         } catch {
-          ladderStep = null; // tips without a ladder step are still useful
+          ladderSteps = []; // tips without a ladder step are still useful
         }
       }
     }
@@ -42,7 +42,7 @@ function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: Warni
     const read = ctx.read.exportList();
     if (read.ok) for (const g of read.value.groups) if (g.kind) kinds.add(g.kind);
   }
-  return { warningKinds: [...kinds], ladderStep };
+  return { warningKinds: [...kinds], ladderSteps };
 }
 
 export const tips: FeatureDefinition<UkaFeatureContext> = {
@@ -57,12 +57,12 @@ export const tips: FeatureDefinition<UkaFeatureContext> = {
     if (elements.size === 0) return false;
     const today = await ctx.today();
     if (signal.aborted) return;
-    const { warningKinds, ladderStep } = pageFacts(ctx, today);
+    const { warningKinds, ladderSteps } = pageFacts(ctx, today);
     const groups = placeTips(ctx.pack, {
       pageKind: ctx.recognition.kind,
       present: [...elements.keys()],
       warningKinds,
-      ladderStep,
+      ladderSteps,
       scbPhase: tipScbPhase(ctx.pack, today, ctx.settings.scbDeadlines ?? {}),
     });
     if (groups.length === 0) return false;
