@@ -18,12 +18,8 @@ export interface TermOccurrence {
   index: number;
 }
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', HOST_TAG.toUpperCase()]);
-
-/** True for an element whose text we must not scan (our own UI, form fields, code, editable regions). */
-function skipElement(el: Element): boolean {
-  return SKIP_TAGS.has(el.tagName.toUpperCase()) || (el instanceof HTMLElement && el.isContentEditable) || el.getAttribute('aria-hidden') === 'true';
-}
+/** Text under these is not scanned: our own UI, form fields, code, hidden or editable regions. */
+const SKIP_SELECTOR = `script,style,noscript,textarea,input,select,option,template,iframe,svg,canvas,${HOST_TAG},[aria-hidden="true"],[contenteditable]:not([contenteditable="false"])`;
 
 /** Quick pre-check: a term needs at least two letters in a row. Most list cells (dates, numbers) fail it. */
 const HAS_WORD = /\p{L}{2}/u;
@@ -57,9 +53,18 @@ export function scanGlossary(doc: Document, pack: Pack, options: ScanOptions, ro
   const sliceMs = options.sliceMs ?? 6;
   const schedule = options.schedule ?? defaultSchedule(doc.defaultView as (Window & typeof globalThis) | null);
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) => (node.nodeType === 1 ? (skipElement(node as Element) ? 2 /* REJECT: skip subtree */ : 3 /* SKIP */) : 1 /* ACCEPT */),
-  });
+  // Text nodes only; whether a parent is skipped is decided once per parent element (closest() is cheap).
+  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  const skipCache = new Map<Element, boolean>();
+  const skipped = (parent: Element | null): boolean => {
+    if (!parent) return true;
+    let skip = skipCache.get(parent);
+    if (skip === undefined) {
+      skip = parent.closest(SKIP_SELECTOR) !== null;
+      skipCache.set(parent, skip);
+    }
+    return skip;
+  };
   return new Promise((resolve) => {
     const slice = () => {
       if (options.signal.aborted) return resolve(found);
@@ -67,8 +72,8 @@ export function scanGlossary(doc: Document, pack: Pack, options: ScanOptions, ro
       let n = 0;
       let node: Node | null;
       while ((node = walker.nextNode())) {
-        const text = (node as Text).data;
-        if (text.length > 1 && HAS_WORD.test(text)) {
+        const text = node.nodeValue ?? '';
+        if (text.length > 1 && HAS_WORD.test(text) && !skipped(node.parentElement)) {
           for (const m of findGlossaryTerms(text, pack)) found.push({ node: node as Text, start: m.start, end: m.end, term: m.term, index: m.index });
         }
         // Check the clock every 32 nodes: cheap, and slices stay well under the budget.
@@ -87,7 +92,7 @@ export function scanGlossary(doc: Document, pack: Pack, options: ScanOptions, ro
 
 /** A fresh Range over an occurrence, or null when UKA has changed the text since the scan. */
 export function occurrenceRange(doc: Document, occ: TermOccurrence): Range | null {
-  if (!occ.node.isConnected || occ.node.data.length < occ.end) return null;
+  if (!occ.node.isConnected || (occ.node.nodeValue ?? '').length < occ.end) return null;
   const range = doc.createRange();
   range.setStart(occ.node, occ.start);
   range.setEnd(occ.node, occ.end);
