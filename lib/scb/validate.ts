@@ -581,7 +581,10 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
 
     // --- every column: format, code list, required/only-when
     let rowOk = parsed !== null;
-    if (cached) kommunEntry!.lines.push(lineNo), kommunEntry!.keys.push(key);
+    if (cached && kommunEntry) {
+      kommunEntry.lines.push(lineNo);
+      kommunEntry.keys.push(key);
+    }
     for (let c = cached ? prefixLen : 0; c <= n; c++) {
       if (c === prefixLen && !cached) {
         // end of the prefix: registration date order, then decide whether this prefix can be cached
