@@ -7,13 +7,17 @@ import { browser } from 'wxt/browser';
 import { createMessageListener } from '../../lib/messages';
 import { watchSettings } from '../../lib/settings';
 import { syncContentScripts } from './registration';
-import { getTabStatus, setTabStatus, watchTabs } from './tab-status';
+import { watchTabs } from './tab-status';
 import { createHandlers } from './handlers';
+import { ALARM_NEXT, ALARM_TICK, onNotificationClicked, onReminderAlarm, scheduleReminders, watchTestClock } from './reminders';
+import { purgeExpired } from '../../lib/store';
+import { loadSettings as loadAll } from '../../lib/settings';
+import { today } from '../../lib/platform/clock';
 
 export default defineBackground({
   type: 'module',
   main() {
-    browser.runtime.onMessage.addListener(createMessageListener(createHandlers({ setTabStatus, getTabStatus })));
+    browser.runtime.onMessage.addListener(createMessageListener(createHandlers(), { onError: (cmd, message) => console.warn(`KAA-lotsen: ${cmd} failed: ${message}`) }));
     watchTabs();
 
     const resync = () => void syncContentScripts().catch((error) => console.warn('KAA-lotsen: registration failed', error instanceof Error ? error.message : error));
@@ -23,5 +27,18 @@ export default defineBackground({
     browser.permissions.onRemoved.addListener(resync);
     watchSettings(resync);
     resync();
+
+    // Reminders: alarms wake the worker; the schedule is rebuilt on every start (also after a browser restart).
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === ALARM_NEXT || alarm.name === ALARM_TICK) void onReminderAlarm().catch(() => undefined);
+    });
+    browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id).catch(() => undefined));
+    watchTestClock();
+    const housekeeping = async () => {
+      const { settings } = await loadAll();
+      await purgeExpired(await today(), settings.retentionDays);
+      await scheduleReminders();
+    };
+    void housekeeping().catch((error) => console.warn('KAA-lotsen: housekeeping failed', error instanceof Error ? error.message : error));
   },
 });

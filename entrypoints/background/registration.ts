@@ -44,14 +44,14 @@ export async function syncContentScripts(): Promise<string[]> {
   const toRegister = wanted.filter((w) => !have.has(w.id));
   if (toRegister.length) {
     await browser.scripting.registerContentScripts(
-      toRegister.map((w) => ({ id: w.id, matches: w.matches, js: w.js, runAt: 'document_idle' as const, persistAcrossSessions: true })),
+      toRegister.map((w) => ({ id: w.id, matches: w.matches, js: w.js as never[], runAt: 'document_idle' as const, persistAcrossSessions: true })),
     );
     // Tabs already open on the origin get the script now, without a reload.
     for (const w of toRegister) {
       const tabs = await browser.tabs.query({ url: w.matches });
       for (const tab of tabs) {
         if (tab.id === undefined) continue;
-        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: w.js }).catch(() => undefined);
+        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: w.js as never[] }).catch(() => undefined);
       }
     }
   }

@@ -18,7 +18,7 @@ export interface KaaOptions {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const EXTENSION_DIR = path.join(root, '.output', 'chrome-mv3-test');
+export const EXTENSION_DIR = process.env.KAA_EXTENSION_DIR ?? path.join(root, '.output', 'chrome-mv3-test');
 export const CHROMIUM = process.env.KAA_CHROMIUM ?? '/usr/bin/chromium';
 export const TODAY = '2026-11-23';
 export const KOMMUN = '2281';
@@ -159,7 +159,7 @@ export const test = base.extend<Fixtures & KaaOptions>({
             serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])),
           { message: 'UKA content script registered for the stand-in origin' },
         )
-        .toContain(`${uka.origin}/*`);
+        .toContain(`${new URL(uka.origin).protocol}//${new URL(uka.origin).hostname}/*`);
       await use();
     },
     { auto: false },

@@ -1,11 +1,21 @@
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Build the test variant of the extension once, unless told the build is fresh (KAA_SKIP_BUILD=1). */
+/**
+ * Build the test variant of the extension once (unless KAA_SKIP_BUILD=1 and a build exists), then copy it to a
+ * private directory for this run, so that a rebuild during the run cannot change the extension under test.
+ */
 export default function globalSetup(): void {
-  if (process.env.KAA_SKIP_BUILD === '1' && existsSync(`${root}/.output/chrome-mv3-test/manifest.json`)) return;
-  execSync('npm run build:test', { cwd: root, stdio: 'inherit' });
+  const built = path.join(root, '.output', 'chrome-mv3-test');
+  if (!(process.env.KAA_SKIP_BUILD === '1' && existsSync(path.join(built, 'manifest.json')))) {
+    execSync('npm run -s build:test', { cwd: root, stdio: 'inherit' });
+  }
+  const copy = path.join(mkdtempSync(path.join(tmpdir(), 'kaa-ext-')), 'extension');
+  cpSync(built, copy, { recursive: true });
+  process.env.KAA_EXTENSION_DIR = copy;
 }

@@ -1,0 +1,54 @@
+/**
+ * The background's command → handler map: the store/settings handlers from lib/messages plus the ones that need the
+ * background's own modules (tab status, metodbok page, reminders, content-script registration).
+ */
+import { browser } from 'wxt/browser';
+import { createCoreHandlers, type Handlers } from '../../lib/messages';
+import { getStore } from '../../lib/store';
+import { syncContentScripts } from './registration';
+import { getTabStatus, setTabStatus } from './tab-status';
+import { reminderViews, remindersIcs, scheduleReminders, type LadderSnapshot } from './reminders';
+
+export function createHandlers(): Partial<Handlers> {
+  const core = createCoreHandlers({
+    afterDeleteAll: async () => {
+      await browser.storage.session.clear();
+      await browser.storage.local.remove(['remindersLastFired', 'tourProgress']);
+      await browser.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => browser.notifications.clear(id)))).catch(() => undefined);
+      await syncContentScripts().catch(() => undefined);
+      await scheduleReminders().catch(() => undefined);
+    },
+    afterReminderChange: () => scheduleReminders().catch(() => undefined),
+  });
+  return {
+    ...core,
+    'page-status': async (status, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      await setTabStatus(tabId, status);
+    },
+    'get-tab-status': async (payload) => {
+      let tabId = payload?.tabId;
+      if (tabId === undefined) {
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        tabId = tab?.id;
+      }
+      return tabId === undefined ? null : getTabStatus(tabId);
+    },
+    'open-metodbok': async ({ sectionId }) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/metodbok.html#${encodeURIComponent(sectionId)}`) });
+    },
+    'ladder-updated': async (payload) => {
+      const snapshot = (payload as { snapshot?: LadderSnapshot }).snapshot;
+      await (await getStore()).setPersonLadder(payload.key, {
+        next: payload.next ?? null,
+        handoverDue: payload.handoverDue ?? null,
+        lastContact: payload.lastContact ?? null,
+        ...(snapshot ? { snapshot } : {}),
+      } as never);
+      await scheduleReminders().catch(() => undefined);
+    },
+    'get-reminders': async () => reminderViews(),
+    'reminders-ics': async () => remindersIcs(),
+  } as Partial<Handlers>;
+}

@@ -1,0 +1,160 @@
+/**
+ * Foundation: the built extension recognises UKA's pages on both markup variants, injects nothing on an unknown
+ * page, reports status to the popup, is set up through the options page, and stays accessible.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, KOMMUN } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const panel = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="status-panel"]');
+
+/** The popup, describing the tab that shows `page` (opened as a page with ?tab=ID). */
+async function popupFor(extensionPage: (file: string) => Promise<Page>, page: Page): Promise<Page> {
+  return extensionPage(`popup.html?tab=${await tabIdOf(page)}`);
+}
+
+/** The tab id of `page` as the extension sees it. */
+async function tabIdOf(page: Page): Promise<number> {
+  const worker = page.context().serviceWorkers()[0]!;
+  const url = page.url();
+  return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+}
+
+test.describe('page recognition', () => {
+  test('login, start list, person page, export list and unknown page', async ({ context, uka, configured, login, extensionPage }) => {
+    void configured;
+    const page = await context.newPage();
+    await page.goto(`${uka.origin}/login`);
+    await expect(panel(page).getByTestId('page-kind')).toHaveText('Inloggning');
+
+    await login(page);
+    await expect(panel(page).getByTestId('page-kind')).toHaveText('Mina deltagare');
+
+    const state = await uka.state();
+    const person = state.persons.find((p) => p.id === 12)!;
+    await page.goto(`${uka.origin}/person/12`);
+    await panel(page).getByRole('button', { name: /visa status|fäll ihop/i }).first().waitFor();
+    await expect(panel(page).getByTestId('page-kind')).toHaveText('Personsida');
+    // The panel shows what the adapter read: the age and the warning sections.
+    const birth = String(person.birthDate);
+    const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+    const expectedAge = 2026 - by - (11 < bm || (11 === bm && 23 < bd) ? 1 : 0);
+    await expect(panel(page).getByTestId('person-age')).toHaveText(`${expectedAge} år`);
+    const warnings = person.warnings as string[];
+    await expect(panel(page).getByTestId('status-sections').locator('li')).toHaveCount(warnings.length);
+    for (const kind of warnings) await expect(panel(page).getByTestId('status-sections')).toContainText(`(${kind})`);
+
+    await page.goto(`${uka.origin}/export`);
+    await expect(panel(page).getByTestId('page-kind')).toHaveText('Export till SCB');
+
+    const popup = await popupFor(extensionPage, page);
+    await expect(popup.getByTestId('popup-page-kind')).toContainText('Export till SCB');
+    await expect(popup.getByTestId('popup-features').locator('[data-feature="status-panel"]')).toHaveAttribute('data-state', 'active');
+
+    await page.goto(`${uka.origin}/hjalp/finns-inte`);
+    await expect(page.locator('body')).toContainText(/finns inte/i);
+    await page.waitForTimeout(800);
+    await expect(page.locator('kaa-lotsen-ui')).toHaveCount(0);
+    const popup2 = await popupFor(extensionPage, page);
+    await expect(popup2.getByTestId('popup-page-kind')).toContainText('okänd sida');
+  });
+
+  test('a page that UKA changes without a reload is read again', async ({ context, uka, configured, login }) => {
+    void configured;
+    const page = await context.newPage();
+    await login(page);
+    await page.goto(`${uka.origin}/person/3`);
+    await expect(panel(page).getByTestId('page-kind')).toHaveText('Personsida');
+    // Simulate client-side navigation: UKA swaps its content and pushes a new URL.
+    await page.evaluate(async (origin) => {
+      const html = await (await fetch(`${origin}/export`)).text();
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      history.pushState({}, '', '/export');
+      document.body.replaceWith(document.adoptNode(doc.body));
+    }, uka.origin);
+    await expect(panel(page).getByTestId('page-kind')).toHaveText('Export till SCB');
+  });
+
+  test('UKA is left untouched: no UKA element is changed by the extension', async ({ context, uka, configured, login }) => {
+    void configured;
+    const page = await context.newPage();
+    await login(page);
+    const res = await page.goto(`${uka.origin}/person/12`);
+    const served = await res!.text();
+    await expect(panel(page).getByTestId('page-kind')).toHaveText('Personsida');
+    const visible = await page.evaluate(() => {
+      const clone = document.documentElement.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('kaa-lotsen-ui').forEach((el) => el.remove());
+      return clone.querySelector('body')!.innerText;
+    });
+    const original = await page.evaluate((html) => new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '', served);
+    // Every word UKA served is still there, and our UI lives only in our own hosts.
+    const words = (s: string) => s.split(/\s+/).filter(Boolean);
+    expect(words(visible).length).toBeGreaterThan(20);
+    for (const w of words(visible).slice(0, 200)) expect(original).toContain(w);
+  });
+});
+
+test.describe('settings', () => {
+  test('the options page sets the UKA address; the content script then runs there', async ({ context, uka, extensionPage, serviceWorker, login }) => {
+    const options = await extensionPage('options.html');
+    await options.getByLabel('Adress till UKA').fill(uka.origin);
+    await options.getByLabel('Kommunkod').fill('123');
+    await options.getByRole('button', { name: 'Spara' }).click();
+    await expect(options.getByText('Kommunkoden ska vara fyra siffror')).toBeVisible();
+    await options.getByLabel('Kommunkod').fill(KOMMUN);
+    await options.getByLabel('Min etikett i UKA').fill('Coach Anna');
+    await options.getByRole('button', { name: 'Spara' }).click();
+    await expect(options.getByTestId('options-message')).toContainText('Sparat');
+    await expect
+      .poll(async () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)))
+      .toContain('kaa-uka');
+    const page = await context.newPage();
+    await login(page);
+    await expect(panel(page).getByTestId('page-kind')).toHaveText('Mina deltagare');
+    const stored = await serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    expect(stored).toMatchObject({ ukaOrigin: uka.origin, kommun: KOMMUN, myLabel: 'Coach Anna' });
+  });
+
+  test('the production manifest asks for no host permission up front', async () => {
+    const { readFileSync } = await import('node:fs');
+    const manifest = JSON.parse(readFileSync(new URL('../../.output/chrome-mv3/manifest.json', import.meta.url), 'utf8'));
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
+  });
+
+  test('without settings the popup says what to do, and nothing is injected anywhere', async ({ context, uka, extensionPage, login }) => {
+    const page = await context.newPage();
+    await login(page);
+    await page.waitForTimeout(500);
+    await expect(page.locator('kaa-lotsen-ui')).toHaveCount(0);
+    const popup = await extensionPage('popup.html');
+    await expect(popup.getByTestId('popup-page-kind')).toContainText('inte inställd');
+  });
+
+  test('options page and popup have no axe violations', async ({ extensionPage, configured }) => {
+    void configured;
+    for (const file of ['options.html', 'popup.html']) {
+      const page = await extensionPage(file);
+      await page.locator('h1').waitFor();
+      const result = await new AxeBuilder({ page }).analyze();
+      expect(result.violations.map((v) => `${file}: ${v.id} ${v.help}`)).toEqual([]);
+    }
+  });
+
+  test('the status panel has no axe violations and works by keyboard', async ({ context, uka, configured, login }) => {
+    void configured;
+    const page = await context.newPage();
+    await login(page);
+    await page.goto(`${uka.origin}/person/1`);
+    const toggle = panel(page).getByRole('button', { name: 'Fäll ihop' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(panel(page).getByRole('button', { name: 'Visa status' })).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('Enter');
+    await expect(panel(page).getByTestId('page-kind')).toBeVisible();
+    const result = await new AxeBuilder({ page }).include('kaa-lotsen-ui[data-feature="status-panel"]').analyze();
+    expect(result.violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
+  });
+});
