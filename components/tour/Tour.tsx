@@ -18,6 +18,8 @@ export interface TourProps {
   onClose(how: 'finished' | 'skipped'): void;
   /** Heading of the dialog, e.g. "Introduktion: personsidan". */
   title: string;
+  /** Move focus into the dialog when it opens (default true). After that, focus follows every step change. */
+  takeFocus?: boolean;
 }
 
 export const TOUR_CSS = `
@@ -95,7 +97,11 @@ export function Tour(props: TourProps) {
   }, [index, step]);
 
   // Focus follows the tour: "Nästa" (or "Klar") at every step.
+  const opened = useRef(false);
   useEffect(() => {
+    const first = !opened.current;
+    opened.current = true;
+    if (first && props.takeFocus === false) return;
     nextRef.current?.focus({ preventScroll: true });
   }, [index]);
 

@@ -88,7 +88,8 @@ test.describe('contextual tips', () => {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     const firstTip = host.locator('li[data-tip]').first();
-    const tip = defaultPack.tips.find((t) => t.id === (await firstTip.getAttribute('data-tip')))!;
+    const tipId = await firstTip.getAttribute('data-tip');
+    const tip = defaultPack.tips.find((t) => t.id === tipId)!;
     const [metodbok] = await Promise.all([context.waitForEvent('page'), firstTip.getByRole('button', { name: /läs mer/i }).click()]);
     await metodbok.waitForLoadState();
     expect(metodbok.url()).toContain(`/metodbok.html#${tip.sectionId}`);

@@ -70,10 +70,16 @@ export const tour: FeatureDefinition<UkaFeatureContext> = {
       if (restoreFocus && back && back.isConnected && typeof back.focus === 'function') back.focus();
     };
 
-    const start = (startIndex: number) => {
+    /**
+     * An automatic start takes focus only when nothing on UKA's page has it yet (the page just loaded), so it never
+     * pulls focus away from what the user is doing; a restart from the popup always does.
+     */
+    const start = (startIndex: number, automatic: boolean) => {
       if (signal.aborted) return;
       stop(false);
-      returnFocus = ctx.doc.activeElement && ctx.doc.activeElement !== ctx.doc.body ? ctx.doc.activeElement : null;
+      const active = ctx.doc.activeElement;
+      const idle = !active || active === ctx.doc.body || active === ctx.doc.documentElement;
+      returnFocus = idle ? null : active;
       mounted = ctx.mount('tour', { where: 'floating', css: TOUR_CSS });
       if (!mounted) return;
       render(
@@ -81,6 +87,7 @@ export const tour: FeatureDefinition<UkaFeatureContext> = {
           steps={steps}
           startIndex={startIndex}
           title={TOUR_TITLE[pageKind]}
+          takeFocus={!automatic || idle}
           resolve={(step) => ctx.adapter.anchor(ctx.doc, step.anchor)}
           onStep={(_i, step) => void updateProgress((p) => markSeen(p, pageKind, step.id))}
           onClose={(how) => {
@@ -94,10 +101,10 @@ export const tour: FeatureDefinition<UkaFeatureContext> = {
 
     const progress = await readProgress();
     if (signal.aborted) return;
-    if (shouldAutoStart(progress, pageKind, steps)) start(resumeIndex(progress, pageKind, steps));
+    if (shouldAutoStart(progress, pageKind, steps)) start(resumeIndex(progress, pageKind, steps), true);
 
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[TOUR_RESTART_KEY]?.newValue !== undefined) start(0);
+      if (area === 'local' && changes[TOUR_RESTART_KEY]?.newValue !== undefined) start(0, false);
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
