@@ -146,14 +146,18 @@ test.describe('monthly review on Export till SCB', () => {
     const panel = reviewPanel(page);
     const progress = panel.getByTestId('review-progress');
     await expect(progress).not.toHaveText(/Räknar/);
-    await panel.getByRole('button', { name: 'Starta ny genomgång' }).click();
+    // By keyboard (the intro tour of new users may cover the page for the mouse).
+    await panel.getByRole('button', { name: 'Starta ny genomgång' }).focus();
+    await page.keyboard.press('Enter');
     await expect(progress).toContainText(new RegExp(`^0 av ${myRed.length} röda? åtgärdade? sedan \\d+ \\w+`));
 
     // Fix one person in "UKA", open their page from our list, come back with Back.
     const target = myRed[0]!;
     await uka.control(`/__test/person/${target.id}`, { fixRed: true });
-    await panel.getByRole('button', { name: /Mina personer med röda eller gula avsnitt/ }).click();
-    await panel.locator(`li[data-href="/person/${target.id}"] > a`).click();
+    await panel.getByRole('button', { name: /Mina personer med röda eller gula avsnitt/ }).focus();
+    await page.keyboard.press('Enter');
+    await panel.locator(`li[data-href="/person/${target.id}"] > a`).focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL(`**/person/${target.id}`);
     await page.goBack();
     await page.waitForURL('**/export');
