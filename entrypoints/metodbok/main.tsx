@@ -38,7 +38,9 @@ function App(props: { initial: ActivePack }) {
 
 async function main(): Promise<void> {
   const active = await loadActivePack();
-  render(<App initial={active} />, document.getElementById('app')!);
+  const app = document.getElementById('app')!;
+  app.replaceChildren(); // drop the "loading" text
+  render(<App initial={active} />, app);
 }
 
 void main();
