@@ -32,7 +32,9 @@ export function StatusPanel(props: StatusPanelProps) {
   return (
     <div class="kaa-status kaa-card">
       <div class="kaa-status-head">
-        <span class="kaa-brand">KAA-lotsen</span>
+        <span>
+          <span class="kaa-brand">KAA-lotsen</span> · <span data-testid="page-kind">{PAGE_KIND_LABEL[props.pageKind]}</span>
+        </span>
         <button type="button" class="kaa-secondary" aria-expanded={open} aria-controls="kaa-status-body" onClick={toggle}>
           {open ? 'Fäll ihop' : 'Visa status'}
         </button>
@@ -40,8 +42,6 @@ export function StatusPanel(props: StatusPanelProps) {
       {open && (
         <div id="kaa-status-body">
           <dl class="kaa-facts">
-            <dt>Sida</dt>
-            <dd data-testid="page-kind">{PAGE_KIND_LABEL[props.pageKind]}</dd>
             <dt>UKA-version</dt>
             <dd>{props.profileId ?? 'okänd'}</dd>
             {props.person && (
