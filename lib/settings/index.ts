@@ -8,6 +8,7 @@
  * every sub-key.
  */
 import { browser } from 'wxt/browser';
+import { isManagedChange, readManagedArea } from '../platform/managed';
 import {
   applyPatch,
   DEFAULT_SETTINGS,
@@ -57,16 +58,8 @@ async function readLocal(): Promise<Record<string, unknown>> {
   }
 }
 
-/** Policy values. Firefox rejects when no managed-storage manifest is installed; that simply means "no policy". */
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    const area = browser.storage.managed;
-    if (!area) return {};
-    return asRecord(await area.get(null));
-  } catch {
-    return {};
-  }
-}
+/** Policy values (see lib/platform/managed.ts). */
+const readManaged = readManagedArea;
 
 /** Local values on top of the defaults; invalid stored values fall back to the default, key by key. */
 function localSettings(stored: Record<string, unknown>): Settings {
@@ -178,7 +171,7 @@ export async function clearLocalSettings(): Promise<void> {
  */
 export function watchSettings(callback: (loaded: LoadedSettings) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && STORAGE_KEY in changes) || area === 'managed') {
+    if ((area === 'local' && STORAGE_KEY in changes) || isManagedChange(changes, area)) {
       void loadSettings().then(callback, () => undefined);
     }
   };

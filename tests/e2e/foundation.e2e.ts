@@ -124,13 +124,35 @@ test.describe('settings', () => {
     expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
   });
 
-  test('without settings the popup says what to do, and nothing is injected anywhere', async ({ context, uka, extensionPage, login }) => {
+  test('without settings the popup says what to do, and nothing is injected anywhere', async ({ context, extensionPage, login }) => {
     const page = await context.newPage();
     await login(page);
     await page.waitForTimeout(500);
     await expect(page.locator('kaa-lotsen-ui')).toHaveCount(0);
     const popup = await extensionPage('popup.html');
     await expect(popup.getByTestId('popup-page-kind')).toContainText('inte inställd');
+  });
+
+  test('settings from the organisation\'s policy are applied and shown as locked', async ({ context, uka, extensionPage, serviceWorker, login }) => {
+    // The test build reads simulated policy values from storage.local "__testManaged" (Chromium cannot fake policy).
+    await serviceWorker.evaluate(async (origin) => {
+      await chrome.storage.local.set({ __testManaged: { ukaOrigin: origin, kommun: '0180', features: { tips: false } } });
+    }, uka.origin);
+    const options = await extensionPage('options.html');
+    await expect(options.getByLabel('Kommunkod')).toHaveValue('0180');
+    await expect(options.getByLabel('Kommunkod')).toBeDisabled();
+    await expect(options.getByLabel('Adress till UKA')).toBeDisabled();
+    await expect(options.getByText('Låst av din organisation').first()).toBeVisible();
+    await expect(options.getByLabel('Tips ur metodboken')).toBeDisabled();
+    await expect(options.getByLabel('Tips ur metodboken')).not.toBeChecked();
+    await expect(options.getByLabel('Min etikett i UKA')).toBeEnabled();
+    // The policy's UKA address is enough for the extension to work there.
+    await expect
+      .poll(async () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)))
+      .toContain('kaa-uka');
+    const page = await context.newPage();
+    await login(page);
+    await expect(panel(page).getByTestId('page-kind')).toHaveText('Mina deltagare');
   });
 
   test('options page and popup have no axe violations', async ({ extensionPage, configured }) => {

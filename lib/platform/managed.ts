@@ -1,0 +1,39 @@
+/**
+ * Enterprise policy values (storage.managed). Firefox rejects when no managed-storage manifest is installed and some
+ * browsers have no managed area: both simply mean "no policy".
+ *
+ * Test build only: Chromium cannot fake enterprise policy for one test, so end-to-end tests write the policy values
+ * to storage.local under "__testManaged"; they are read as if they came from storage.managed. The branch is removed
+ * from production builds (import.meta.env.MODE is a build-time constant).
+ */
+import { browser } from 'wxt/browser';
+
+export const TEST_MANAGED_KEY = '__testManaged';
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export async function readManagedArea(): Promise<Record<string, unknown>> {
+  let managed: Record<string, unknown> = {};
+  try {
+    const area = browser.storage.managed;
+    if (area) managed = asRecord(await area.get(null));
+  } catch {
+    managed = {};
+  }
+  if (import.meta.env.MODE === 'test') {
+    try {
+      const fake = asRecord((await browser.storage.local.get(TEST_MANAGED_KEY))[TEST_MANAGED_KEY]);
+      managed = { ...managed, ...fake };
+    } catch {
+      // keep the real policy
+    }
+  }
+  return managed;
+}
+
+/** True when a storage change concerns policy values (real or, in the test build, simulated). */
+export function isManagedChange(changes: Record<string, unknown>, area: string): boolean {
+  return area === 'managed' || (import.meta.env.MODE === 'test' && area === 'local' && TEST_MANAGED_KEY in changes);
+}
