@@ -1,3 +1,4 @@
+import '../../lib/platform/zod-setup';
 /**
  * The service worker: one message listener with a command → handler map (every message validated with zod),
  * run-time registration of the content scripts, and alarms. All listeners are registered synchronously at start so
@@ -30,7 +31,7 @@ export default defineBackground({
 
     // Reminders: alarms wake the worker; the schedule is rebuilt on every start (also after a browser restart).
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === ALARM_NEXT || alarm.name === ALARM_TICK) void onReminderAlarm().catch(() => undefined);
+      if (alarm.name === ALARM_NEXT || alarm.name === ALARM_TICK) void onReminderAlarm(alarm.name).catch(() => undefined);
     });
     browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id).catch(() => undefined));
     watchTestClock();

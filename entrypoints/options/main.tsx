@@ -1,3 +1,4 @@
+import '../../lib/platform/zod-setup';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type OptionsValues } from '../../components/options/Options';

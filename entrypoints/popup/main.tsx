@@ -1,8 +1,12 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupTabStatus } from '../../components/popup/Popup';
+import { RemindersList, type ReminderItem } from '../../components/reminders/RemindersList';
 import { loadSettings } from '../../lib/settings';
 import { sendCommand } from '../../lib/messages';
+import { today as clockToday } from '../../lib/platform/clock';
+import type { IsoDate } from '../../lib/domain/dates';
 
 async function activeTab(): Promise<{ id: number | null; url: string | null }> {
   // ?tab=ID lets the popup describe a given tab when it is opened as a page (diagnostics and tests).
@@ -15,12 +19,51 @@ async function activeTab(): Promise<{ id: number | null; url: string | null }> {
   return { id: tab?.id ?? null, url: tab?.url ?? null };
 }
 
+function Reminders(props: { today: IsoDate }) {
+  const [items, setItems] = useState<ReminderItem[] | null>(null);
+  const [ics, setIcs] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const load = async () => {
+    try {
+      setItems(((await sendCommand('get-reminders', {})) as ReminderItem[] | null) ?? []);
+      setIcs(String((await sendCommand('reminders-ics', {})) ?? ''));
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+  if (failed) return <p class="error">Påminnelserna kunde inte hämtas.</p>;
+  if (!items) return <p class="muted">Hämtar påminnelser …</p>;
+  return (
+    <RemindersList
+      reminders={items}
+      today={props.today}
+      icsText={ics}
+      onOpen={(item) => {
+        if (item.url) void browser.tabs.create({ url: item.url });
+      }}
+      onSnooze={async (item, until) => {
+        await sendCommand('reminder-snooze', { id: item.id, until, ...(item.personKey ? { personKey: item.personKey } : {}) });
+        await load();
+      }}
+      onDone={async (item) => {
+        await sendCommand('reminder-done', { id: item.id, ...(item.personKey ? { personKey: item.personKey } : {}) });
+        await load();
+      }}
+    />
+  );
+}
+
 async function main(): Promise<void> {
   const { settings } = await loadSettings();
   const tab = await activeTab();
   const onUka = !!(settings.ukaOrigin && tab.url && new URL(tab.url).origin === settings.ukaOrigin);
   const status = tab.id !== null ? ((await sendCommand('get-tab-status', { tabId: tab.id }).catch(() => null)) as PopupTabStatus | null) : null;
   const recentErrors = ((await sendCommand('get-errors', {}).catch(() => [])) ?? []) as { time: number; feature: string; message: string }[];
+  const today = await clockToday();
   render(
     <Popup
       configured={!!settings.ukaOrigin}
@@ -28,7 +71,11 @@ async function main(): Promise<void> {
       status={onUka ? status : null}
       recentErrors={recentErrors}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
-    />,
+      onOpenMetodbok={() => void browser.tabs.create({ url: browser.runtime.getURL('/metodbok.html') })}
+      onRestartTour={() => void sendCommand('tour-restart', {}).catch(() => undefined)}
+    >
+      {settings.ukaOrigin ? <Reminders today={today} /> : null}
+    </Popup>,
     document.getElementById('app')!,
   );
 }

@@ -1,3 +1,4 @@
+import '../../lib/platform/zod-setup';
 /**
  * The UKA content script. Registered at run time by the background for exactly the configured UKA origin (the
  * manifest has no static content script and no host permission). It only wires: settings + adapter + features.
