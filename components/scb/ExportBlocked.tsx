@@ -1,26 +1,41 @@
 /** Shown next to UKA's disabled export button: why the export is blocked and who needs fixing first. */
 import type { ExportListGroup } from '../../lib/uka/types';
 
-export function ExportBlocked(props: { groups: ExportListGroup[] }) {
-  const persons = new Map<string, { name: string; href: string; label: string | null; headings: string[] }>();
-  for (const group of props.groups) {
+export interface BlockedPerson {
+  name: string;
+  href: string;
+  label: string | null;
+  headings: string[];
+}
+
+/** Every person of the red groups once (by person page), with the headings of all their red problems. */
+export function blockedPersons(groups: readonly ExportListGroup[]): BlockedPerson[] {
+  const persons = new Map<string, BlockedPerson>();
+  for (const group of groups) {
+    if (group.colour !== 'red') continue;
     for (const row of group.rows) {
       const entry = persons.get(row.href) ?? { name: row.name, href: row.href, label: row.label, headings: [] };
-      entry.headings.push(group.heading);
+      if (!entry.headings.includes(group.heading)) entry.headings.push(group.heading);
       persons.set(row.href, entry);
     }
   }
+  return [...persons.values()];
+}
+
+export function ExportBlocked(props: { groups: ExportListGroup[] }) {
+  const persons = blockedPersons(props.groups);
   return (
-    <div class="kaa-card kaa-blocked" data-testid="export-blocked">
-      <h2>
-        <span class="kaa-badge kaa-red">Spärrad</span> Därför går det inte att exportera än
-      </h2>
+    <div class="kaa-blocked" data-testid="export-blocked">
+      <h3>
+        <span class="kaa-badge kaa-red">Spärrad</span> Därför går det inte att exportera ännu
+      </h3>
       <p>
-        UKA släpper inte exporten så länge någon har ett rött problem. {persons.size === 1 ? 'En person' : `${persons.size} personer`} behöver rättas
-        först. Öppna personen, rätta uppgiften och gå tillbaka hit med webbläsarens bakåtknapp.
+        UKA skapar ingen fil så länge någon har ett rött problem.{' '}
+        {persons.length === 1 ? 'En person behöver' : `${persons.length} personer behöver`} rättas först. Öppna personen, rätta
+        uppgiften och kom sedan tillbaka hit.
       </p>
-      <ul>
-        {[...persons.values()].map((p) => (
+      <ul aria-label="Personer med röda problem">
+        {persons.map((p) => (
           <li key={p.href}>
             <a href={p.href}>{p.name}</a>
             {p.label && <span class="kaa-muted"> · {p.label}</span>} – {p.headings.join('; ')}

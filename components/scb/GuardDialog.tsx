@@ -1,205 +1,213 @@
 /**
- * The SCB-file guard dialog: the validator's verdict on the file UKA just produced, the findings grouped by person
- * with links to each person page, and the save choices. Modal, keyboard-operable (focus is kept inside, Escape
- * cancels), and it says plainly that the saved file must not be opened.
+ * The SCB-file guard dialog: the validator's verdict on the file UKA just produced, counts per severity, the findings
+ * grouped by person with links to each person page, and the save choices. Modal and keyboard-operable (focus stays
+ * inside, Escape cancels); it says plainly that the saved file must not be opened.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { maskId } from '../../lib/domain/personnummer';
-
-export type Severity = 'block' | 'warn' | 'info';
-
-export interface GuardFinding {
-  severity: Severity;
-  ruleId: string;
-  line: number | null;
-  personKey?: string;
-  message: string;
-  fix: string;
-}
-
-export interface GuardReport {
-  verdict: 'ok' | 'warn' | 'block' | 'unreadable';
-  counts: { block: number; warn: number; info: number };
-  rows: number;
-  persons: number;
-  period: string | null;
-  findings: GuardFinding[];
-}
-
-export interface PersonLink {
-  name: string;
-  href: string;
-}
+import type { ScbReport, Severity } from '../../lib/scb/validate';
+import { dialogGroups, overrideReady, saveActionFor, showId, MIN_REASON, type PersonIndex } from './model';
 
 export interface GuardDialogProps {
-  report: GuardReport;
+  report: ScbReport;
   fileName: string;
-  /** Person page link for a 12-digit personnummer, when the export list shows that person. */
-  linkFor(personnummer: string): PersonLink | null;
+  /** 12-digit personnummer → UKA person page (from the export list's rows). */
+  people: PersonIndex;
   onSave(override: { reason: string } | null): void;
   onCancel(): void;
 }
 
-const VERDICT_TEXT: Record<GuardReport['verdict'], { title: string; lead: string; badge: string; cls: string }> = {
-  ok: { title: 'Filen ser bra ut', lead: 'Inga fel hittades. Spara filen och ladda upp den hos SCB.', badge: 'Klar', cls: 'kaa-green' },
-  warn: { title: 'Filen kan sparas, men kontrollera varningarna', lead: 'Det finns uppgifter som SCB kan ifrågasätta. Rätta dem i UKA om de är fel, eller spara ändå.', badge: 'Varningar', cls: 'kaa-yellow' },
-  block: { title: 'Filen har fel som SCB kommer att avvisa', lead: 'Rätta felen i UKA och exportera igen. Spara bara ändå om du vet varför.', badge: 'Stoppande fel', cls: 'kaa-red' },
-  unreadable: { title: 'Filen gick inte att läsa som en textfil', lead: 'UKA skickade något annat än den väntade textfilen. Försök exportera igen.', badge: 'Oläsbar', cls: 'kaa-red' },
+const VERDICT_TEXT: Record<ScbReport['verdict'], { title: string; lead: string; badge: string; cls: string }> = {
+  ok: { title: 'Filen ser bra ut', lead: 'Kontrollen hittade inga fel. Spara filen och lämna in den hos SCB.', badge: 'Godkänd', cls: 'kaa-green' },
+  warn: {
+    title: 'Filen går att spara, men titta på varningarna',
+    lead: 'Några uppgifter kan SCB komma att fråga om. Rätta dem i UKA om de är fel, annars kan du spara ändå.',
+    badge: 'Varningar',
+    cls: 'kaa-yellow',
+  },
+  block: {
+    title: 'Filen har fel som gör att SCB inte tar emot den',
+    lead: 'Rätta uppgifterna i UKA och exportera på nytt. Spara bara ändå om du vet varför, och skriv då vad skälet är.',
+    badge: 'Stoppande fel',
+    cls: 'kaa-red',
+  },
+  unreadable: {
+    title: 'Filen kunde inte läsas som en textfil',
+    lead: 'UKA skickade något annat än den väntade textfilen. Försök exportera igen om en stund.',
+    badge: 'Oläsbar',
+    cls: 'kaa-red',
+  },
 };
 
 const SEVERITY_LABEL: Record<Severity, string> = { block: 'Stoppande', warn: 'Varning', info: 'Information' };
 const SEVERITY_CLASS: Record<Severity, string> = { block: 'kaa-red', warn: 'kaa-yellow', info: 'kaa-green' };
+const PER_PERSON = 20;
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex="0"]';
 
-interface Group {
-  key: string;
-  personnummer: string | null;
-  findings: GuardFinding[];
-}
+const maskText = (s: string, full: boolean) => (full ? s : s.replace(/\b\d{8}[-+]?\d{4}\b/g, (m) => maskId(m)));
 
-function groupByPerson(findings: GuardFinding[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const f of findings) {
-    const key = f.personKey ?? '(fil)';
-    let group = groups.get(key);
-    if (!group) {
-      group = { key, personnummer: f.personKey ?? null, findings: [] };
-      groups.set(key, group);
-    }
-    group.findings.push(f);
+/** Keep Tab / Shift+Tab inside `container` (works inside a shadow root). Returns true when it moved focus. */
+export function trapTab(container: HTMLElement, e: KeyboardEvent): boolean {
+  const focusables = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE));
+  if (focusables.length === 0) return false;
+  const root = container.getRootNode() as ShadowRoot | Document;
+  const active = root.activeElement;
+  const first = focusables[0]!;
+  const last = focusables[focusables.length - 1]!;
+  const inside = active instanceof Element && container.contains(active);
+  if (e.shiftKey && (active === first || !inside || active === container.querySelector('[tabindex="-1"]'))) {
+    e.preventDefault();
+    last.focus();
+    return true;
   }
-  const rank = (g: Group) => Math.min(...g.findings.map((f) => (f.severity === 'block' ? 0 : f.severity === 'warn' ? 1 : 2)));
-  return [...groups.values()].sort((a, b) => (a.personnummer === null ? -1 : b.personnummer === null ? 1 : rank(a) - rank(b)));
+  if (!e.shiftKey && (active === last || !inside)) {
+    e.preventDefault();
+    first.focus();
+    return true;
+  }
+  return false;
 }
 
 export function GuardDialog(props: GuardDialogProps) {
   const { report } = props;
   const v = VERDICT_TEXT[report.verdict];
+  const action = saveActionFor(report.verdict);
   const [understood, setUnderstood] = useState(false);
   const [reason, setReason] = useState('');
   const [showInfo, setShowInfo] = useState(false);
+  const [fullIds, setFullIds] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
-  const groups = groupByPerson(report.findings.filter((f) => showInfo || f.severity !== 'info'));
-  const blocking = report.verdict === 'block' || report.verdict === 'unreadable';
+  const groups = dialogGroups(report, props.people, showInfo);
 
   useEffect(() => {
-    const previous = (document.activeElement as HTMLElement | null) ?? null;
     dialogRef.current?.querySelector<HTMLElement>('h2')?.focus();
-    return () => previous?.focus?.();
   }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
+      e.stopPropagation();
       props.onCancel();
       return;
     }
-    if (e.key !== 'Tab' || !dialogRef.current) return;
-    const focusables = Array.from(dialogRef.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), textarea, [tabindex="0"]'));
-    if (focusables.length === 0) return;
-    const root = dialogRef.current.getRootNode() as ShadowRoot | Document;
-    const active = root.activeElement;
-    const first = focusables[0]!;
-    const last = focusables[focusables.length - 1]!;
-    if (e.shiftKey && (active === first || !dialogRef.current.contains(active))) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    if (e.key === 'Tab' && dialogRef.current) trapTab(dialogRef.current, e);
   };
 
   return (
-    <div class="kaa-backdrop">
-      <div ref={dialogRef} class="kaa-dialog kaa-card" role="dialog" aria-modal="true" aria-labelledby="kaa-guard-title" aria-describedby="kaa-guard-lead" onKeyDown={onKeyDown}>
+    <div
+      class="kaa-backdrop"
+      onMouseDown={(e) => {
+        // A click beside the dialog must not move focus out of it (the dialog is modal).
+        if (e.target === e.currentTarget) e.preventDefault();
+      }}
+    >
+      <div
+        ref={dialogRef}
+        class="kaa-dialog kaa-card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="kaa-guard-title"
+        aria-describedby="kaa-guard-lead"
+        data-testid="guard-dialog"
+        data-verdict={report.verdict}
+        onKeyDown={onKeyDown}
+      >
         <h2 id="kaa-guard-title" tabIndex={-1}>
           <span class={`kaa-badge ${v.cls}`}>{v.badge}</span> {v.title}
         </h2>
         <p id="kaa-guard-lead">{v.lead}</p>
-        <ul class="kaa-counts" data-testid="guard-counts">
-          <li>
-            <span class={`kaa-badge kaa-red`}>Stoppande</span> {report.counts.block}
+        <ul class="kaa-counts" data-testid="guard-counts" aria-label="Antal fynd per allvarlighet">
+          <li data-severity="block">
+            <span class="kaa-badge kaa-red">Stoppande fel</span> {report.counts.block}
           </li>
-          <li>
-            <span class={`kaa-badge kaa-yellow`}>Varningar</span> {report.counts.warn}
+          <li data-severity="warn">
+            <span class="kaa-badge kaa-yellow">Varningar</span> {report.counts.warn}
           </li>
-          <li>
-            <span class={`kaa-badge kaa-green`}>Information</span> {report.counts.info}
+          <li data-severity="info">
+            <span class="kaa-badge kaa-green">Information</span> {report.counts.info}
           </li>
           <li>
             {report.rows} rader, {report.persons} personer{report.period ? `, period ${report.period}` : ''}
           </li>
         </ul>
-        <p class="kaa-never-open" role="note">
-          <strong>Öppna aldrig filen</strong> i Excel eller något annat program innan du laddat upp den. Ett program som
-          sparar om filen ändrar tecken och format, och då avvisar SCB den.
+        <p class="kaa-never-open" data-testid="never-open">
+          <strong>Öppna inte filen</strong> – varken i Excel, Anteckningar eller något annat program – innan du har lämnat in
+          den hos SCB. Om ett program sparar om filen ändras tecken och format, och då tar SCB inte emot den.
         </p>
-        {groups.length > 0 && (
+        {report.findings.length > 0 && (
           <div class="kaa-findings" data-testid="guard-findings">
-            <h3>Vad som hittades, per person</h3>
-            {report.counts.info > 0 && (
+            <h3>Fynd per person</h3>
+            <div class="kaa-options">
+              {report.counts.info > 0 && (
+                <label class="kaa-check">
+                  <input type="checkbox" checked={showInfo} onChange={(e) => setShowInfo((e.currentTarget as HTMLInputElement).checked)} /> Visa även
+                  information (pågående åtgärder)
+                </label>
+              )}
               <label class="kaa-check">
-                <input type="checkbox" checked={showInfo} onChange={(e) => setShowInfo((e.currentTarget as HTMLInputElement).checked)} /> Visa även information
-                (pågående åtgärder)
+                <input type="checkbox" checked={fullIds} onChange={(e) => setFullIds((e.currentTarget as HTMLInputElement).checked)} /> Visa hela
+                personnummer
               </label>
+            </div>
+            {groups.length === 0 && <p class="kaa-muted">Bara information finns. Kryssa i rutan ovan för att se den.</p>}
+            {groups.map((g) => (
+              <section class="kaa-person" key={g.personKey ?? 'file'} data-person={g.personKey ? maskId(g.personKey) : 'file'} aria-label={g.personKey ? `Person ${showId(g.personKey, fullIds)}` : 'Hela filen'}>
+                <h4>
+                  {g.personKey === null ? (
+                    'Hela filen'
+                  ) : g.link ? (
+                    <a href={g.link.href}>
+                      {g.link.name} ({showId(g.personKey, fullIds)})
+                    </a>
+                  ) : (
+                    <span>
+                      {showId(g.personKey, fullIds)} <span class="kaa-muted">(finns inte i exportlistan – sök personen i UKA)</span>
+                    </span>
+                  )}
+                </h4>
+                <ul>
+                  {g.findings.slice(0, PER_PERSON).map((f, i) => (
+                    <li key={i} data-rule={f.ruleId}>
+                      <span class={`kaa-badge ${SEVERITY_CLASS[f.severity]}`}>{SEVERITY_LABEL[f.severity]}</span> <span class="kaa-rule">{f.ruleId}</span>
+                      {f.line !== null && <span class="kaa-muted"> rad {f.line}</span>}: {maskText(f.message, fullIds)}
+                      {f.fix && <div class="kaa-fix">Så rättar du: {f.fix}</div>}
+                    </li>
+                  ))}
+                  {g.findings.length > PER_PERSON && <li class="kaa-muted">… och {g.findings.length - PER_PERSON} till</li>}
+                </ul>
+              </section>
+            ))}
+            {Object.keys(report.omitted).length > 0 && (
+              <p class="kaa-muted">Några fynd av samma slag visas inte här, men de räknas i siffrorna ovan.</p>
             )}
-            {groups.map((g) => {
-              const link = g.personnummer ? props.linkFor(g.personnummer) : null;
-              return (
-                <section class="kaa-person" key={g.key} data-person={g.personnummer ? maskId(g.personnummer) : 'file'}>
-                  <h4>
-                    {g.personnummer === null ? (
-                      'Hela filen'
-                    ) : link ? (
-                      <a href={link.href}>
-                        {link.name} ({maskId(g.personnummer)})
-                      </a>
-                    ) : (
-                      <span>{maskId(g.personnummer)} (finns inte i listan)</span>
-                    )}
-                  </h4>
-                  <ul>
-                    {g.findings.slice(0, 20).map((f, i) => (
-                      <li key={i}>
-                        <span class={`kaa-badge ${SEVERITY_CLASS[f.severity]}`}>{SEVERITY_LABEL[f.severity]}</span>{' '}
-                        <span class="kaa-rule">{f.ruleId}</span>
-                        {f.line !== null && <span class="kaa-muted"> rad {f.line}</span>}: {f.message}
-                        {f.fix && <div class="kaa-fix">Så rättar du: {f.fix}</div>}
-                      </li>
-                    ))}
-                    {g.findings.length > 20 && <li class="kaa-muted">… och {g.findings.length - 20} till</li>}
-                  </ul>
-                </section>
-              );
-            })}
           </div>
         )}
-        {blocking && report.verdict !== 'unreadable' && (
-          <fieldset class="kaa-override">
-            <legend>Spara ändå, trots stoppande fel</legend>
+        {action === 'override' && (
+          <fieldset class="kaa-override" data-testid="guard-override">
+            <legend>Spara trots stoppande fel</legend>
             <label class="kaa-check">
-              <input type="checkbox" checked={understood} onChange={(e) => setUnderstood((e.currentTarget as HTMLInputElement).checked)} /> Jag förstår att SCB
-              troligen avvisar filen
+              <input type="checkbox" checked={understood} onChange={(e) => setUnderstood((e.currentTarget as HTMLInputElement).checked)} /> Jag förstår att
+              SCB troligen inte tar emot filen
             </label>
-            <label>
-              Varför sparar du ändå? (sparas i exportloggen)
+            <label class="kaa-reason">
+              Skäl till att du sparar ändå (skrivs i exportloggen, minst {MIN_REASON} tecken)
               <input type="text" value={reason} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} maxLength={200} />
             </label>
           </fieldset>
         )}
         <div class="kaa-actions">
-          {report.verdict === 'ok' && (
+          {action === 'save' && (
             <button type="button" onClick={() => props.onSave(null)}>
               Spara filen
             </button>
           )}
-          {report.verdict === 'warn' && (
+          {action === 'save-anyway' && (
             <button type="button" onClick={() => props.onSave(null)}>
               Spara ändå
             </button>
           )}
-          {report.verdict === 'block' && (
-            <button type="button" disabled={!understood || reason.trim().length < 3} onClick={() => props.onSave({ reason: reason.trim() })}>
+          {action === 'override' && (
+            <button type="button" disabled={!overrideReady(understood, reason)} onClick={() => props.onSave({ reason: reason.trim() })}>
               Spara ändå
             </button>
           )}
@@ -207,7 +215,7 @@ export function GuardDialog(props: GuardDialogProps) {
             Avbryt
           </button>
         </div>
-        <p class="kaa-muted">Filen sparas som {props.fileName}, exakt som UKA skickade den.</p>
+        {action !== 'none' && <p class="kaa-muted">Filen sparas som {props.fileName}, byte för byte som UKA skickade den.</p>}
       </div>
     </div>
   );
@@ -219,6 +227,7 @@ export const GUARD_CSS = `
 .kaa-dialog { max-width: 760px; width: 100%; max-height: 90vh; overflow: auto; padding: 16px 20px; }
 .kaa-counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
 .kaa-never-open { border-left: 4px solid #8a1c1c; background: #fdecec; padding: 6px 10px; }
+.kaa-options { display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .kaa-person { border-top: 1px solid #d1d5db; padding-top: 6px; margin-top: 6px; }
 .kaa-person ul { list-style: none; padding-left: 0; }
 .kaa-person li { margin: 4px 0; }
@@ -227,5 +236,5 @@ export const GUARD_CSS = `
 .kaa-actions { display: flex; gap: 8px; margin: 12px 0 4px; }
 .kaa-check { display: flex; gap: 6px; align-items: center; margin: 4px 0; }
 .kaa-override { border: 1px solid #8a1c1c; border-radius: 6px; margin: 8px 0; }
-.kaa-override input[type=text] { display: block; width: 100%; margin-top: 2px; font: inherit; padding: 4px; }
+.kaa-reason input[type=text] { display: block; width: 100%; margin-top: 2px; font: inherit; padding: 4px; }
 `;

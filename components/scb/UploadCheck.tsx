@@ -1,26 +1,20 @@
-/** Result of checking a chosen file against the export log, shown beside SCB's own file input. */
-import { COLOUR_LABEL } from '../ui/labels';
+/** Result of checking a chosen file against the export log, shown beside SCB's own file input. Never blocks SCB. */
+import type { Verdict } from '../../lib/scb/validate';
+import { exportTimeText } from './model';
 
 export type UploadCheckState =
   | { kind: 'checking'; fileName: string }
-  | { kind: 'unchanged'; fileName: string; exportedAt: number; period: string; verdict: string }
+  | { kind: 'unchanged'; fileName: string; exportedAt: number; period: string; verdict: string; override: boolean }
   | {
       kind: 'changed';
       fileName: string;
-      verdict: 'ok' | 'warn' | 'block' | 'unreadable';
+      verdict: Verdict;
       counts: { block: number; warn: number; info: number };
       top: { ruleId: string; line: number | null; message: string }[];
     }
   | { kind: 'error'; fileName: string; message: string };
 
-function time(ms: number): string {
-  const d = new Date(ms);
-  const hm = d.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
-  const day = d.toLocaleDateString('sv-SE');
-  return `${day} ${hm}`;
-}
-
-export function UploadCheck(props: { state: UploadCheckState }) {
+export function UploadCheck(props: { state: UploadCheckState; now?: number }) {
   const s = props.state;
   return (
     <div class="kaa-card" role="status" aria-live="polite" data-testid="upload-check" data-state={s.kind}>
@@ -28,23 +22,27 @@ export function UploadCheck(props: { state: UploadCheckState }) {
       {s.kind === 'checking' && <span>Kontrollerar {s.fileName} …</span>}
       {s.kind === 'unchanged' && (
         <span>
-          <span class="kaa-badge kaa-green">{COLOUR_LABEL.green.split(' ')[0]} – oförändrad</span> Oförändrad fil från UKA, exporterad {time(s.exportedAt)}{' '}
-          (period {s.period}). Du kan ladda upp den.
+          <span class="kaa-badge kaa-green">Oförändrad</span> Oförändrad fil från UKA, exporterad {exportTimeText(s.exportedAt, props.now)} (period{' '}
+          {s.period}).{' '}
+          {s.override
+            ? 'Filen sparades trots stoppande fel, så SCB kan komma att avvisa den.'
+            : 'Den är byte för byte densamma som KAA-lotsen sparade.'}
         </span>
       )}
       {s.kind === 'changed' && (
         <div>
           <p>
-            <span class="kaa-badge kaa-red">Varning</span> <strong>Filen skiljer sig från den som KAA-lotsen sparade från UKA.</strong> Den kan ha öppnats och
-            sparats om i ett annat program, eller vara en äldre export. Exportera helst en ny fil från UKA och ladda upp den utan att öppna den.
+            <span class="kaa-badge kaa-red">Varning</span>{' '}
+            <strong>Filen är inte den som KAA-lotsen sparade från UKA.</strong> Den kan ha öppnats och sparats om i ett annat program,
+            eller vara en äldre export. Exportera helst en ny fil från UKA och lämna in den utan att öppna den.
           </p>
-          <p>
-            Kontrollen av filen: {s.counts.block} stoppande fel, {s.counts.warn} varningar.
+          <p data-testid="upload-check-counts">
+            Kontrollen av den valda filen: {s.counts.block} stoppande fel, {s.counts.warn} varningar.
           </p>
           {s.top.length > 0 && (
-            <ul>
+            <ul aria-label="Det viktigaste kontrollen hittade">
               {s.top.map((f, i) => (
-                <li key={i}>
+                <li key={i} data-rule={f.ruleId}>
                   {f.ruleId}
                   {f.line !== null ? ` rad ${f.line}` : ''}: {f.message}
                 </li>
@@ -53,7 +51,7 @@ export function UploadCheck(props: { state: UploadCheckState }) {
           )}
         </div>
       )}
-      {s.kind === 'error' && <span>Kunde inte kontrollera filen: {s.message}</span>}
+      {s.kind === 'error' && <span>Filen kunde inte kontrolleras: {s.message}. Du kan ändå lämna in den.</span>}
     </div>
   );
 }

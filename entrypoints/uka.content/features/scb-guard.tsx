@@ -2,22 +2,23 @@
  * Safe SCB-file download. On "Export till SCB" the guard takes over UKA's export button (mouse and keyboard),
  * fetches the file itself (same origin, GET only), validates it, and lets the user save the exact bytes UKA served.
  * When UKA has disabled its export because of red problems, the guard explains why and lists the persons.
+ * The panel beside the button also holds "Tolka SCB:s fellista" (in memory only).
  */
 import { render } from 'preact';
-import { GuardDialog, GUARD_CSS, type GuardReport } from '../../../components/scb/GuardDialog';
-import { ExportBlocked, EXPORT_BLOCKED_CSS } from '../../../components/scb/ExportBlocked';
+import { GuardDialog, GUARD_CSS } from '../../../components/scb/GuardDialog';
+import { GuardPanel, GUARD_PANEL_CSS, type GuardPanelState } from '../../../components/scb/GuardPanel';
+import { buildPersonIndex } from '../../../components/scb/model';
 import { validateScbFile } from '../../../lib/scb/validate';
 import { sha256Hex } from '../../../lib/scb/hash';
-import { safeFileName } from '../../../lib/scb/save';
-import { halfYearOf, todayInStockholm } from '../../../lib/domain/dates';
+import { prepareSave } from '../../../lib/scb/save';
+import { halfYearOf } from '../../../lib/domain/dates';
 import { sendCommand } from '../../../lib/messages';
 import type { FeatureDefinition } from '../../../lib/features/manager';
-import type { ExportList } from '../../../lib/uka/types';
 import type { UkaFeatureContext } from '../context';
 
 /** Save bytes exactly as given: a Blob of the very same Uint8Array, downloaded through a link in our shadow root. */
-export function saveExactBytes(root: ShadowRoot, bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/octet-stream' });
+export function saveExactBytes(root: ShadowRoot, bytes: Uint8Array, fileName: string, mimeType = 'application/octet-stream'): void {
+  const blob = new Blob([bytes as BlobPart], { type: mimeType });
   const url = URL.createObjectURL(blob);
   const a = root.ownerDocument.createElement('a');
   a.href = url;
@@ -29,16 +30,7 @@ export function saveExactBytes(root: ShadowRoot, bytes: Uint8Array, fileName: st
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function personIndex(list: ExportList): Map<string, { name: string; href: string }> {
-  const index = new Map<string, { name: string; href: string }>();
-  for (const group of list.groups) {
-    for (const row of group.rows) {
-      const digits = row.personnummer?.replace(/\D/g, '');
-      if (digits && digits.length === 12 && !index.has(digits)) index.set(digits, { name: row.name, href: row.href });
-    }
-  }
-  return index;
-}
+const isActivationKey = (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar') && !e.altKey && !e.ctrlKey && !e.metaKey;
 
 export const scbGuard: FeatureDefinition<UkaFeatureContext> = {
   id: 'scb-guard',
@@ -46,87 +38,119 @@ export const scbGuard: FeatureDefinition<UkaFeatureContext> = {
   init(ctx, signal) {
     const list = ctx.read.exportList();
     if (!list.ok) throw new Error(`exportlistan kunde inte läsas: ${list.reason}`);
-    const button = ctx.adapter.anchor(ctx.doc, 'exportButton');
+    const button = ctx.adapter.anchor(ctx.doc, 'exportButton') as HTMLElement | null;
     if (!button) throw new Error('exportknappen hittades inte');
-    const people = personIndex(list.value);
+    const people = buildPersonIndex(list.value);
     const kommun = ctx.settings.kommun ?? undefined;
 
+    const panel = ctx.mount('scb-guard', { anchor: button.closest('form') ?? button, where: 'afterend', css: GUARD_PANEL_CSS, label: 'KAA-lotsen: säker SCB-fil' });
+    if (!panel) return false;
+    const showPanel = (state: GuardPanelState) => render(<GuardPanel state={state} people={people} />, panel.container);
+
     if (!list.value.exportButton.enabled) {
-      const red = list.value.groups.filter((g) => g.colour === 'red');
-      const mounted = ctx.mount('scb-guard', { anchor: button, where: 'afterend', css: EXPORT_BLOCKED_CSS, label: 'Varför exporten är spärrad' });
-      if (!mounted) return false;
-      render(<ExportBlocked groups={red} />, mounted.container);
-      return () => render(null, mounted.container);
+      showPanel({ kind: 'blocked', redGroups: list.value.groups.filter((g) => g.colour === 'red') });
+      return () => render(null, panel.container);
     }
 
     const href = list.value.exportButton.href;
     if (!href) throw new Error('exportknappens adress hittades inte');
     const exportUrl = new URL(href, ctx.url);
     if (exportUrl.origin !== ctx.url.origin) throw new Error('exportadressen ligger utanför UKA');
+    showPanel({ kind: 'ready' });
 
     let dialog: ReturnType<UkaFeatureContext['mount']> = null;
     let busy = false;
-    const closeDialog = () => {
+    const closeDialog = (refocus: boolean) => {
       if (dialog) {
         render(null, dialog.container);
         dialog.remove();
         dialog = null;
       }
-      (button as HTMLElement).focus?.();
+      if (refocus && button.isConnected) button.focus();
     };
 
-    const onActivate = async (event: Event) => {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      if (busy) return;
+    const activate = async () => {
+      if (busy || dialog) return;
       busy = true;
+      showPanel({ kind: 'checking' });
       try {
-        const response = await fetch(exportUrl.href, { method: 'GET', credentials: 'include', cache: 'no-store' });
+        const response = await fetch(exportUrl.href, { method: 'GET', credentials: 'same-origin', cache: 'no-store', redirect: 'error' });
         if (!response.ok) throw new Error(`UKA svarade ${response.status}`);
         const bytes = new Uint8Array(await response.arrayBuffer());
-        const period = halfYearOf(todayInStockholm(new Date()));
-        const report = validateScbFile(bytes, { kommun, period });
-        const fileName = safeFileName(kommun ?? '0000', report.period ?? period);
+        const today = await ctx.today();
+        const report = validateScbFile(bytes, { kommun, today });
+        const period = report.period ?? halfYearOf(today);
+        const plan = prepareSave(bytes, report.kommun ?? kommun ?? '0000', period);
         const sha256 = await sha256Hex(bytes);
         if (signal.aborted) return;
-        dialog = ctx.mount('scb-guard', { where: 'floating', css: GUARD_CSS });
-        if (!dialog) return;
-        const mountedDialog = dialog;
+        showPanel({ kind: 'ready' });
+        const mounted = ctx.mount('scb-guard', { where: 'floating', css: GUARD_CSS });
+        if (!mounted) return;
+        dialog = mounted;
         render(
           <GuardDialog
-            report={report as GuardReport}
-            fileName={fileName}
-            linkFor={(pnr) => people.get(pnr.replace(/\D/g, '')) ?? null}
-            onCancel={closeDialog}
+            report={report}
+            fileName={plan.fileName}
+            people={people}
+            onCancel={() => closeDialog(true)}
             onSave={(override) => {
-              saveExactBytes(mountedDialog.root, bytes, fileName);
+              const time = Date.now();
+              saveExactBytes(mounted.root, plan.bytes, plan.fileName, plan.mimeType);
               void sendCommand('log-export', {
-                time: Date.now(),
-                period: report.period ?? period,
-                kommun: kommun ?? null,
+                time,
+                period,
+                kommun: report.kommun && /^\d{4}$/.test(report.kommun) ? report.kommun : (kommun ?? null),
                 rows: report.rows,
                 persons: report.persons,
                 sha256,
                 verdict: report.verdict,
                 override,
-              }).catch(() => undefined);
-              closeDialog();
+              }).catch((error: unknown) => {
+                showPanel({ kind: 'error', message: `exportloggen kunde inte skrivas (${error instanceof Error ? error.message : 'okänt fel'})` });
+              });
+              closeDialog(true);
+              showPanel({ kind: 'saved', fileName: plan.fileName, time, override: override !== null });
             }}
           />,
-          mountedDialog.container,
+          mounted.container,
         );
       } catch (error) {
-        void sendCommand('report-error', { feature: 'scb-guard', message: error instanceof Error ? error.message : 'okänt fel' }).catch(() => undefined);
+        const message = error instanceof Error ? error.message : 'okänt fel';
+        showPanel({ kind: 'error', message });
+        void sendCommand('report-error', { feature: 'scb-guard', message }).catch(() => undefined);
       } finally {
         busy = false;
       }
     };
-    const listener = (event: Event) => void onActivate(event);
-    // Capture phase, so that UKA's own download never starts; keyboard activation of a link or button arrives as click.
-    button.addEventListener('click', listener, { capture: true });
+
+    // Capture phase on the button itself, so that UKA's own download (link or form submit) never starts.
+    const onClick = (event: Event) => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      void activate();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (!isActivationKey(event)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (!event.repeat) void activate();
+    };
+    // A submit of UKA's export form by any other way (e.g. Enter in a field of the form) is taken over too.
+    const form = button.closest('form');
+    const onSubmit = (event: Event) => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      void activate();
+    };
+    button.addEventListener('click', onClick, { capture: true });
+    button.addEventListener('keydown', onKey, { capture: true });
+    form?.addEventListener('submit', onSubmit, { capture: true });
     return () => {
-      button.removeEventListener('click', listener, { capture: true });
-      closeDialog();
+      button.removeEventListener('click', onClick, { capture: true });
+      button.removeEventListener('keydown', onKey, { capture: true });
+      form?.removeEventListener('submit', onSubmit, { capture: true });
+      closeDialog(false);
+      render(null, panel.container);
     };
   },
 };

@@ -1,0 +1,132 @@
+/**
+ * "Tolka SCB:s fellista": paste the error text SCB returned and choose the saved file; each reported line is mapped
+ * to the person on that line of the file and the UKA page to fix. Everything stays in this component's memory.
+ */
+import { useState } from 'preact/hooks';
+import { maskId } from '../../lib/domain/personnummer';
+import { mapScbErrorList } from '../../lib/scb/report';
+import { linkErrors, type MappedError, type PersonIndex } from './model';
+
+export interface ErrorListPanelProps {
+  people: PersonIndex;
+  /** Map function (injectable for tests); defaults to lib/scb's mapScbErrorList. */
+  map?: typeof mapScbErrorList;
+}
+
+export function ErrorListPanel(props: ErrorListPanelProps) {
+  const [text, setText] = useState('');
+  const [bytes, setBytes] = useState<Uint8Array | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [dataNumbering, setDataNumbering] = useState(false);
+  const [result, setResult] = useState<MappedError[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    setResult(null);
+    if (!file) {
+      setBytes(null);
+      setFileName(null);
+      return;
+    }
+    try {
+      setBytes(new Uint8Array(await file.arrayBuffer()));
+      setFileName(file.name);
+      setProblem(null);
+    } catch {
+      setBytes(null);
+      setFileName(null);
+      setProblem('Filen gick inte att läsa. Välj den igen.');
+    }
+  };
+
+  const interpret = () => {
+    if (text.trim() === '') return setProblem('Klistra in SCB:s fellista först.');
+    if (!bytes) return setProblem('Välj den fil som du lämnade in till SCB.');
+    setProblem(null);
+    const entries = (props.map ?? mapScbErrorList)(text, bytes, { numbering: dataNumbering ? 'data' : 'physical' });
+    setResult(linkErrors(entries, props.people));
+  };
+
+  return (
+    <details class="kaa-errorlist" data-testid="scb-errorlist">
+      <summary>Tolka SCB:s fellista</summary>
+      <p class="kaa-muted">
+        Har SCB skickat tillbaka en lista med fel? Klistra in den och välj filen du lämnade in, så visas vilken person varje rad
+        gäller och var du rättar i UKA. Inget av detta sparas.
+      </p>
+      <label class="kaa-field">
+        SCB:s fellista
+        <textarea rows={5} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      <label class="kaa-field">
+        Filen som lämnades in
+        <input type="file" accept=".txt,text/plain" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
+      </label>
+      <label class="kaa-check">
+        <input type="checkbox" checked={dataNumbering} onChange={(e) => setDataNumbering((e.currentTarget as HTMLInputElement).checked)} /> SCB räknar
+        första raden efter rubrikraden som rad 1
+      </label>
+      <p>
+        <button type="button" onClick={interpret}>
+          Tolka fellistan
+        </button>
+        {fileName && <span class="kaa-muted"> Vald fil: {fileName}</span>}
+      </p>
+      {problem && (
+        <p role="alert" class="kaa-problem">
+          {problem}
+        </p>
+      )}
+      {result && (
+        <div role="status" data-testid="scb-errorlist-result">
+          {result.length === 0 ? (
+            <p>Inga rader hittades i texten.</p>
+          ) : (
+            <table class="kaa-table">
+              <caption class="kaa-sr-only">SCB:s fel kopplade till personer</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Rad i filen</th>
+                  <th scope="col">Person</th>
+                  <th scope="col">SCB:s text</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.map((e, i) => (
+                  <tr key={i} data-line={e.fileLine ?? ''}>
+                    <td>{e.fileLine ?? '–'}</td>
+                    <td>
+                      {e.personKey && e.link ? (
+                        <a href={e.link.href}>
+                          {e.link.name} ({e.masked})
+                        </a>
+                      ) : e.personKey ? (
+                        <span>
+                          {e.masked} <span class="kaa-muted">(finns inte i exportlistan – sök personen i UKA)</span>
+                        </span>
+                      ) : (
+                        <span class="kaa-muted">{e.note ?? 'Ingen person'}</span>
+                      )}
+                    </td>
+                    <td>{e.text.replace(/\b\d{8}[-+]?\d{4}\b/g, (m) => maskId(m))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}
+
+export const ERROR_LIST_CSS = `
+.kaa-errorlist { margin-top: 8px; }
+.kaa-errorlist summary { cursor: pointer; font-weight: 600; color: #0b4f6c; }
+.kaa-field { display: block; margin: 6px 0; font-weight: 600; }
+.kaa-field textarea, .kaa-field input { display: block; width: 100%; margin-top: 2px; font: inherit; font-weight: 400; }
+.kaa-problem { color: #8a1c1c; font-weight: 600; }
+.kaa-table { border-collapse: collapse; width: 100%; }
+.kaa-table th, .kaa-table td { border: 1px solid #d1d5db; padding: 3px 6px; text-align: left; vertical-align: top; }
+`;
