@@ -115,7 +115,7 @@ export function Options(props: OptionsProps) {
       {props.children}
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">Radera all lokal data</h2>
-        <p>Tar bort allt KAA-lotsen har sparat i den här webbläsaren: anteckningar, påminnelser, exportloggen och nyckeln för pseudonymer. Inställningar från din organisation påverkas inte. Inget i UKA ändras.</p>
+        <p>Tar bort allt KAA-lotsen har sparat i den här webbläsaren: anteckningar, påminnelser, exportloggen, nyckeln för pseudonymer och dina egna inställningar. Inställningar från din organisation påverkas inte. Inget i UKA ändras.</p>
         {!confirming ? (
           <button type="button" class="danger" onClick={() => setConfirming(true)}>
             Radera all lokal data

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   const onDeleteAll = async () => {
     try {
       await sendCommand('delete-all-data', {});
+      // The form shows the settings as they are now (policy values stay; local ones are gone).
+      setTimeout(() => location.reload(), 1500);
       return 'All lokal data är raderad.';
     } catch {
       return 'Något gick fel. Försök igen.';

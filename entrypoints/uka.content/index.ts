@@ -44,6 +44,11 @@ export default defineContentScript({
     });
     const stop = watchSettings((next) => {
       settings = next.settings;
+      // UKA address removed or changed (or all local data deleted): stop at once and remove our UI.
+      if (!settings.ukaOrigin || new URL(settings.ukaOrigin).origin !== location.origin) {
+        controller.abort();
+        return;
+      }
       void loadActivePack().then((active) => {
         pack = active.pack;
         runtime.rerun();

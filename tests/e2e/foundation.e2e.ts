@@ -155,6 +155,34 @@ test.describe('settings', () => {
     await expect(panel(page).getByTestId('page-kind')).toHaveText('Mina deltagare');
   });
 
+  test('"Radera all lokal data" empties the extension\'s database', async ({ context, uka, configured, login, extensionPage }) => {
+    void configured;
+    const page = await context.newPage();
+    await login(page);
+    await page.goto(`${uka.origin}/person/10`);
+    await expect(page.locator('kaa-lotsen-ui[data-feature="checklist"]')).toHaveCount(1);
+    const options = await extensionPage('options.html');
+    const count = () =>
+      options.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('kaa-lotsen');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const n = await new Promise<number>((resolve) => {
+          const req = db.transaction('persons').objectStore('persons').count();
+          req.onsuccess = () => resolve(req.result);
+        });
+        db.close();
+        return n;
+      });
+    await expect.poll(count).toBeGreaterThan(0);
+    await options.getByRole('button', { name: 'Radera all lokal data' }).click();
+    await options.getByRole('button', { name: 'Ja, radera allt' }).click();
+    await expect(options.getByTestId('delete-message')).toContainText('raderad');
+    await expect.poll(count).toBe(0);
+  });
+
   test('options page and popup have no axe violations', async ({ extensionPage, configured }) => {
     void configured;
     for (const file of ['options.html', 'popup.html']) {
