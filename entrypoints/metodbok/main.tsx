@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Metodbok } from '../../components/metodbok/Metodbok';
 import { loadActivePack, PACK_KEY, type ActivePack } from '../../lib/platform/pack';
+import { isManagedChange } from '../../lib/platform/managed';
 
 function App(props: { initial: ActivePack }) {
   const [active, setActive] = useState(props.initial);
@@ -12,7 +13,7 @@ function App(props: { initial: ActivePack }) {
     window.addEventListener('hashchange', onHash);
     // A new pack imported in the options page shows here at once.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if ((area === 'local' || area === 'managed') && PACK_KEY in changes) void loadActivePack().then(setActive);
+      if ((area === 'local' && PACK_KEY in changes) || isManagedChange(changes, area)) void loadActivePack().then(setActive);
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {

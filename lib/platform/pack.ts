@@ -4,6 +4,7 @@
  * the working one: imports are validated first and only stored when valid.
  */
 import { browser } from 'wxt/browser';
+import { readManagedArea } from './managed';
 import { defaultPack, parsePack, parsePackText, type Pack, type PackError } from '../content';
 
 export const PACK_KEY = 'contentPack';
@@ -16,23 +17,9 @@ export interface ActivePack {
   policyErrors: PackError[];
 }
 
+/** The policy pack (storage.managed "contentPack"; in the test build also the simulated policy, see managed.ts). */
 async function managedPack(): Promise<unknown> {
-  // Test build only: Chromium cannot fake enterprise policy, so e2e tests put the policy pack in storage.local
-  // under "__testManaged" ({ contentPack: … }). Never compiled into a production build.
-  if (import.meta.env.MODE === 'test') {
-    try {
-      const fake = (await browser.storage.local.get('__testManaged'))['__testManaged'] as Record<string, unknown> | undefined;
-      if (fake && fake[PACK_KEY] !== undefined) return fake[PACK_KEY];
-    } catch {
-      // fall through to the real managed storage
-    }
-  }
-  try {
-    const got = await browser.storage.managed.get(PACK_KEY);
-    return got[PACK_KEY];
-  } catch {
-    return undefined; // no policy installed
-  }
+  return (await readManagedArea())[PACK_KEY];
 }
 
 function fromStored(value: unknown) {
