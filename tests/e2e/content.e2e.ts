@@ -98,6 +98,7 @@ test.describe('contextual tips', () => {
 });
 
 test.describe('onboarding tour', () => {
+  test.use({ freshTours: true });
   async function runTourByKeyboard(page: Page, variant: '2024' | '2026', kind: 'person' | 'export'): Promise<void> {
     const steps = defaultPack.tour.filter((s) => s.pageKind === kind);
     const dialog = tour(page);

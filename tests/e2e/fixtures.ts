@@ -15,6 +15,11 @@ import { startUkaServer } from '../fixtures/uka/server';
 
 export interface KaaOptions {
   variant: '2024' | '2026';
+  /**
+   * The onboarding tour starts by itself for a new user and can cover what a test clicks. By default `configured`
+   * marks it finished; tests of the tour itself set `freshTours: true`.
+   */
+  freshTours: boolean;
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -68,6 +73,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures & KaaOptions>({
   variant: ['2024', { option: true }],
+  freshTours: [false, { option: true }],
 
   uka: async ({ variant }, use) => {
     const server = await startUkaServer({ port: 0, variant, youths: 60, seed: 1, today: TODAY, kommun: KOMMUN });
@@ -146,12 +152,15 @@ export const test = base.extend<Fixtures & KaaOptions>({
   },
 
   configured: [
-    async ({ serviceWorker, uka }, use) => {
+    async ({ serviceWorker, uka, freshTours }, use) => {
       await serviceWorker.evaluate(
-        async ({ origin, kommun }) => {
+        async ({ origin, kommun, freshTours }) => {
+          if (!freshTours) {
+            await chrome.storage.local.set({ tourProgress: { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } } });
+          }
           await chrome.storage.local.set({ settings: { ukaOrigin: origin, kommun, myLabel: 'Coach Anna' } });
         },
-        { origin: uka.origin, kommun: KOMMUN },
+        { origin: uka.origin, kommun: KOMMUN, freshTours },
       );
       await expect
         .poll(
