@@ -6,7 +6,9 @@ import '../../lib/platform/zod-setup';
 import { createUkaAdapter } from '../../lib/uka/adapter';
 import { loadSettings, watchSettings, type Settings } from '../../lib/settings';
 import { sendCommand } from '../../lib/messages';
-import { loadActivePack } from '../../lib/platform/pack';
+import { browser } from 'wxt/browser';
+import { loadActivePack, PACK_KEY } from '../../lib/platform/pack';
+import { isManagedChange } from '../../lib/platform/managed';
 import { today } from '../../lib/platform/clock';
 import { FEATURES } from './features';
 import { startRuntime } from './runtime';
@@ -54,6 +56,19 @@ export default defineContentScript({
         runtime.rerun();
       });
     });
-    controller.signal.addEventListener('abort', () => stop());
+    // A newly imported or policy-supplied metodbok shows in open UKA tabs without a reload.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if ((area === 'local' && PACK_KEY in changes) || isManagedChange(changes, area)) {
+        void loadActivePack().then((active) => {
+          pack = active.pack;
+          runtime.rerun();
+        });
+      }
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    controller.signal.addEventListener('abort', () => {
+      stop();
+      browser.storage.onChanged.removeListener(onStorage);
+    });
   },
 });
