@@ -151,7 +151,7 @@ export function GuardDialog(props: GuardDialogProps) {
             </div>
             {groups.length === 0 && <p class="kaa-muted">Bara information finns. Kryssa i rutan ovan för att se den.</p>}
             {groups.map((g) => (
-              <section class="kaa-person" key={g.personKey ?? 'file'} data-person={g.personKey ? maskId(g.personKey) : 'file'} aria-label={g.personKey ? `Person ${showId(g.personKey, fullIds)}` : 'Hela filen'}>
+              <section class="kaa-person" key={g.personKey ?? 'file'} data-person={g.personKey ? maskId(g.personKey) : 'file'}>
                 <h4>
                   {g.personKey === null ? (
                     'Hela filen'
