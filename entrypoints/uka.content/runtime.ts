@@ -91,6 +91,17 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       pageKind: recognition.kind,
       isEnabled: (id) => settings.features[id as keyof Settings['features']] !== false,
       signal: controller.signal,
+      // Each feature in its own task (a macrotask), skipped when the page view ended meanwhile.
+      start: <T,>(run: () => T) =>
+        new Promise<Awaited<T>>((resolve, reject) => {
+          setTimeout(() => {
+            try {
+              resolve((controller.signal.aborted ? false : run()) as Awaited<T>);
+            } catch (error) {
+              reject(error);
+            }
+          }, 0);
+        }),
     });
     if (controller.signal.aborted) return;
     options.reportStatus({ pageKind: recognition.kind, profileId: recognition.profileId, path: url.pathname, features, unknownWarnings: [...unknownWarnings] });

@@ -32,6 +32,11 @@ export interface RunOptions {
   /** Longest time an init may take before it is reported as an error (it keeps its chance to finish). */
   timeoutMs?: number;
   redact?(message: string): string;
+  /**
+   * Starts one feature's init. The default runs it in a microtask; the content script passes a macrotask scheduler
+   * so that each feature's synchronous work is its own task and the page stays responsive between them.
+   */
+  start?<T>(run: () => T): Promise<Awaited<T>>;
 }
 
 const PNR_LIKE = /\b(?:\d{8}|\d{6})[-+]?\d{4}\b/g;
@@ -56,10 +61,11 @@ export async function runFeatures<C>(features: readonly FeatureDefinition<C>[], 
   const runs = features.map(async (feature): Promise<FeatureStatus> => {
     if (!options.isEnabled(feature.id)) return { id: feature.id, state: 'off' };
     if (!feature.pages.includes(options.pageKind)) return { id: feature.id, state: 'not-applicable' };
+    if (options.signal.aborted) return { id: feature.id, state: 'not-applicable' };
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const result = await Promise.race([
-        Promise.resolve().then(() => feature.init(ctx, options.signal)),
+        options.start ? options.start(() => feature.init(ctx, options.signal)) : Promise.resolve().then(() => feature.init(ctx, options.signal)),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`init tog mer än ${timeoutMs} ms`)), timeoutMs);
         }),

@@ -60,6 +60,26 @@ describe('runFeatures', () => {
   });
 });
 
+describe('runFeatures with a task scheduler', () => {
+  it('starts each applicable feature through the scheduler, so each runs in its own task', async () => {
+    const order: string[] = [];
+    let tasks = 0;
+    const start = <T,>(run: () => T) =>
+      new Promise<Awaited<T>>((resolve) =>
+        setTimeout(() => {
+          tasks++;
+          order.push(`task${tasks}`);
+          resolve(run() as Awaited<T>);
+        }, 0),
+      );
+    const ctx: Ctx = { log: order };
+    const statuses = await runFeatures([ok('a'), ok('b', ['export']), ok('c')], ctx, { pageKind: 'person', isEnabled: () => true, signal: new AbortController().signal, start });
+    expect(tasks).toBe(2);
+    expect(order).toEqual(['task1', 'a', 'task2', 'c']);
+    expect(statuses.map((s) => s.state)).toEqual(['active', 'not-applicable', 'active']);
+  });
+});
+
 describe('redactError', () => {
   it('hides personnummer in all usual spellings and caps the length', () => {
     expect(redactError('x 200506122384 y 050612-2384 z 20050612-2384')).toBe('x [personnummer] y [personnummer] z [personnummer]');
