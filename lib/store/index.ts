@@ -169,7 +169,14 @@ export class KaaStore {
     let cursor = await tx.objectStore('reviews').openCursor();
     while (cursor) {
       const review = cursor.value;
-      if (review.fixedKeys.some((k) => gone.has(k))) await cursor.update({ ...review, fixedKeys: review.fixedKeys.filter((k) => !gone.has(k)) });
+      const touches = review.fixedKeys.some((k) => gone.has(k)) || (review.redKeys ?? []).some((k) => gone.has(k));
+      if (touches) {
+        await cursor.update({
+          ...review,
+          fixedKeys: review.fixedKeys.filter((k) => !gone.has(k)),
+          ...(review.redKeys ? { redKeys: review.redKeys.filter((k) => !gone.has(k)) } : {}),
+        });
+      }
       cursor = await cursor.continue();
     }
     await tx.done;

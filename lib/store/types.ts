@@ -129,6 +129,11 @@ export interface ReviewRecord {
   /** Person keys fixed during this review (never personnummer). */
   fixedKeys: string[];
   finishedAt?: number | null;
+  /** Keys of the persons that were red when the review started (the monthly review mode). */
+  redKeys?: string[];
+  /** Stockholm calendar date the review started, and of the latest visit to the list. */
+  startedOn?: IsoDate;
+  lastVisitOn?: IsoDate | null;
 }
 
 export interface ErrorRecord {
