@@ -159,6 +159,7 @@ describe('purgeExpired', () => {
     await store.addNote(a.key, { step: 'callFailed', date: '2025-01-02' });
     await store.snoozeReminder('ra', '2026-01-10', a.key);
     const review = await store.startReview({ redAtStart: 2 });
+    await store.saveReview({ ...(await store.getReview(review.id))!, redKeys: [a.key, b.key] });
     await store.markReviewFixed(review.id, a.key);
     await store.markReviewFixed(review.id, b.key);
 
@@ -170,6 +171,7 @@ describe('purgeExpired', () => {
     expect(await store.listNotes(a.key)).toEqual([]);
     expect(await store.getReminderState('ra')).toBeUndefined();
     expect((await store.getReview(review.id))?.fixedKeys).toEqual([b.key]);
+    expect((await store.getReview(review.id))?.redKeys).toEqual([b.key]);
     expect((await store.purgeExpired('2026-04-02', 90)).persons).toBe(1);
   });
 
