@@ -51,10 +51,14 @@ async function main(): Promise<void> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   await worker.evaluate(
-    async ({ origin }) => {
+    async ({ origin, headless }) => {
+      // Screenshots show the pages themselves; the onboarding tour gets its own picture at the end.
+      if (headless) {
+        await chrome.storage.local.set({ tourProgress: { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } } });
+      }
       await chrome.storage.local.set({ settings: { ukaOrigin: origin, kommun: '2281', myLabel: 'Coach Anna' } });
     },
-    { origin },
+    { origin, headless: args.headless || !process.env.DISPLAY },
   );
   for (let i = 0; i < 50; i++) {
     const ids = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
@@ -95,9 +99,12 @@ async function screenshots(context: BrowserContext, page: Page, origin: string, 
   await shot(page, out, '02-mina-deltagare');
   const state = (await (await fetch(`${origin}/__test/state`)).json()) as { persons: { id: string | number; warnings?: string[] }[] };
   const showcase = state.persons.find((p) => (p.warnings?.length ?? 0) >= 3) ?? state.persons[0];
+  const showcaseId = showcase ? showcase.id : null;
   if (showcase) {
     await page.goto(`${origin}/person/${showcase.id}`);
     await shot(page, out, '03-personsida');
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await shot(page, out, '03b-personsida-varningar');
   }
   await page.goto(`${origin}/export`);
   await shot(page, out, '04-export-till-scb');
@@ -110,6 +117,16 @@ async function screenshots(context: BrowserContext, page: Page, origin: string, 
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await shot(popup, out, '07-popup');
+  const metodbok = await context.newPage();
+  await metodbok.goto(`chrome-extension://${extensionId}/metodbok.html#kontakttrappan`);
+  await shot(metodbok, out, '08-metodbok');
+  // The onboarding tour for new staff, started again as from the popup.
+  await options.evaluate(async () => chrome.storage.local.set({ tourProgress: { v: 1, pages: {} }, tourRestart: Date.now() }));
+  if (showcaseId !== null) {
+    await page.bringToFront();
+    await page.goto(`${origin}/person/${showcaseId}`);
+    await shot(page, out, '09-introduktion');
+  }
 }
 
 main().catch((error) => {
