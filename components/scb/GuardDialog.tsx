@@ -130,6 +130,12 @@ export function GuardDialog(props: GuardDialogProps) {
             {report.rows} rader, {report.persons} personer{report.period ? `, period ${report.period}` : ''}
           </li>
         </ul>
+        {report.excelDamage && (
+          <p class="kaa-excel" data-testid="guard-excel">
+            <strong>Filen bär spår av ett kalkylprogram</strong> (till exempel Excel): tecken, datum eller personnummer har ändrats
+            på ett sätt som UKA inte gör. Exportera en ny fil från UKA.
+          </p>
+        )}
         <p class="kaa-never-open" data-testid="never-open">
           <strong>Öppna inte filen</strong> – varken i Excel, Anteckningar eller något annat program – innan du har lämnat in
           den hos SCB. Om ett program sparar om filen ändras tecken och format, och då tar SCB inte emot den.
@@ -227,6 +233,7 @@ export const GUARD_CSS = `
 .kaa-dialog { max-width: 760px; width: 100%; max-height: 90vh; overflow: auto; padding: 16px 20px; }
 .kaa-counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
 .kaa-never-open { border-left: 4px solid #8a1c1c; background: #fdecec; padding: 6px 10px; }
+.kaa-excel { border-left: 4px solid #8a1c1c; padding: 6px 10px; }
 .kaa-options { display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .kaa-person { border-top: 1px solid #d1d5db; padding-top: 6px; margin-top: 6px; }
 .kaa-person ul { list-style: none; padding-left: 0; }

@@ -9,6 +9,8 @@ export type UploadCheckState =
       kind: 'changed';
       fileName: string;
       verdict: Verdict;
+      /** The validator saw traces of a spreadsheet program (commas for semicolons, scientific numbers, ...). */
+      excelDamage?: boolean;
       counts: { block: number; warn: number; info: number };
       top: { ruleId: string; line: number | null; message: string }[];
     }
@@ -36,6 +38,11 @@ export function UploadCheck(props: { state: UploadCheckState; now?: number }) {
             <strong>Filen är inte den som KAA-lotsen sparade från UKA.</strong> Den kan ha öppnats och sparats om i ett annat program,
             eller vara en äldre export. Exportera helst en ny fil från UKA och lämna in den utan att öppna den.
           </p>
+          {s.excelDamage && (
+            <p data-testid="upload-check-excel">
+              Filen ser ut att ha öppnats och sparats om i ett kalkylprogram, till exempel Excel. SCB tar troligen inte emot den.
+            </p>
+          )}
           <p data-testid="upload-check-counts">
             Kontrollen av den valda filen: {s.counts.block} stoppande fel, {s.counts.warn} varningar.
           </p>

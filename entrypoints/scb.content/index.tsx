@@ -54,7 +54,7 @@ export default defineContentScript({
             return;
           }
           const report = validateScbFile(bytes, { kommun: settings.kommun ?? undefined, today: await today() });
-          show({ kind: 'changed', fileName: file.name, verdict: report.verdict, counts: report.counts, top: mainFindings(report) });
+          show({ kind: 'changed', fileName: file.name, verdict: report.verdict, excelDamage: report.excelDamage, counts: report.counts, top: mainFindings(report) });
         } catch (error) {
           show({ kind: 'error', fileName: file.name, message: error instanceof Error ? error.message : 'okänt fel' });
         }

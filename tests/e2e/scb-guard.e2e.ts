@@ -219,6 +219,7 @@ test.describe('SCB-file guard', () => {
     await expect(check).toHaveAttribute('data-state', 'changed');
     await expect(check).toContainText('Filen är inte den som KAA-lotsen sparade från UKA');
     await expect(check.getByRole('listitem').first()).toBeVisible();
+    await expect(check.getByTestId('upload-check-excel')).toBeVisible();
     await expect(check.getByTestId('upload-check-counts')).not.toContainText(/^Kontrollen av den valda filen: 0 stoppande fel/);
     await axe(scbPage, 'upload-check');
     // SCB's form still works: the check never blocks it.
@@ -282,6 +283,22 @@ test.describe('SCB-file guard', () => {
     const again = await openDialog(page);
     await again.getByRole('link', { name: new RegExp(person3.name) }).first().click();
     await expect(page).toHaveURL(`${uka.origin}/person/${person3.id}`);
+  });
+
+  test('a file damaged by a spreadsheet program is flagged as such, before it is saved', async ({ page, configured, login, uka, serviceWorker }) => {
+    void configured;
+    await setClock(serviceWorker);
+    await uka.control('/__test/export-mode', { mode: 'excel', forceEnabled: true });
+    await login(page);
+    await page.goto(`${uka.origin}/export`);
+    const d = await openDialog(page);
+    await expect(d).toHaveAttribute('data-verdict', 'block');
+    await expect(d.getByTestId('guard-excel')).toBeVisible();
+    await expect(d.locator('[data-rule="X-BOM"]')).toHaveCount(1);
+    await expect(d.locator('[data-rule="X-PNR-SCI"]').first()).toBeVisible();
+    await axe(page, 'scb-guard');
+    await d.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(d).toBeHidden();
   });
 
   test('keyboard: Enter and Space on UKA’s button open the dialog, focus stays inside, Escape returns to the button', async ({

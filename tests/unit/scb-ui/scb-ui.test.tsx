@@ -116,6 +116,14 @@ describe('dialog', () => {
     const html2 = renderToString(<GuardDialog report={warn} fileName="f.txt" people={people} onSave={() => undefined} onCancel={() => undefined} />);
     expect(html2).toMatch(/<button type="button">Spara ändå/);
   });
+  it('says so when the file carries traces of a spreadsheet program', () => {
+    const damaged = validateScbFile(cp1252(buildText([validYouth(A)]).replace(/;/g, ',')), { kommun: '2281', today: TODAY });
+    expect(damaged.excelDamage).toBe(true);
+    const html = renderToString(<GuardDialog report={damaged} fileName="f.txt" people={people} onSave={() => undefined} onCancel={() => undefined} />);
+    expect(html).toContain('Filen bär spår av ett kalkylprogram');
+    const clean = renderToString(<GuardDialog report={validateScbFile(buildFile([validYouth(A)]), { kommun: '2281', today: TODAY })} fileName="f.txt" people={people} onSave={() => undefined} onCancel={() => undefined} />);
+    expect(clean).not.toContain('kalkylprogram');
+  });
   it('has no save button for an unreadable file', () => {
     const r = validateScbFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), {});
     expect(r.verdict).toBe('unreadable');
