@@ -113,7 +113,7 @@ export interface ExportLogEntry {
   persons: number;
   /** SHA-256 of the exact file bytes, hex. */
   sha256: string;
-  /** The guard's verdict, e.g. "ok" | "warnings" | "blocked". */
+  /** The validator's verdict: "ok" | "warn" | "block" | "unreadable". */
   verdict: string;
   /** Set when the user saved despite blocking findings; the reason is free text (redacted before it is kept). */
   override?: { reason: string } | null;
