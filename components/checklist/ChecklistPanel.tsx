@@ -49,6 +49,8 @@ export interface ChecklistPanelProps {
   result: LadderResult;
   today: string;
   notes: StoredNote[];
+  /** Ids of notes that UKA's log now shows (UKA wins): offered for deletion. */
+  supersededIds?: string[];
   onAddNote(note: LocalNote): Promise<void>;
   onDeleteNote(id: string): Promise<void>;
 }
@@ -68,6 +70,15 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
   const [reached, setReached] = useState(false);
   const [message, setMessage] = useState('');
   const choice = NOTE_CHOICES.find((c) => c.step === step)!;
+  const superseded = new Set(props.supersededIds ?? []);
+  const activeNotes = props.notes.filter((n) => !superseded.has(n.id));
+  const oldNotes = props.notes.filter((n) => superseded.has(n.id));
+  const saved = 'Sparat i KAA-lotsen på den här datorn. Glöm inte att dokumentera det i UKA också – det är UKA som gäller.';
+
+  const quick = async (note: LocalNote) => {
+    await props.onAddNote(note);
+    setMessage(saved);
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -77,11 +88,11 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
     }
     const note = (step === 'homeVisitDone' ? { step, date, reached } : choice.needsDate ? { step, date } : { step, ...(date ? { date } : {}) }) as LocalNote;
     await props.onAddNote(note);
-    setMessage('Sparat i KAA-lotsen på den här datorn. Glöm inte att dokumentera det i UKA också – det är UKA som gäller.');
+    setMessage(saved);
   };
 
   return (
-    <section class="kaa-card kaa-checklist" aria-labelledby="kaa-ladder-title" data-testid="checklist">
+    <div class="kaa-card kaa-checklist" data-testid="checklist">
       <div class="kaa-row">
         <h2 id="kaa-ladder-title">Kontakttrappan</h2>
         <button type="button" class="kaa-secondary" aria-expanded={open} aria-controls="kaa-ladder-body" onClick={() => setOpen(!open)}>
@@ -121,6 +132,18 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
             </li>
           ))}
         </ol>
+        <div class="kaa-quick" role="group" aria-labelledby="kaa-quick-title">
+          <h3 id="kaa-quick-title">Snabbval för i dag ({props.today})</h3>
+          <button type="button" onClick={() => void quick({ step: 'callFailed', date: props.today })}>
+            Samtal utan svar i dag
+          </button>
+          <button type="button" onClick={() => void quick({ step: 'letterSent', date: props.today })}>
+            Brev eller vykort skickat i dag
+          </button>
+          <button type="button" onClick={() => void quick({ step: 'reached', date: props.today })}>
+            Fick kontakt i dag
+          </button>
+        </div>
         <form class="kaa-note-form" onSubmit={submit} aria-labelledby="kaa-note-title">
           <h3 id="kaa-note-title">Notera något som inte syns i UKA än</h3>
           <label>
@@ -147,11 +170,27 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
             {message}
           </div>
         </form>
-        {props.notes.length > 0 && (
+        {activeNotes.length > 0 && (
           <div>
             <h3>Dina lokala anteckningar</h3>
             <ul class="kaa-notes" data-testid="local-notes">
-              {props.notes.map((n) => (
+              {activeNotes.map((n) => (
+                <li key={n.id}>
+                  {noteLabel(n.note)} <span class="kaa-muted">– finns inte i UKA:s logg än: dokumentera det i UKA.</span>{' '}
+                  <button type="button" class="kaa-link" onClick={() => void props.onDeleteNote(n.id)}>
+                    Ta bort<span class="kaa-sr-only"> anteckningen {noteLabel(n.note)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {oldNotes.length > 0 && (
+          <div>
+            <h3>Nu dokumenterat i UKA</h3>
+            <p>UKA:s logg visar nu det här. UKA gäller, så de lokala anteckningarna behövs inte längre.</p>
+            <ul class="kaa-notes" data-testid="superseded-notes">
+              {oldNotes.map((n) => (
                 <li key={n.id}>
                   {noteLabel(n.note)}{' '}
                   <button type="button" class="kaa-link" onClick={() => void props.onDeleteNote(n.id)}>
@@ -164,7 +203,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
         )}
         <p class="kaa-muted">Trappan räknas fram ur UKA:s kontaktlogg och åtgärder. Anteckningar här sparas bara i den här webbläsaren, utan namn eller personnummer.</p>
       </div>
-    </section>
+    </div>
   );
 }
 
@@ -181,4 +220,6 @@ export const CHECKLIST_CSS = `
 .kaa-note-form select, .kaa-note-form input[type=date] { font: inherit; padding: 3px 4px; min-height: 28px; }
 .kaa-note-message { flex-basis: 100%; }
 .kaa-check { display: flex; gap: 6px; align-items: center; }
+.kaa-quick { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 8px 0; }
+.kaa-quick h3 { flex-basis: 100%; margin: 0; }
 `;

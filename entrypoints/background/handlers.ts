@@ -7,7 +7,8 @@ import { createCoreHandlers, type Handlers } from '../../lib/messages';
 import { getStore } from '../../lib/store';
 import { syncContentScripts } from './registration';
 import { getTabStatus, setTabStatus } from './tab-status';
-import { reminderViews, remindersIcs, scheduleReminders, type LadderSnapshot } from './reminders';
+import { createReviewHandlers } from './handlers-review';
+import { recordListedPersons, reminderViews, remindersIcs, scheduleReminders, type LadderSnapshot } from './reminders';
 
 export function createHandlers(): Partial<Handlers> {
   const core = createCoreHandlers({
@@ -22,6 +23,7 @@ export function createHandlers(): Partial<Handlers> {
   });
   return {
     ...core,
+    ...(createReviewHandlers(getStore) as Partial<Handlers>),
     'page-status': async (status, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
@@ -48,6 +50,7 @@ export function createHandlers(): Partial<Handlers> {
       } as never);
       await scheduleReminders().catch(() => undefined);
     },
+    'persons-listed': async ({ persons }) => recordListedPersons(persons),
     'get-reminders': async () => reminderViews(),
     'reminders-ics': async () => remindersIcs(),
   } as Partial<Handlers>;

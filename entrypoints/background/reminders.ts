@@ -4,17 +4,22 @@
  * badge. Alarms survive the MV3 service worker being stopped; on every start the schedule is rebuilt.
  */
 import { browser } from 'wxt/browser';
-import { addDays, type IsoDate } from '../../lib/domain/dates';
+import { todayInStockholm, type IsoDate } from '../../lib/domain/dates';
 import { evaluateLadder } from '../../lib/ladder';
 import { deriveReminders, nextAlarmTime, remindersFiringBetween, renderReminderDetail, renderReminderTitle, toIcs, type Reminder, type ReminderPerson } from '../../lib/reminders';
 import { loadSettings } from '../../lib/settings';
 import { getStore } from '../../lib/store';
 import { now as clockNow, today as clockToday, IS_TEST_BUILD, TEST_CLOCK_KEY } from '../../lib/platform/clock';
 import type { ContactEntry, MeasureEntry } from '../../lib/uka/types';
+import { lastReviewDate } from './handlers-review';
 
 export const ALARM_NEXT = 'kaa-reminder-next';
 export const ALARM_TICK = 'kaa-reminder-tick';
 const LAST_FIRED_KEY = 'remindersLastFired';
+/** The extension-clock instant ALARM_NEXT was set for (the alarm itself runs on the real clock). */
+const NEXT_AT_KEY = 'remindersNextAt';
+/** storage.session: ids of the reminders notified so far (newest last), for the popup and tests. */
+export const FIRED_LOG_KEY = 'firedLog';
 
 /** What the ladder needs from UKA's page, without free text: kept in the person record by 'ladder-updated'. */
 export interface LadderSnapshot {
@@ -67,7 +72,7 @@ export async function computeReminders(): Promise<Reminder[]> {
   const { settings } = await loadSettings();
   const { snoozed, done } = await store.reminderMaps();
   const review = await store.latestReview();
-  const lastMonthlyReview = review ? (new Date(review.startedAt).toISOString().slice(0, 10) as IsoDate) : undefined;
+  const lastMonthlyReview = (await lastReviewDate(store)) ?? (review ? todayInStockholm(new Date(review.startedAt)) : undefined);
   return deriveReminders({
     today,
     persons: await persons(today),
@@ -111,29 +116,57 @@ async function updateBadge(reminders: Reminder[]): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: reminders.some((r) => r.state === 'overdue') ? '#8a1c1c' : '#0b4f6c' });
 }
 
-/** Rebuild the alarm schedule (and the badge). Called on start, on every change, and by the alarms themselves. */
+async function lastFired(): Promise<number | null> {
+  const got = await browser.storage.local.get(LAST_FIRED_KEY);
+  return typeof got[LAST_FIRED_KEY] === 'number' ? (got[LAST_FIRED_KEY] as number) : null;
+}
+
+/**
+ * Rebuild the alarm schedule (and the badge). Called on every start of the service worker (so also after a browser
+ * restart), on every change, and by the alarms themselves. Alarm instants missed while the browser was closed (or the
+ * clock jumped) are caught up at once; otherwise ALARM_NEXT is set for the next alarm instant.
+ */
 export async function scheduleReminders(): Promise<void> {
   const reminders = await computeReminders();
   await updateBadge(reminders);
-  const now = await clockNow();
-  const next = nextAlarmTime(reminders, now);
+  const clock = await clockNow();
+  let fired = await lastFired();
+  if (fired === null) {
+    // First run: start counting from now (what is already due shows in the badge and popup, without a burst).
+    fired = clock.getTime();
+    await browser.storage.local.set({ [LAST_FIRED_KEY]: fired });
+  }
+  // Never schedule before what was already notified (the test clock stands still between writes).
+  const now = new Date(Math.max(clock.getTime(), fired));
+  const missed = remindersFiringBetween(reminders, new Date(fired), now).filter((r) => !r.snoozedUntil);
   await browser.alarms.clear(ALARM_NEXT);
-  if (next !== null) {
-    // The schedule is computed on the extension's clock; the alarm is set on the real one.
-    const delay = Math.max(1000, next - now.getTime());
-    await browser.alarms.create(ALARM_NEXT, { when: Date.now() + delay });
+  if (missed.length) {
+    await browser.storage.local.set({ [NEXT_AT_KEY]: now.getTime() });
+    await browser.alarms.create(ALARM_NEXT, { when: Date.now() + 1000 });
+  } else {
+    const next = nextAlarmTime(reminders, now);
+    if (next !== null) {
+      // The schedule is computed on the extension's clock; the alarm is set on the real one.
+      await browser.storage.local.set({ [NEXT_AT_KEY]: next });
+      await browser.alarms.create(ALARM_NEXT, { when: Date.now() + Math.max(1000, next - now.getTime()) });
+    } else {
+      await browser.storage.local.remove(NEXT_AT_KEY);
+    }
   }
   const tick = await browser.alarms.get(ALARM_TICK);
   if (!tick) await browser.alarms.create(ALARM_TICK, { periodInMinutes: 60 });
 }
 
 /** An alarm went off: notify what became due since the last time, then reschedule. */
-export async function onReminderAlarm(): Promise<void> {
+export async function onReminderAlarm(name: string = ALARM_NEXT): Promise<void> {
   const reminders = await computeReminders();
-  const now = await clockNow();
-  const got = await browser.storage.local.get(LAST_FIRED_KEY);
+  const clock = await clockNow();
+  const got = await browser.storage.local.get([LAST_FIRED_KEY, NEXT_AT_KEY]);
+  // ALARM_NEXT stands for the instant it was set for, even when the extension's clock has not reached it (tests).
+  const nextAt = name === ALARM_NEXT && typeof got[NEXT_AT_KEY] === 'number' ? (got[NEXT_AT_KEY] as number) : 0;
+  const now = new Date(Math.max(clock.getTime(), nextAt));
   const since = typeof got[LAST_FIRED_KEY] === 'number' ? new Date(got[LAST_FIRED_KEY] as number) : new Date(now.getTime() - 24 * 3600 * 1000);
-  const firing = remindersFiringBetween(reminders, since, now).filter((r) => !r.snoozedUntil);
+  const firing = since < now ? remindersFiringBetween(reminders, since, now).filter((r) => !r.snoozedUntil) : [];
   for (const r of firing.slice(0, 10)) {
     await browser.notifications
       .create(`kaa:${r.id}`, {
@@ -149,9 +182,11 @@ export async function onReminderAlarm(): Promise<void> {
       .create('kaa:more', { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'KAA-lotsen', message: `${firing.length - 10} påminnelser till väntar i KAA-lotsen.` })
       .catch(() => undefined);
   }
-  await browser.storage.local.set({ [LAST_FIRED_KEY]: now.getTime() });
-  const log = ((await browser.storage.session.get('firedLog')).firedLog as string[] | undefined) ?? [];
-  await browser.storage.session.set({ firedLog: [...log, ...firing.map((r) => r.id)].slice(-200) });
+  if (since < now) await browser.storage.local.set({ [LAST_FIRED_KEY]: now.getTime() });
+  if (firing.length) {
+    const log = ((await browser.storage.session.get(FIRED_LOG_KEY))[FIRED_LOG_KEY] as string[] | undefined) ?? [];
+    await browser.storage.session.set({ [FIRED_LOG_KEY]: [...log, ...firing.map((r) => r.id)].slice(-200) });
+  }
   await scheduleReminders();
 }
 
@@ -174,3 +209,24 @@ export function watchTestClock(): void {
   });
 }
 
+
+/**
+ * The youths listed on "Mina deltagare": record each one (pseudonymous key, birth date, page path) so that they get
+ * reminders too. A snapshot kept from an earlier person page view is preserved; otherwise the list's latest contact
+ * date is kept for the half-year reminder. The personnummer are not kept.
+ */
+export async function recordListedPersons(list: { personnummer: string; path: string | null; latestContact?: IsoDate | null }[]): Promise<{ count: number }> {
+  const store = await getStore();
+  let count = 0;
+  for (const p of list) {
+    const key = await store.personKey(p.personnummer);
+    const before = await store.getPerson(key);
+    await store.recordPersonSeen(p.personnummer, p.path);
+    const { updatedAt: _u, ...ladder } = before?.ladder ?? { next: null, handoverDue: null, lastContact: null, updatedAt: 0 };
+    const lastContact = [ladder.lastContact, p.latestContact ?? null].filter((d): d is IsoDate => !!d).sort().pop() ?? null;
+    await store.setPersonLadder(key, { ...ladder, lastContact });
+    count++;
+  }
+  await scheduleReminders();
+  return { count };
+}

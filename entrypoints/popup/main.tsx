@@ -71,8 +71,6 @@ async function main(): Promise<void> {
       status={onUka ? status : null}
       recentErrors={recentErrors}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      onOpenMetodbok={() => void browser.tabs.create({ url: browser.runtime.getURL('/metodbok.html') })}
-      onRestartTour={() => void sendCommand('tour-restart', {}).catch(() => undefined)}
     >
       {settings.ukaOrigin ? <Reminders today={today} /> : null}
     </Popup>,

@@ -1,7 +1,7 @@
 /**
  * Every command of KAA-lotsen's message layer: its payload schema (validated in the background before any handler
- * runs) and, in CommandResults, what the handler answers. Personal data rule: the only command that carries a
- * personnummer is 'person-seen'; its handler turns it into a pseudonymous key and drops it.
+ * runs) and, in CommandResults, what the handler answers. Personal data rule: the commands that carry a
+ * personnummer are 'person-seen' and 'persons-listed'; their handlers turn it into a pseudonymous key and drop it.
  */
 import { z } from 'zod';
 import { parseId } from '../domain/personnummer';
@@ -70,6 +70,21 @@ export const COMMANDS = defineCommands({
     personnummer: z.string().max(20).refine((s) => parseId(s) !== null, 'ogiltigt personnummer'),
     path: PagePath.nullable(),
   }),
+  /**
+   * Content script → background: the youths listed on "Mina deltagare", for reminders. As with 'person-seen', each
+   * personnummer only derives the key and birth date and is then dropped.
+   */
+  'persons-listed': z.object({
+    persons: z
+      .array(
+        z.object({
+          personnummer: z.string().max(20).refine((s) => parseId(s) !== null, 'ogiltigt personnummer'),
+          path: PagePath.nullable(),
+          latestContact: IsoDate.nullable().optional(),
+        }),
+      )
+      .max(MAX_REVIEW_KEYS),
+  }),
   /** The person page's ladder result, kept for background reminders (dates, step ids and text keys only). */
   'ladder-updated': z.looseObject({
     key: PersonKey,
@@ -131,6 +146,7 @@ export interface CommandResults {
   'open-metodbok': void;
   'delete-all-data': void;
   'person-seen': { key: string; birthDate: string; expiresAt: string };
+  'persons-listed': { count: number };
   'ladder-updated': void;
   'notes-list': StoredNoteView[];
   'note-add': StoredNoteView;

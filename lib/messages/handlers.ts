@@ -20,6 +20,7 @@ export const BACKGROUND_OWNED = [
   'open-metodbok',
   'tour-restart',
   'get-reminders',
+  'persons-listed',
   'reminders-ics',
   'review-state',
   'review-begin',

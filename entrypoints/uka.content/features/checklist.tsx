@@ -1,16 +1,31 @@
 /**
  * The contact ladder on the person page, computed from what UKA shows (contact log, measures) plus the coach's local
  * notes. The personnummer is handed to the background only to derive the pseudonymous key; it is never stored.
+ * The background keeps a snapshot for the reminders: dates, kinds and codes only (no free text, no names).
  */
 import { render } from 'preact';
 import { ChecklistPanel, CHECKLIST_CSS, type StoredNote } from '../../../components/checklist/ChecklistPanel';
 import { parseId } from '../../../lib/domain/personnummer';
-import { todayInStockholm } from '../../../lib/domain/dates';
 import { evaluateLadder } from '../../../lib/ladder';
-import type { LocalNote } from '../../../lib/ladder/types';
+import type { LadderResult, LocalNote } from '../../../lib/ladder/types';
 import { sendCommand } from '../../../lib/messages';
 import type { FeatureDefinition } from '../../../lib/features/manager';
+import type { ContactEntry, MeasureEntry } from '../../../lib/uka/types';
 import type { UkaFeatureContext } from '../context';
+
+/** What the background may keep of the page for the reminders: no notes, no texts, no names. */
+export function ladderSnapshot(contacts: readonly ContactEntry[], measures: readonly MeasureEntry[]) {
+  return {
+    contacts: contacts.map(({ date, kind, reached, target }) => ({ date, kind, reached, target })),
+    measures: measures.map(({ atgardCode, start, end }) => ({ atgardCode, start, end })),
+  };
+}
+
+/** The stored notes that UKA's log now covers (the engine returns the very note objects it was given). */
+export function supersededIds(notes: readonly StoredNote[], result: LadderResult): string[] {
+  const gone = new Set<LocalNote>(result.supersededNotes);
+  return notes.filter((n) => gone.has(n.note)).map((n) => n.id);
+}
 
 export const checklist: FeatureDefinition<UkaFeatureContext> = {
   id: 'checklist',
@@ -23,12 +38,14 @@ export const checklist: FeatureDefinition<UkaFeatureContext> = {
     if (!id) throw new Error('personnumret i sidhuvudet gick inte att tolka');
     const anchor = ctx.adapter.anchor(ctx.doc, 'header');
     if (!anchor) throw new Error('sidhuvudet hittades inte');
-    const seen = (await sendCommand('person-seen', { personnummer: id.digits12, path: ctx.url.pathname })) as { key: string };
+    const path = ctx.url.pathname;
+    const seen = (await sendCommand('person-seen', { personnummer: id.digits12, path })) as { key: string };
     if (signal.aborted) return;
     const key = seen.key;
     const mounted = ctx.mount('checklist', { anchor, where: 'afterend', css: CHECKLIST_CSS, label: 'Kontakttrappan' });
     if (!mounted) return false;
     const today = await ctx.today();
+    const snapshot = ladderSnapshot(page.contacts, page.measures);
 
     const draw = async () => {
       const notes = ((await sendCommand('notes-list', { key })) as StoredNote[]) ?? [];
@@ -42,12 +59,22 @@ export const checklist: FeatureDefinition<UkaFeatureContext> = {
         localNotes: notes.map((n) => n.note),
         settings: ctx.settings.ladder,
       });
-      void sendCommand('ladder-updated', { key, path: ctx.url.pathname, birthDate: id.birthDate, next: result.next, handoverDue: result.handoverDue ?? null, lastContact: result.lastContact, notes: notes.map((n) => n.note) }).catch(() => undefined);
+      await sendCommand('ladder-updated', {
+        key,
+        path,
+        birthDate: id.birthDate,
+        next: result.next,
+        handoverDue: result.handoverDue ?? null,
+        lastContact: result.lastContact,
+        snapshot,
+      }).catch(() => undefined);
+      if (signal.aborted) return;
       render(
         <ChecklistPanel
           result={result}
           today={today}
           notes={notes}
+          supersededIds={supersededIds(notes, result)}
           onAddNote={async (note: LocalNote) => {
             await sendCommand('note-add', { key, note });
             await draw();

@@ -9,5 +9,6 @@ import { tips } from './tips';
 import { tour } from './tour';
 import { glossary } from './glossary';
 import { review } from './review';
+import { reminders } from './reminders';
 
-export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel, checklist, explainers, scbGuard, tips, tour, review, glossary];
+export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel, checklist, explainers, scbGuard, tips, tour, review, glossary, reminders];
