@@ -1,3 +1,4 @@
+import '../../lib/platform/zod-setup';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
