@@ -1,8 +1,8 @@
+import { testPersonnummer } from '../../fixtures/testpersonnummer';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   BACKGROUND_OWNED,
@@ -18,7 +18,7 @@ import {
 } from '../../../lib/messages';
 import { openStore, type KaaStore } from '../../../lib/store';
 
-const TEST_PNR: string[] = JSON.parse(readFileSync('/work/shared/data/testpersonnummer/personnummer.json', 'utf8'));
+const TEST_PNR: string[] = testPersonnummer();
 const A = TEST_PNR.find((p) => p.startsWith('2007'))!;
 
 const status = {

@@ -2,22 +2,18 @@
  * Test helper: builds valid kaa-scb-1 files (Windows-1252 bytes, CRLF) from a small object model.
  * Personnummer come only from Skatteverket's test numbers (/work/shared/data/testpersonnummer).
  */
-import { readFileSync } from 'node:fs';
+import { testPersonnummer, testSamordningsnummer } from '../../fixtures/testpersonnummer';
 import { ageOn } from '../../../lib/domain/dates';
 import { parseId } from '../../../lib/domain/personnummer';
 import { DEFAULT_PROFILE } from '../../../lib/scb/profile';
 
-const TEST_PNR_FILE = '/work/shared/data/testpersonnummer/personnummer.json';
-const TEST_SAMORD_FILE = '/work/shared/data/testpersonnummer/samordningsnummer.json';
 
 let all: string[] | null = null;
 function allTestNumbers(): string[] {
-  all ??= JSON.parse(readFileSync(TEST_PNR_FILE, 'utf8')) as string[];
+  all ??= testPersonnummer();
   return all;
 }
-export function testSamordningsnummer(): string[] {
-  return JSON.parse(readFileSync(TEST_SAMORD_FILE, 'utf8')) as string[];
-}
+export { testSamordningsnummer };
 
 /** `count` distinct test personnummer of youths aged minAge..maxAge on `today` (default 16..19). */
 export function pickYouths(today: string, count: number, minAge = 16, maxAge = 19, skip = 0): string[] {

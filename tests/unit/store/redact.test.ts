@@ -1,8 +1,8 @@
+import { testPersonnummer } from '../../fixtures/testpersonnummer';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { containsIdLike, redactMessage } from '../../../lib/store/redact';
 
-const TEST_PNR: string[] = JSON.parse(readFileSync('/work/shared/data/testpersonnummer/personnummer.json', 'utf8'));
+const TEST_PNR: string[] = testPersonnummer();
 const P = TEST_PNR.find((p) => p.startsWith('2005'))!;
 
 describe('redactMessage', () => {

@@ -1,16 +1,16 @@
+import { testPersonnummer, testSamordningsnummer } from '../../fixtures/testpersonnummer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 // idb's wrap() checks instanceof IDBRequest/IDBDatabase…, so the fake's classes must be global; each test still
 // gets its own fresh IDBFactory (an empty set of databases).
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { readFileSync } from 'node:fs';
 import { parseId } from '../../../lib/domain/personnummer';
 import { DB_VERSION, hmacHex, InvalidPersonnummerError, MAX_ERRORS, openDatabase, openStore, safePath, UnknownPersonError, type KaaStore } from '../../../lib/store';
 
 // Skatteverket's official test numbers only (never invented).
-const TEST_PNR: string[] = JSON.parse(readFileSync('/work/shared/data/testpersonnummer/personnummer.json', 'utf8'));
-const TEST_SAM: string[] = JSON.parse(readFileSync('/work/shared/data/testpersonnummer/samordningsnummer.json', 'utf8'));
+const TEST_PNR: string[] = testPersonnummer();
+const TEST_SAM: string[] = testSamordningsnummer();
 const pick = (prefix: string, list = TEST_PNR): string => {
   const found = list.find((p) => p.startsWith(prefix));
   if (!found) throw new Error(`no test number with prefix ${prefix}`);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { testPersonnummer, testSamordningsnummer } from '../../fixtures/testpersonnummer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUkaServer, type GroundTruth, type UkaServer } from '../../fixtures/uka/server';
 import { ageOn } from '../../fixtures/uka/data';
@@ -9,8 +9,8 @@ import { parse } from './helpers';
 const TODAY = '2026-11-23';
 const adapter = createUkaAdapter();
 const testNumbers = new Set([
-  ...(JSON.parse(readFileSync('/work/shared/data/testpersonnummer/personnummer.json', 'utf8')) as string[]),
-  ...(JSON.parse(readFileSync('/work/shared/data/testpersonnummer/samordningsnummer.json', 'utf8')) as string[]),
+  ...testPersonnummer(),
+  ...testSamordningsnummer(),
 ]);
 
 describe.each(['2024', '2026'] as const)('UKA stand-in server, variant %s', (variant) => {
