@@ -8,7 +8,7 @@ import { todayInStockholm, type IsoDate } from '../../lib/domain/dates';
 import { evaluateLadder } from '../../lib/ladder';
 import { deriveReminders, nextAlarmTime, remindersFiringBetween, renderReminderDetail, renderReminderTitle, toIcs, type Reminder, type ReminderPerson } from '../../lib/reminders';
 import { loadSettings } from '../../lib/settings';
-import { getStore } from '../../lib/store';
+import { getStore, purgeExpired } from '../../lib/store';
 import { now as clockNow, today as clockToday, IS_TEST_BUILD, TEST_CLOCK_KEY } from '../../lib/platform/clock';
 import type { ContactEntry, MeasureEntry } from '../../lib/uka/types';
 import { lastReviewDate } from './handlers-review';
@@ -159,6 +159,11 @@ export async function scheduleReminders(): Promise<void> {
 
 /** An alarm went off: notify what became due since the last time, then reschedule. */
 export async function onReminderAlarm(name: string = ALARM_NEXT): Promise<void> {
+  if (name === ALARM_TICK) {
+    // Hourly housekeeping: drop everything about youths past their 20th birthday plus the retention period.
+    const { settings } = await loadSettings();
+    await purgeExpired(await clockToday(), settings.retentionDays).catch(() => undefined);
+  }
   const reminders = await computeReminders();
   const clock = await clockNow();
   const got = await browser.storage.local.get([LAST_FIRED_KEY, NEXT_AT_KEY]);
