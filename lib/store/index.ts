@@ -121,6 +121,8 @@ export class KaaStore {
       firstSeen: existing?.firstSeen ?? now,
       lastSeen: now,
       expiresAt: birthdayOn(parsed.birthDate, 20),
+      // Seeing the person again must not forget what the person page last showed (reminders rely on it).
+      ...(existing?.ladder ? { ladder: existing.ladder } : {}),
     };
     await tx.store.put(record);
     await tx.done;

@@ -152,6 +152,15 @@ describe('notes, reminders, exports, reviews, errors', () => {
   });
 });
 
+describe('recordPersonSeen', () => {
+  it('keeps the ladder summary stored for the person when the person is seen again', async () => {
+    const a = await store.recordPersonSeen(A, '/person/1');
+    expect(await store.setPersonLadder(a.key, { next: null, handoverDue: null, lastContact: '2025-06-01' })).toBe(true);
+    await store.recordPersonSeen(A, '/person/1');
+    expect((await store.getPerson(a.key))?.ladder?.lastContact).toBe('2025-06-01');
+  });
+});
+
 describe('purgeExpired', () => {
   it('removes a person and all their data exactly retentionDays after the 20th birthday', async () => {
     const a = await store.recordPersonSeen(A, '/person/1'); // 20 on 2026-01-01
