@@ -10,6 +10,19 @@ import { getTabStatus, setTabStatus } from './tab-status';
 import { createReviewHandlers } from './handlers-review';
 import { recordListedPersons, reminderViews, remindersIcs, scheduleReminders, type LadderSnapshot } from './reminders';
 
+/** The review-mode handlers; starting a review moves the monthly-review reminder, so the schedule is rebuilt. */
+function reviewHandlersThatReschedule() {
+  const review = createReviewHandlers(getStore);
+  return {
+    ...review,
+    'review-begin': async (payload: Parameters<typeof review['review-begin']>[0]) => {
+      const result = await review['review-begin'](payload);
+      await scheduleReminders().catch(() => undefined);
+      return result;
+    },
+  };
+}
+
 export function createHandlers(): Partial<Handlers> {
   const core = createCoreHandlers({
     afterDeleteAll: async () => {
@@ -23,7 +36,7 @@ export function createHandlers(): Partial<Handlers> {
   });
   return {
     ...core,
-    ...(createReviewHandlers(getStore) as Partial<Handlers>),
+    ...(reviewHandlersThatReschedule() as Partial<Handlers>),
     'page-status': async (status, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;

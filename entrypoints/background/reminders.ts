@@ -79,6 +79,8 @@ export async function computeReminders(): Promise<Reminder[]> {
     scb: { h1: settings.scbDeadlines.H1, h2: settings.scbDeadlines.H2 },
     ...(lastMonthlyReview ? { lastMonthlyReview } : {}),
     monthlyReviewPath: '/export',
+    // Saved files for a half-year close its deadline reminders (a file saved despite blocking errors does not).
+    exportedPeriods: (await store.listExports()).filter((e) => e.verdict !== 'block' && e.verdict !== 'unreadable').map((e) => e.period),
     snoozed,
     done,
   });

@@ -88,7 +88,11 @@ export function createCoreHandlers(deps: CoreDeps = {}): Pick<Handlers, CoreComm
       await deps.afterReminderChange?.();
       return state;
     },
-    'log-export': async (entry) => (await store()).logExport(entry),
+    'log-export': async (entry) => {
+      const logged = await (await store()).logExport(entry);
+      await deps.afterReminderChange?.();
+      return logged;
+    },
     'find-export': async ({ sha256 }) => (await store()).findExport(sha256),
     'review-start': async ({ label, redAtStart }) => (await store()).startReview({ label: label ?? null, redAtStart }),
     'review-fixed': async ({ id, key }) => (await store()).markReviewFixed(id, key),

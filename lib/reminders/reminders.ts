@@ -7,6 +7,8 @@ import {
   addHalfYears,
   addMonths,
   birthdayOn,
+  endOfMonth,
+  startOfMonth,
   halfYearEnd,
   halfYearOf,
   halfYearStart,
@@ -166,13 +168,16 @@ export function deriveReminders(inputs: ReminderInputs): Reminder[] {
   const { today } = inputs;
   const drafts: Draft[] = [];
   for (const p of inputs.persons) drafts.push(...personDrafts(p, today, s));
-  drafts.push(...scbDrafts(today, scb));
-  const reviewDue = inputs.lastMonthlyReview ? addMonths(inputs.lastMonthlyReview, s.monthlyReviewMonths) : today;
+  // A half-year whose file has been exported (the export log) needs no more deadline reminders.
+  const exported = new Set(inputs.exportedPeriods ?? []);
+  drafts.push(...scbDrafts(today, scb).filter((d) => !exported.has(String(d.params.halfYear))));
+  // Never reviewed: due by the end of this month (a stable id, so snooze and done hold for the month).
+  const reviewDue = inputs.lastMonthlyReview ? addMonths(inputs.lastMonthlyReview, s.monthlyReviewMonths) : endOfMonth(today);
   drafts.push({
     id: `monthly:${reviewDue}`,
     kind: 'monthlyReview',
     dueDate: reviewDue,
-    notifyFrom: reviewDue,
+    notifyFrom: inputs.lastMonthlyReview ? reviewDue : startOfMonth(today),
     ...(inputs.monthlyReviewPath ? { path: inputs.monthlyReviewPath } : {}),
     titleKey: 'reminder.monthlyReview',
     params: inputs.lastMonthlyReview ? { lastReview: inputs.lastMonthlyReview } : {},

@@ -79,6 +79,8 @@ export interface ReminderInputs {
   persons: ReminderPerson[];
   scb?: Partial<ScbDeadlineSettings>;
   lastMonthlyReview?: IsoDate;
+  /** Collection periods (e.g. '2026H2') whose SCB file has been exported: their deadline reminders are closed. */
+  exportedPeriods?: string[];
   /** UKA path of the "Export till SCB" tab, linked from the monthly review reminder. */
   monthlyReviewPath?: string;
   /** Reminder id → snoozed until (exclusive: shown again on that day). */

@@ -96,8 +96,22 @@ describe('deriveReminders', () => {
     expect(custom.alarmDates).toEqual(['2027-02-05', '2027-02-15']);
   });
 
-  it('monthly review: one month after the last, due at once when never done', () => {
+  it('SCB deadline reminders close once the half-year file has been exported', () => {
+    const open = deriveReminders({ today: '2027-01-10', persons: [], snoozed: {}, done: {} }).filter((r) => r.kind === 'scbDeadline');
+    expect(open.map((r) => r.id)).toContain('scb:2026H2');
+    const closed = deriveReminders({ today: '2027-01-10', persons: [], snoozed: {}, done: {}, exportedPeriods: ['2026H2'] }).filter((r) => r.kind === 'scbDeadline');
+    expect(closed.map((r) => r.id)).not.toContain('scb:2026H2');
+  });
+
+  it('monthly review: one month after the last; when never done, due this month under one id for the whole month', () => {
     expect(deriveReminders({ today: '2026-03-31', persons: [], snoozed: {}, done: {} }).find((r) => r.kind === 'monthlyReview')).toMatchObject({ id: 'monthly:2026-03-31', state: 'due' });
+    const early = deriveReminders({ today: '2026-03-02', persons: [], snoozed: {}, done: {} }).find((r) => r.kind === 'monthlyReview');
+    const late = deriveReminders({ today: '2026-03-20', persons: [], snoozed: {}, done: {} }).find((r) => r.kind === 'monthlyReview');
+    expect(early).toMatchObject({ id: 'monthly:2026-03-31', dueDate: '2026-03-31', state: 'due' });
+    expect(late?.id).toBe(early?.id);
+    // Marked done (or snoozed) on the 2nd, it stays so for the rest of the month.
+    expect(deriveReminders({ today: '2026-03-20', persons: [], snoozed: {}, done: { 'monthly:2026-03-31': '2026-03-02' } }).find((r) => r.kind === 'monthlyReview')).toBeUndefined();
+    expect(deriveReminders({ today: '2026-04-01', persons: [], snoozed: {}, done: { 'monthly:2026-03-31': '2026-03-02' } }).find((r) => r.kind === 'monthlyReview')?.id).toBe('monthly:2026-04-30');
     const rs = deriveReminders({ today: '2026-02-10', persons: [], snoozed: {}, done: {}, lastMonthlyReview: '2026-01-31', monthlyReviewPath: '/export' });
     expect(rs.find((r) => r.kind === 'monthlyReview')).toMatchObject({ id: 'monthly:2026-02-28', dueDate: '2026-02-28', state: 'upcoming', path: '/export' });
   });
