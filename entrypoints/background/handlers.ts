@@ -8,6 +8,7 @@ import { getStore } from '../../lib/store';
 import { syncContentScripts } from './registration';
 import { getTabStatus, setTabStatus } from './tab-status';
 import { createReviewHandlers } from './handlers-review';
+import { openMetodbok, restartTour } from './handlers-content';
 import { recordListedPersons, reminderViews, remindersIcs, scheduleReminders, type LadderSnapshot } from './reminders';
 
 /** The review-mode handlers; starting a review moves the monthly-review reminder, so the schedule is rebuilt. */
@@ -50,9 +51,10 @@ export function createHandlers(): Partial<Handlers> {
       }
       return tabId === undefined ? null : getTabStatus(tabId);
     },
-    'open-metodbok': async ({ sectionId }) => {
-      await browser.tabs.create({ url: browser.runtime.getURL(`/metodbok.html#${encodeURIComponent(sectionId)}`) });
+    'open-metodbok': async ({ sectionId }, sender) => {
+      await openMetodbok({ sectionId }, sender);
     },
+    'tour-restart': async () => restartTour(),
     'ladder-updated': async (payload) => {
       const snapshot = (payload as { snapshot?: LadderSnapshot }).snapshot;
       await (await getStore()).setPersonLadder(payload.key, {

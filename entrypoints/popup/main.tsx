@@ -8,6 +8,7 @@ import { loadSettings } from '../../lib/settings';
 import { sendCommand } from '../../lib/messages';
 import { today as clockToday } from '../../lib/platform/clock';
 import type { IsoDate } from '../../lib/domain/dates';
+import { requestTourRestart } from '../../components/tour/restart';
 
 async function activeTab(): Promise<{ id: number | null; url: string | null }> {
   // ?tab=ID lets the popup describe a given tab when it is opened as a page (diagnostics and tests).
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
       status={onUka ? status : null}
       recentErrors={recentErrors}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenMetodbok={() => void browser.tabs.create({ url: browser.runtime.getURL('/metodbok.html') })}
+      onRestartTour={() => void requestTourRestart()}
     >
       {settings.ukaOrigin ? <Reminders today={today} /> : null}
     </Popup>,
