@@ -62,6 +62,21 @@ function noteLabel(note: LocalNote): string {
   return `${choice?.label ?? note.step}${date}${reached}`;
 }
 
+function StepItem({ step: s }: { step: LadderResult['steps'][number] }) {
+  return (
+    <li data-step={s.id} data-state={s.state}>
+      <span class={`kaa-badge ${STEP_STATE_CLASS[s.state]}`}>{STEP_STATE_LABEL[s.state]}</span> <strong>{renderText(s.title)}</strong>
+      {s.dueDate && s.state !== 'not-applicable' && (
+        <span>
+          {' '}
+          – <time dateTime={s.dueDate}>{s.dueDate}</time>
+        </span>
+      )}
+      <div class="kaa-muted">{renderText(s.reason)}</div>
+    </li>
+  );
+}
+
 export function ChecklistPanel(props: ChecklistPanelProps) {
   const { result } = props;
   const [open, setOpen] = useState(true);
@@ -69,6 +84,10 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
   const [date, setDate] = useState(props.today);
   const [reached, setReached] = useState(false);
   const [message, setMessage] = useState('');
+  const [showAll, setShowAll] = useState(false);
+  // Steps that do not apply now are folded away, so the ladder shows what matters for this youth.
+  const relevant = result.steps.filter((s) => s.state !== 'not-applicable');
+  const inapplicable = result.steps.filter((s) => s.state === 'not-applicable');
   const choice = NOTE_CHOICES.find((c) => c.step === step)!;
   const superseded = new Set(props.supersededIds ?? []);
   const activeNotes = props.notes.filter((n) => !superseded.has(n.id));
@@ -119,19 +138,22 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
       )}
       <div id="kaa-ladder-body" hidden={!open}>
         <ol class="kaa-steps" data-testid="ladder-steps">
-          {result.steps.map((s) => (
-            <li key={s.id} data-step={s.id} data-state={s.state}>
-              <span class={`kaa-badge ${STEP_STATE_CLASS[s.state]}`}>{STEP_STATE_LABEL[s.state]}</span> <strong>{renderText(s.title)}</strong>
-              {s.dueDate && s.state !== 'not-applicable' && (
-                <span>
-                  {' '}
-                  – <time dateTime={s.dueDate}>{s.dueDate}</time>
-                </span>
-              )}
-              <div class="kaa-muted">{renderText(s.reason)}</div>
-            </li>
+          {relevant.map((s) => (
+            <StepItem key={s.id} step={s} />
           ))}
         </ol>
+        {inapplicable.length > 0 && (
+          <div class="kaa-na-steps">
+            <button type="button" class="kaa-link" aria-expanded={showAll} aria-controls="kaa-ladder-na" onClick={() => setShowAll(!showAll)}>
+              {showAll ? 'Dölj stegen som inte gäller nu' : `Visa stegen som inte gäller nu (${inapplicable.length})`}
+            </button>
+            <ol class="kaa-steps" id="kaa-ladder-na" hidden={!showAll} data-testid="ladder-steps-na">
+              {inapplicable.map((s) => (
+                <StepItem key={s.id} step={s} />
+              ))}
+            </ol>
+          </div>
+        )}
         <div class="kaa-quick" role="group" aria-labelledby="kaa-quick-title">
           <h3 id="kaa-quick-title">Snabbval för i dag ({props.today})</h3>
           <button type="button" onClick={() => void quick({ step: 'callFailed', date: props.today })}>
