@@ -12,16 +12,28 @@ export { parseMarkdown, checkMarkdown, classifyHref, markdownToPlainText, sectio
 export type { MdBlock, MdDocument, MdInline, MdProblem } from './markdown';
 export { DEFAULT_PACK_JSON } from './default-pack';
 
-function loadDefault(): Pack {
+let parsedDefault: Pack | undefined;
+
+/**
+ * The built-in pack, validated on first use and then kept (the unit tests guarantee it never throws). Validating
+ * runs zod over the whole pack, so it is not done when this module loads: the content script pays for it only when
+ * the default pack is the active one.
+ */
+export function getDefaultPack(): Pack {
+  if (parsedDefault) return parsedDefault;
   const r = parsePack(DEFAULT_PACK_JSON);
   if (!r.ok) {
     throw new Error(`Default content pack is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   }
+  parsedDefault = r.pack;
   return r.pack;
 }
 
-/** The built-in pack (validated when this module loads; the unit tests guarantee it never throws). */
-export const defaultPack: Pack = loadDefault();
+/**
+ * The built-in pack as a value (for tests and tools; same object as getDefaultPack()). Marked pure so that bundles
+ * which do not use it (the extension uses getDefaultPack) drop the eager validation at module load.
+ */
+export const defaultPack: Pack = /* @__PURE__ */ getDefaultPack();
 
 // ---------------------------------------------------------------- tips
 

@@ -118,7 +118,10 @@ export function maxIso(...dates: IsoDate[]): IsoDate {
   return dates.reduce((a, b) => (b > a ? b : a));
 }
 
-const STOCKHOLM_FORMAT = new Intl.DateTimeFormat('en-CA', {
+// Made on first use: building a formatter with a time zone costs several milliseconds (ICU), which every bundle
+// that imports this module would otherwise pay when it loads.
+let stockholmFormat: Intl.DateTimeFormat | undefined;
+const STOCKHOLM_OPTIONS: Intl.DateTimeFormatOptions = {
   timeZone: 'Europe/Stockholm',
   year: 'numeric',
   month: '2-digit',
@@ -127,7 +130,7 @@ const STOCKHOLM_FORMAT = new Intl.DateTimeFormat('en-CA', {
   minute: '2-digit',
   second: '2-digit',
   hourCycle: 'h23',
-});
+};
 
 interface LocalParts {
   date: IsoDate;
@@ -138,7 +141,8 @@ interface LocalParts {
 
 function stockholmParts(instant: Date): LocalParts {
   const parts: Record<string, string> = {};
-  for (const p of STOCKHOLM_FORMAT.formatToParts(instant)) parts[p.type] = p.value;
+  stockholmFormat ??= new Intl.DateTimeFormat('en-CA', STOCKHOLM_OPTIONS);
+  for (const p of stockholmFormat.formatToParts(instant)) parts[p.type] = p.value;
   return {
     date: toIso(Number(parts.year), Number(parts.month), Number(parts.day)),
     hour: Number(parts.hour) % 24,

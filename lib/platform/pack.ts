@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { readManagedArea } from './managed';
-import { defaultPack, parsePack, parsePackText, type Pack, type PackError } from '../content';
+import { getDefaultPack, parsePack, parsePackText, type Pack, type PackError } from '../content';
 
 export const PACK_KEY = 'contentPack';
 
@@ -43,7 +43,7 @@ export async function loadActivePack(): Promise<ActivePack> {
   } catch {
     // fall back to the default pack
   }
-  return { pack: defaultPack, source: 'default', locked: false, policyErrors };
+  return { pack: getDefaultPack(), source: 'default', locked: false, policyErrors };
 }
 
 /** Validate and, when valid and not locked by policy, store an imported pack. */
