@@ -25,10 +25,14 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       w.__kaaLotsenUka = false;
     });
+    // Settings and pack are read side by side (two storage round trips at once, not one after the other); the pack
+    // read is not awaited at all when this is not the UKA origin.
+    const packRead = loadActivePack();
+    packRead.catch(() => undefined);
     const { settings: initial } = await loadSettings();
     if (!initial.ukaOrigin || new URL(initial.ukaOrigin).origin !== location.origin) return;
     let settings: Settings = initial;
-    let pack = (await loadActivePack()).pack;
+    let pack = (await packRead).pack;
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     const runtime = startRuntime({

@@ -128,6 +128,9 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
       (e) => fail<T>(`${what}: ${errText(e)}`),
     );
 
+  /** Section elements found by a read, keyed by the value it returned (see sectionElements). */
+  const elementsOfRead = new WeakMap<object, Element[]>();
+
   const sectionColour = (p: UkaProfile, el: Element): WarningColour | null =>
     p.warnings.classColours.find((c) => el.classList.contains(c.className))?.colour ?? null;
 
@@ -219,10 +222,11 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
         const bev = readGrid(doc, grids.bevakningar);
         if (!bev.ok) return fail(bev.reason);
 
+        const found = readSections(p, doc);
         const value = {
           header,
           label: fact(p.header.labels.etikett) || null,
-          sections: readSections(p, doc).sections,
+          sections: found.sections,
           contacts: contacts.rows.map((r) => ({
             date: isoDate(r.get('date')) ?? r.get('date') ?? '',
             kind: mapValue<ContactKind>(p.values.contactKinds, r.get('kind'), 'annat'),
@@ -252,7 +256,9 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
           })),
           bevakningar: bev.rows.map((r) => ({ date: isoDate(r.get('date')) ?? r.get('date') ?? '', text: r.get('text') ?? '' })),
         };
-        return validated(PersonPage, value);
+        const checked = validated(PersonPage, value);
+        if (checked.ok) elementsOfRead.set(checked.value, found.elements);
+        return checked;
       });
     },
 
@@ -289,7 +295,10 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
         }
         const exportButton = { enabled: !disabled, href: disabled ? null : href };
         const shape = validated(ExportList, { groups: g.groups.map((group) => ({ ...group, rows: [] })), exportButton });
-        return shape.ok ? { ok: true, value: { groups: g.groups, exportButton: shape.value.exportButton } } : shape;
+        if (!shape.ok) return shape;
+        const value: ExportList = { groups: g.groups, exportButton: shape.value.exportButton };
+        elementsOfRead.set(value, g.elements);
+        return { ok: true, value };
       });
     },
 
@@ -303,9 +312,11 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
       );
     },
 
-    sectionElements(doc: Document): Element[] {
+    sectionElements(doc: Document, read?: PersonPage | ExportList): Element[] {
       return safe(
         () => {
+          const known = read ? elementsOfRead.get(read) : undefined;
+          if (known && known.every((el) => el.ownerDocument === doc && el.isConnected)) return known;
           const p = profileFor(doc);
           if (!p) return [];
           const kind = adapter.recognise(doc, new URL('about:blank')).kind;

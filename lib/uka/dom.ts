@@ -52,7 +52,8 @@ export function readGrid(root: ParentNode, spec: GridSpec): GridResult {
     if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
     const bodyRows = container.querySelector('tbody') ? Array.from(container.querySelectorAll('tbody tr')) : Array.from(container.querySelectorAll('tr')).slice(1);
     const rows = bodyRows
-      .map((tr) => ({ tr, cells: Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName)) }))
+      // HTMLTableRowElement.cells is the same list (td and th children), without a regex per child.
+      .map((tr) => ({ tr, cells: 'cells' in tr && tr.cells ? Array.from((tr as HTMLTableRowElement).cells) : Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName)) }))
       .filter(({ cells }) => cells.length > 0)
       .map(({ tr, cells }) => ({
         el: tr,

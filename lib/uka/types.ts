@@ -153,6 +153,10 @@ export interface UkaAdapter {
   readExportList(doc: Document): ReadResult<ExportList>;
   /** Find a named element to anchor UI next to, or null ("not found": never a guess). */
   anchor(doc: Document, name: AnchorName): Element | null;
-  /** Elements of one warning section, in the same order as readPersonPage/readExportList return them. */
-  sectionElements(doc: Document): Element[];
+  /**
+   * Elements of one warning section, in the same order as readPersonPage/readExportList return them. Given the value
+   * of a read of this document (`read`), the elements found by that read are returned without reading the page again
+   * (a 5,000-row export list is then walked once, not twice).
+   */
+  sectionElements(doc: Document, read?: PersonPage | ExportList): Element[];
 }

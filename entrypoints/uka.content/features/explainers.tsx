@@ -15,7 +15,7 @@ export const explainers: FeatureDefinition<UkaFeatureContext> = {
     const read = ctx.recognition.kind === 'person' ? ctx.read.person() : ctx.read.exportList();
     if (!read.ok) throw new Error(`sidan kunde inte läsas: ${read.reason}`);
     const sections = 'groups' in read.value ? read.value.groups : read.value.sections;
-    const elements = ctx.adapter.sectionElements(ctx.doc);
+    const elements = ctx.adapter.sectionElements(ctx.doc, read.value);
     if (sections.length === 0) return false;
     if (elements.length !== sections.length) throw new Error(`varningsavsnitten kunde inte paras ihop (${elements.length}/${sections.length})`);
     const cleanups: (() => void)[] = [];
