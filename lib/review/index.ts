@@ -85,7 +85,14 @@ export function reviewPersons(list: ExportList): ReviewPerson[] {
   const rank = (p: ReviewPerson) => (p.hasRed ? 0 : p.hasYellow ? 1 : 2);
   const order = (s: PersonSection) => COLOURS.indexOf(s.colour);
   const persons = [...byHref.values()];
-  for (const p of persons) p.sections.sort((a, b) => order(a) - order(b) || (a.kind ?? 'Z').localeCompare(b.kind ?? 'Z'));
+  // Kinds are ASCII ids (R1…G1; 'Z' sorts unknown last): a plain comparison orders them like localeCompare, without
+  // a locale lookup per comparison (thousands of persons on a large list).
+  const byKind = (a: PersonSection, b: PersonSection) => {
+    const x = a.kind ?? 'Z';
+    const y = b.kind ?? 'Z';
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  for (const p of persons) if (p.sections.length > 1) p.sections.sort((a, b) => order(a) - order(b) || byKind(a, b));
   // Stable sort keeps UKA's order inside each colour rank.
   return persons.sort((a, b) => rank(a) - rank(b));
 }
@@ -95,8 +102,19 @@ export function reviewPersons(list: ExportList): ReviewPerson[] {
  * ("bara mina"); sections keep their place with a count of 0 so the table does not jump.
  */
 export function summariseReview(list: ExportList, onlyLabel?: string | null): ReviewSummary {
-  const filtering = normaliseLabel(onlyLabel) !== '';
-  const keep = (row: { label: string | null }) => !filtering || hasLabel(row, onlyLabel);
+  const wanted = normaliseLabel(onlyLabel);
+  const filtering = wanted !== '';
+  // Same test as hasLabel, with the wanted label normalised once and each distinct row label once.
+  const seen = new Map<string | null, boolean>();
+  const keep = (row: { label: string | null }) => {
+    if (!filtering) return true;
+    let match = seen.get(row.label);
+    if (match === undefined) {
+      match = normaliseLabel(row.label) === wanted;
+      seen.set(row.label, match);
+    }
+    return match;
+  };
   const sections: SectionCount[] = list.groups.map((g) => ({ colour: g.colour, kind: g.kind, heading: g.heading, count: g.rows.filter(keep).length }));
   const persons = reviewPersons(list).filter(keep);
   const colours = Object.fromEntries(COLOURS.map((c) => [c, { persons: 0, listings: 0 }])) as Record<WarningColour, ColourCount>;
