@@ -24,7 +24,7 @@ export default defineConfig({
     name: 'KAA-lotsen',
     description: 'Stöd för det kommunala aktivitetsansvaret direkt i UKA: kontakttrappa, påminnelser, varningar och säker SCB-fil.',
     default_locale: undefined,
-    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'downloads'],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: testBuild ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
     storage: { managed_schema: 'managed_schema.json' },

@@ -145,6 +145,8 @@ test.describe('settings', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
+    // Least privilege: only what the features use.
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'scripting', 'storage']);
   });
 
   test('without settings the popup says what to do, and nothing is injected anywhere', async ({ context, extensionPage, login }) => {
