@@ -11,6 +11,13 @@ export interface OptionsValues {
   kommun: string;
   myLabel: string;
   language: 'sv' | 'en';
+  /** The municipality's routine (metodbok), as form strings. */
+  followUpMonths: string;
+  failedCallsBeforeLetter: string;
+  letterDaysBeforeVisit: string;
+  handoverDaysBefore20: string;
+  deadlineH1: string;
+  deadlineH2: string;
   retentionDays: string;
   features: Record<string, boolean>;
 }
@@ -43,7 +50,7 @@ export function Options(props: OptionsProps) {
     setMessage(result.message);
   };
 
-  const text = (key: 'ukaOrigin' | 'scbOrigin' | 'kommun' | 'myLabel' | 'retentionDays', label: string, hint: string, type = 'text', extra: Record<string, string> = {}) => (
+  const text = (key: Exclude<keyof OptionsValues, 'language' | 'features'>, label: string, hint: string, type = 'text', extra: Record<string, string> = {}) => (
     <div class="field">
       <label for={`f-${key}`}>{label}</label>
       <input
@@ -97,14 +104,17 @@ export function Options(props: OptionsProps) {
           {isLocked('features') && <p class="locked">{LOCKED_NOTE}</p>}
         </fieldset>
         <fieldset>
+          <legend>Kommunens rutiner</legend>
+          <p class="hint">Intervallen kommer från metodboken och är en kommuns rutin, inte lag. Ändra dem om er rutin är en annan.</p>
+          {text('followUpMonths', 'Uppföljning, och ny kontakt efter nej tack (månader)', 'Hur ofta en ungdom utan insats följs upp. Standard: 3.', 'number', { min: '1', max: '24' })}
+          {text('failedCallsBeforeLetter', 'Samtal utan svar innan brev eller vykort', 'Standard: 3.', 'number', { min: '1', max: '20' })}
+          {text('letterDaysBeforeVisit', 'Brevet om hembesök skickas senast (dagar före besöket)', 'Standard: 7.', 'number', { min: '1', max: '60' })}
+          {text('handoverDaysBefore20', 'Påminnelse om överlämning (dagar före 20-årsdagen)', 'Standard: 30.', 'number', { min: '1', max: '365' })}
+          {text('deadlineH1', 'SCB-inlämning för första halvåret (MM-DD samma år)', 'Standard: 09-01. Kontrollera mot SCB:s instruktioner för perioden.', 'text', { maxlength: '5' })}
+          {text('deadlineH2', 'SCB-inlämning för andra halvåret (MM-DD året efter)', 'Standard: 02-01.', 'text', { maxlength: '5' })}
+        </fieldset>
+        <fieldset>
           <legend>Övrigt</legend>
-          <div class="field">
-            <label for="f-language">Språk</label>
-            <select id="f-language" value={values.language} disabled={isLocked('language')} onChange={(e) => set('language', (e.currentTarget as HTMLSelectElement).value as 'sv' | 'en')}>
-              <option value="sv">Svenska</option>
-              <option value="en">English</option>
-            </select>
-          </div>
           {text('retentionDays', 'Hur länge lokala anteckningar sparas efter 20-årsdagen (dagar)', 'Efter 20-årsdagen upphör aktivitetsansvaret; lokala påminnelser raderas sedan efter så här många dagar.', 'number', { min: '0', max: '3650' })}
         </fieldset>
         <button type="submit">Spara</button>

@@ -15,6 +15,12 @@ async function main(): Promise<void> {
     kommun: s.kommun ?? '',
     myLabel: s.myLabel ?? '',
     language: s.language,
+    followUpMonths: String(s.ladder.followUpMonths),
+    failedCallsBeforeLetter: String(s.ladder.failedCallsBeforeLetter),
+    letterDaysBeforeVisit: String(s.ladder.letterDaysBeforeVisit),
+    handoverDaysBefore20: String(s.ladder.handoverDaysBefore20),
+    deadlineH1: s.scbDeadlines.H1,
+    deadlineH2: s.scbDeadlines.H2,
     retentionDays: String(s.retentionDays),
     features: Object.fromEntries(FEATURE_IDS.map((id) => [id, s.features[id]])),
   };
@@ -34,8 +40,24 @@ async function main(): Promise<void> {
       if (!isLocked(loaded.locked, key)) patch[key] = values[key];
     }
     if (!isLocked(loaded.locked, 'features')) patch.features = values.features;
+    if (!isLocked(loaded.locked, 'ladder')) {
+      patch.ladder = {
+        followUpMonths: values.followUpMonths,
+        failedCallsBeforeLetter: values.failedCallsBeforeLetter,
+        letterDaysBeforeVisit: values.letterDaysBeforeVisit,
+        handoverDaysBefore20: values.handoverDaysBefore20,
+      };
+    }
+    if (!isLocked(loaded.locked, 'scbDeadlines')) patch.scbDeadlines = { H1: values.deadlineH1.trim(), H2: values.deadlineH2.trim() };
     const result = await saveSettings(patch);
-    if (!result.ok) return { errors: result.errors as Partial<Record<keyof OptionsValues, string>>, message: 'Inställningarna sparades inte. Rätta de markerade fälten.' };
+    if (!result.ok) {
+      // Nested settings report one message for the group: show it on each of the group's fields.
+      const { ladder, scbDeadlines, ...flat } = result.errors as Record<string, string | undefined>;
+      const errors: Partial<Record<keyof OptionsValues, string>> = { ...(flat as Partial<Record<keyof OptionsValues, string>>) };
+      if (ladder) for (const k of ['followUpMonths', 'failedCallsBeforeLetter', 'letterDaysBeforeVisit', 'handoverDaysBefore20'] as const) errors[k] = ladder;
+      if (scbDeadlines) for (const k of ['deadlineH1', 'deadlineH2'] as const) errors[k] = scbDeadlines;
+      return { errors, message: 'Inställningarna sparades inte. Rätta de markerade fälten.' };
+    }
     if (!granted) return { errors: {}, message: 'Sparat, men webbläsaren fick inte lov att läsa adressen. Utan det lovet kan KAA-lotsen inte hjälpa till i UKA.' };
     return { errors: {}, message: result.settings.ukaOrigin ? `Sparat. KAA-lotsen arbetar nu på ${result.settings.ukaOrigin}.` : 'Sparat.' };
   };

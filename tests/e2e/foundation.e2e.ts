@@ -139,6 +139,30 @@ test.describe('settings', () => {
     expect(stored).toMatchObject({ ukaOrigin: uka.origin, kommun: KOMMUN, myLabel: 'Coach Anna' });
   });
 
+  test('the municipality\'s routine intervals are settings that the contact ladder follows', async ({ context, uka, configured, login, extensionPage }) => {
+    void configured;
+    const options = await extensionPage('options.html');
+    const calls = options.getByLabel('Samtal utan svar innan brev eller vykort');
+    await expect(calls).toHaveValue('3');
+    await calls.fill('0');
+    await options.getByRole('button', { name: 'Spara' }).click();
+    await expect(options.getByTestId('options-message')).toContainText('sparades inte');
+    await calls.fill('4');
+    await options.getByLabel(/SCB-inlämning för första halvåret/).fill('9-1');
+    await options.getByRole('button', { name: 'Spara' }).click();
+    await expect(options.getByText('Skriv datumet som MM-DD').first()).toBeVisible();
+    await options.getByLabel(/SCB-inlämning för första halvåret/).fill('08-31');
+    await options.getByRole('button', { name: 'Spara' }).click();
+    await expect(options.getByTestId('options-message')).toContainText('Sparat');
+    // Person 10 has three unanswered calls: with four calls before the letter, the next step is a fourth call.
+    const page = await context.newPage();
+    await login(page);
+    await page.goto(`${uka.origin}/person/10`);
+    const next = page.locator('kaa-lotsen-ui[data-feature="checklist"]').getByTestId('ladder-next');
+    await expect(next).toContainText('Ring vårdnadshavarna');
+    await expect(page.locator('kaa-lotsen-ui[data-feature="checklist"]').locator('li[data-step="call4"]')).toHaveCount(1);
+  });
+
   test('the production manifest asks for no host permission up front', async () => {
     const { readFileSync } = await import('node:fs');
     const manifest = JSON.parse(readFileSync(new URL('../../.output/chrome-mv3/manifest.json', import.meta.url), 'utf8'));
