@@ -31,9 +31,9 @@ export interface PageStatus {
   unknownWarnings: string[];
 }
 
-function memo<T>(fn: () => ReadResult<T>): () => ReadResult<T> {
+function memo<T>(fn: () => ReadResult<T>): (() => ReadResult<T>) & { prime(value: ReadResult<T>): void } {
   let cached: ReadResult<T> | undefined;
-  return () => {
+  const get = () => {
     if (!cached) {
       try {
         cached = fn();
@@ -43,7 +43,15 @@ function memo<T>(fn: () => ReadResult<T>): () => ReadResult<T> {
     }
     return cached;
   };
+  /** Seed the cache with a read made elsewhere (in slices, before the features run). */
+  get.prime = (value: ReadResult<T>) => {
+    cached ??= value;
+  };
+  return get;
 }
+
+/** How long a page view reuses "today" (the clock is read once, not by every feature; a page left open overnight still moves on). */
+const TODAY_TTL_MS = 60_000;
 
 export function startRuntime(options: RuntimeOptions): { rerun(): void } {
   const { doc, adapter } = options;
@@ -70,6 +78,33 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       options.reportStatus({ pageKind: 'unknown', profileId: recognition.profileId, path: url.pathname, features: [], unknownWarnings: [] });
       return;
     }
+    const read = {
+      person: memo(() => adapter.readPersonPage(doc)),
+      startList: memo(() => adapter.readStartList(doc)),
+      exportList: memo(() => adapter.readExportList(doc)),
+    };
+    let todayRead: { at: number; value: Promise<string> } | null = null;
+    const today = () => {
+      if (!todayRead || Date.now() - todayRead.at > TODAY_TTL_MS) {
+        const value = options.today();
+        value.catch(() => {
+          todayRead = null;
+        });
+        todayRead = { at: Date.now(), value };
+      }
+      return todayRead.value;
+    };
+    // Several features need today's date: start reading the clock now, while the page is read.
+    void today().catch(() => undefined);
+    // Long lists are read here in slices (the main thread is given back every few ms), so that no feature's
+    // first read of the list is one long task. The features then get the cached result.
+    try {
+      if (recognition.kind === 'export' && adapter.readExportListAsync) read.exportList.prime(await adapter.readExportListAsync(doc, { signal: controller.signal }));
+      else if (recognition.kind === 'start' && adapter.readStartListAsync) read.startList.prime(await adapter.readStartListAsync(doc, { signal: controller.signal }));
+    } catch {
+      // Aborted (a newer page view) or failed: the features read synchronously, as before.
+    }
+    if (controller.signal.aborted) return;
     const ctx: UkaFeatureContext = {
       doc,
       url,
@@ -77,13 +112,9 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       adapter,
       settings,
       pack: options.getPack(),
-      today: options.today,
+      today,
       openMetodbok: options.openMetodbok,
-      read: {
-        person: memo(() => adapter.readPersonPage(doc)),
-        startList: memo(() => adapter.readStartList(doc)),
-        exportList: memo(() => adapter.readExportList(doc)),
-      },
+      read,
       mount: (feature, mountOptions) => (controller.signal.aborted ? null : mountShadow(doc, { ...mountOptions, feature })),
       reportUnknownWarning: (heading) => unknownWarnings.add(heading.slice(0, 120)),
     };

@@ -18,10 +18,11 @@ import {
   type UkaAdapter,
   type WarningColour,
   type WarningSection,
+  type SliceOptions,
 } from './types';
 import type { WarningKind } from '../domain/warnings';
 import type { HeadingPatterns, UkaProfile } from './profile';
-import { isoDate, normalise, readFacts, readGrid, splitCode, text } from './dom';
+import { isoDate, normalise, openGrid, readFacts, readGrid, splitCode, text, type GridRow } from './dom';
 import { uka2024 } from './profiles/uka-2024';
 import { uka2026 } from './profiles/uka-2026';
 import type { z } from 'zod';
@@ -109,6 +110,53 @@ function safe<T>(fn: () => T, fallback: (error: unknown) => T): T {
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/**
+ * Long reads are generators that pause (yield) every SLICE_ROWS rows. The synchronous reads run them straight
+ * through; the *Async reads give the page its main thread back whenever a slice budget is used up, so a 5,000-row
+ * list never becomes one long task.
+ */
+const SLICE_ROWS = 100;
+type Steps<T> = Generator<void, T, void>;
+
+function runThrough<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T> {
+  const budget = options.budgetMs ?? 8;
+  const yieldNow = options.yieldNow ?? macrotask;
+  let until = clock() + budget;
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (clock() >= until) {
+      await yieldNow();
+      if (options.signal?.aborted) {
+        steps.return(undefined as never);
+        throw new Error('avbruten');
+      }
+      until = clock() + budget;
+    }
+  }
+}
+
+/** Collect a grid's rows, mapping each, pausing every SLICE_ROWS rows; a string is the reason the grid is unreadable. */
+function* collectRows<R>(rows: Generator<GridRow, string | null, void>, map: (row: GridRow) => R): Generator<void, R[] | string, void> {
+  const out: R[] = [];
+  for (;;) {
+    const next = rows.next();
+    if (next.done) return next.value ?? out;
+    out.push(map(next.value));
+    if (out.length % SLICE_ROWS === 0) yield;
+  }
+}
+
 export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfiles): UkaAdapter & {
   profileFor(doc: Document): UkaProfile | null;
 } {
@@ -150,7 +198,7 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
     return { sections, elements };
   };
 
-  const readExportGroups = (p: UkaProfile, doc: Document): { groups: ExportListGroup[]; elements: Element[] } | string => {
+  function* exportGroups(p: UkaProfile, doc: Document): Steps<{ groups: ExportListGroup[]; elements: Element[] } | string> {
     const container = doc.querySelector(p.exportList.container);
     if (!container) return 'hittar inte exportlistan';
     const groups: ExportListGroup[] = [];
@@ -159,23 +207,72 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
       const heading = text(el.querySelector(p.exportList.heading));
       const rec = heading ? recogniseWarningHeading(heading, p.headings, sectionColour(p, el)) : null;
       if (!rec) return `grupp utan känd rubrik: "${heading.slice(0, 80)}"`;
-      const grid = readGrid(el, p.exportList.rows);
+      const grid = openGrid(el, p.exportList.rows);
       if (!grid.ok) return grid.reason;
-      groups.push({
-        colour: rec.colour,
-        heading: cleanHeading(heading),
-        kind: rec.kind,
-        rows: grid.rows.map((r) => ({
-          name: r.get('name') ?? '',
-          personnummer: r.get('personnummer') || null,
-          label: r.get('label') || null,
-          href: r.el.querySelector(p.exportList.link)?.getAttribute('href') ?? '',
-        })),
-      });
+      const rows = yield* collectRows(grid.rows, (r) => ({
+        name: r.get('name') ?? '',
+        personnummer: r.get('personnummer') || null,
+        label: r.get('label') || null,
+        href: r.el.querySelector(p.exportList.link)?.getAttribute('href') ?? '',
+      }));
+      if (typeof rows === 'string') return rows;
+      groups.push({ colour: rec.colour, heading: cleanHeading(heading), kind: rec.kind, rows });
       elements.push(el);
     }
     return { groups, elements };
-  };
+  }
+
+  const readExportGroups = (p: UkaProfile, doc: Document) => runThrough(exportGroups(p, doc));
+
+  /** Generator version of withProfile: never throws, failures become { ok: false }. */
+  function* withProfileSteps<T>(doc: Document, what: string, read: (p: UkaProfile) => Steps<ReadResult<T>>): Steps<ReadResult<T>> {
+    try {
+      const p = profileFor(doc);
+      if (!p) return fail<T>('sidan känns inte igen som UKA');
+      return yield* read(p);
+    } catch (e) {
+      return fail<T>(`${what}: ${errText(e)}`);
+    }
+  }
+
+  const exportListSteps = (doc: Document): Steps<ReadResult<ExportList>> =>
+    withProfileSteps(doc, 'exportlista', function* (p) {
+      const g = yield* exportGroups(p, doc);
+      if (typeof g === 'string') return fail<ExportList>(g);
+      const button = doc.querySelector(p.exportButton);
+      if (!button) return fail<ExportList>('exportknappen saknas');
+      const disabled = button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true';
+      const href = button.getAttribute('href') ?? button.closest('form')?.getAttribute('action') ?? null;
+      for (const [i, group] of g.groups.entries()) {
+        const problem = checkRows(group.rows, exportRowProblem, `groups.${i}.rows`);
+        if (problem) return fail<ExportList>(problem);
+      }
+      const exportButton = { enabled: !disabled, href: disabled ? null : href };
+      const shape = validated(ExportList, { groups: g.groups.map((group) => ({ ...group, rows: [] })), exportButton });
+      if (!shape.ok) return shape;
+      const value: ExportList = { groups: g.groups, exportButton: shape.value.exportButton };
+      elementsOfRead.set(value, g.elements);
+      return { ok: true, value };
+    });
+
+  const startListSteps = (doc: Document): Steps<ReadResult<StartList>> =>
+    withProfileSteps(doc, 'startlista', function* (p) {
+      const grid = openGrid(doc, p.grids.startList);
+      if (!grid.ok) return fail<StartList>(grid.reason);
+      const rows = yield* collectRows(grid.rows, (r) => ({
+        name: r.get('name') ?? '',
+        personnummer: r.get('personnummer') ?? '',
+        label: r.get('label') || null,
+        status: r.get('status') ?? '',
+        latestContact: isoDate(r.get('latestContact')),
+        href: r.el.querySelector(p.startListLink)?.getAttribute('href') ?? '',
+      }));
+      if (typeof rows === 'string') return fail<StartList>(rows);
+      const problem = checkRows(rows, startRowProblem, 'rows');
+      if (problem) return fail<StartList>(problem);
+      const shape = validated(StartList, { rows: [] });
+      return shape.ok ? { ok: true, value: { rows } } : shape;
+    });
 
   const mapValue = <T extends string>(list: Array<[RegExp, T]>, raw: string | null, fallback: T): T => {
     const n = normalise(raw ?? '');
@@ -263,43 +360,19 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
     },
 
     readStartList(doc: Document): ReadResult<StartList> {
-      return withProfile(doc, 'startlista', (p) => {
-        const grid = readGrid(doc, p.grids.startList);
-        if (!grid.ok) return fail(grid.reason);
-        const rows = grid.rows.map((r) => ({
-          name: r.get('name') ?? '',
-          personnummer: r.get('personnummer') ?? '',
-          label: r.get('label') || null,
-          status: r.get('status') ?? '',
-          latestContact: isoDate(r.get('latestContact')),
-          href: r.el.querySelector(p.startListLink)?.getAttribute('href') ?? '',
-        }));
-        const problem = checkRows(rows, startRowProblem, 'rows');
-        if (problem) return fail(problem);
-        const shape = validated(StartList, { rows: [] });
-        return shape.ok ? { ok: true, value: { rows } } : shape;
-      });
+      return runThrough(startListSteps(doc));
     },
 
     readExportList(doc: Document): ReadResult<ExportList> {
-      return withProfile(doc, 'exportlista', (p) => {
-        const g = readExportGroups(p, doc);
-        if (typeof g === 'string') return fail(g);
-        const button = doc.querySelector(p.exportButton);
-        if (!button) return fail('exportknappen saknas');
-        const disabled = button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true';
-        const href = button.getAttribute('href') ?? button.closest('form')?.getAttribute('action') ?? null;
-        for (const [i, group] of g.groups.entries()) {
-          const problem = checkRows(group.rows, exportRowProblem, `groups.${i}.rows`);
-          if (problem) return fail(problem);
-        }
-        const exportButton = { enabled: !disabled, href: disabled ? null : href };
-        const shape = validated(ExportList, { groups: g.groups.map((group) => ({ ...group, rows: [] })), exportButton });
-        if (!shape.ok) return shape;
-        const value: ExportList = { groups: g.groups, exportButton: shape.value.exportButton };
-        elementsOfRead.set(value, g.elements);
-        return { ok: true, value };
-      });
+      return runThrough(exportListSteps(doc));
+    },
+
+    readStartListAsync(doc: Document, options?: SliceOptions): Promise<ReadResult<StartList>> {
+      return runInSlices(startListSteps(doc), options);
+    },
+
+    readExportListAsync(doc: Document, options?: SliceOptions): Promise<ReadResult<ExportList>> {
+      return runInSlices(exportListSteps(doc), options);
     },
 
     anchor(doc: Document, name: AnchorName): Element | null {

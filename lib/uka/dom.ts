@@ -39,8 +39,14 @@ function missing(required: string[], present: (f: string) => boolean): string | 
 
 const direct = (el: Element, tag: string): Element[] => Array.from(el.children).filter((c) => c.tagName.toLowerCase() === tag);
 
-/** Read rows from a container found by the spec (inside `root`). */
-export function readGrid(root: ParentNode, spec: GridSpec): GridResult {
+/**
+ * Rows of a grid, produced one at a time: a generator that yields each row and returns null, or returns the reason
+ * when a row breaks the spec. Lets long lists be read in slices (see lib/uka/adapter.ts); `readGrid` collects it.
+ */
+export type GridRows = Generator<GridRow, string | null, void>;
+
+/** Open the grid found by the spec (inside `root`): header problems are found at once, rows come lazily. */
+export function openGrid(root: ParentNode, spec: GridSpec): { ok: true; rows: GridRows } | { ok: false; reason: string } {
   const container = root.querySelector(spec.selector);
   if (!container) return { ok: false, reason: `hittar inte ${spec.selector}` };
   if (spec.layout === 'table') {
@@ -51,73 +57,108 @@ export function readGrid(root: ParentNode, spec: GridSpec): GridResult {
     const why = missing(spec.required, (f) => cols.has(f));
     if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
     const bodyRows = container.querySelector('tbody') ? Array.from(container.querySelectorAll('tbody tr')) : Array.from(container.querySelectorAll('tr')).slice(1);
-    const rows = bodyRows
-      // HTMLTableRowElement.cells is the same list (td and th children), without a regex per child.
-      .map((tr) => ({ tr, cells: 'cells' in tr && tr.cells ? Array.from((tr as HTMLTableRowElement).cells) : Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName)) }))
-      .filter(({ cells }) => cells.length > 0)
-      .map(({ tr, cells }) => ({
-        el: tr,
-        get: (f: string) => {
-          const i = cols.get(f);
-          return i === undefined ? null : text(cells[i]);
-        },
-      }));
-    return { ok: true, rows };
+    return {
+      ok: true,
+      rows: (function* () {
+        for (const tr of bodyRows) {
+          // HTMLTableRowElement.cells is the same list (td and th children), without a regex per child.
+          const cells = 'cells' in tr && tr.cells ? Array.from((tr as HTMLTableRowElement).cells) : Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName));
+          if (cells.length === 0) continue;
+          yield {
+            el: tr,
+            get: (f: string) => {
+              const i = cols.get(f);
+              return i === undefined ? null : text(cells[i]);
+            },
+          };
+        }
+        return null;
+      })(),
+    };
   }
   if (spec.layout === 'role-table') {
     const headers = Array.from(container.querySelectorAll('[role=columnheader]')).map((h) => text(h));
     const cols = mapColumns(headers, spec.columns);
     const why = missing(spec.required, (f) => cols.has(f));
     if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
-    const rows = Array.from(container.querySelectorAll('[role=row]'))
-      .map((r) => ({ r, cells: Array.from(r.querySelectorAll('[role=cell],[role=gridcell]')) }))
-      .filter(({ cells }) => cells.length > 0)
-      .map(({ r, cells }) => ({
-        el: r,
-        get: (f: string) => {
-          const i = cols.get(f);
-          return i === undefined ? null : text(cells[i]);
-        },
-      }));
-    return { ok: true, rows };
-  }
-  if (spec.layout === 'dl-list') {
-    const rows: GridRow[] = [];
-    for (const item of Array.from(container.querySelectorAll(spec.item))) {
-      const dl = item.tagName.toLowerCase() === 'dl' ? item : item.querySelector('dl');
-      if (!dl) return { ok: false, reason: `${spec.selector}: post utan definitionslista` };
-      const pairs: Array<[string, string]> = [];
-      let label: string | null = null;
-      for (const c of Array.from(dl.children)) {
-        const tag = c.tagName.toLowerCase();
-        if (tag === 'dt') label = text(c);
-        else if (tag === 'dd' && label !== null) {
-          pairs.push([label, text(c)]);
-          label = null;
+    const all = Array.from(container.querySelectorAll('[role=row]'));
+    return {
+      ok: true,
+      rows: (function* () {
+        for (const r of all) {
+          const cells = Array.from(r.querySelectorAll('[role=cell],[role=gridcell]'));
+          if (cells.length === 0) continue;
+          yield {
+            el: r,
+            get: (f: string) => {
+              const i = cols.get(f);
+              return i === undefined ? null : text(cells[i]);
+            },
+          };
         }
+        return null;
+      })(),
+    };
+  }
+  const items = Array.from(container.querySelectorAll(spec.item));
+  if (spec.layout === 'dl-list') {
+    return {
+      ok: true,
+      rows: (function* () {
+        for (const item of items) {
+          const dl = item.tagName.toLowerCase() === 'dl' ? item : item.querySelector('dl');
+          if (!dl) return `${spec.selector}: post utan definitionslista`;
+          const pairs: Array<[string, string]> = [];
+          let label: string | null = null;
+          for (const c of Array.from(dl.children)) {
+            const tag = c.tagName.toLowerCase();
+            if (tag === 'dt') label = text(c);
+            else if (tag === 'dd' && label !== null) {
+              pairs.push([label, text(c)]);
+              label = null;
+            }
+          }
+          const cols = mapColumns(
+            pairs.map((p) => p[0]),
+            spec.columns,
+          );
+          const why = missing(spec.required, (f) => cols.has(f));
+          if (why) return `${spec.selector}: ${why}`;
+          yield { el: item, get: (f) => (cols.has(f) ? (pairs[cols.get(f)!]?.[1] ?? null) : null) };
+        }
+        return null;
+      })(),
+    };
+  }
+  const fields = Object.entries(spec.fields);
+  return {
+    ok: true,
+    rows: (function* () {
+      for (const item of items) {
+        const found = new Map<string, string>();
+        for (const [field, sel] of fields) {
+          const el = item.querySelector(sel);
+          if (el) found.set(field, text(el));
+        }
+        const why = missing(spec.required, (f) => found.has(f));
+        if (why) return `${spec.selector}: ${why}`;
+        yield { el: item, get: (f) => found.get(f) ?? null };
       }
-      const cols = mapColumns(
-        pairs.map((p) => p[0]),
-        spec.columns,
-      );
-      const why = missing(spec.required, (f) => cols.has(f));
-      if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
-      rows.push({ el: item, get: (f) => (cols.has(f) ? (pairs[cols.get(f)!]?.[1] ?? null) : null) });
-    }
-    return { ok: true, rows };
-  }
+      return null;
+    })(),
+  };
+}
+
+/** Read rows from a container found by the spec (inside `root`). */
+export function readGrid(root: ParentNode, spec: GridSpec): GridResult {
+  const grid = openGrid(root, spec);
+  if (!grid.ok) return grid;
   const rows: GridRow[] = [];
-  for (const item of Array.from(container.querySelectorAll(spec.item))) {
-    const found = new Map<string, string>();
-    for (const [field, sel] of Object.entries(spec.fields)) {
-      const el = item.querySelector(sel);
-      if (el) found.set(field, text(el));
-    }
-    const why = missing(spec.required, (f) => found.has(f));
-    if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
-    rows.push({ el: item, get: (f) => found.get(f) ?? null });
+  for (;;) {
+    const next = grid.rows.next();
+    if (next.done) return next.value ? { ok: false, reason: next.value } : { ok: true, rows };
+    rows.push(next.value);
   }
-  return { ok: true, rows };
 }
 
 /** Label → value pairs inside a container (th+td or dt+dd). */

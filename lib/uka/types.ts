@@ -151,6 +151,9 @@ export interface UkaAdapter {
   readPersonPage(doc: Document): ReadResult<PersonPage>;
   readStartList(doc: Document): ReadResult<StartList>;
   readExportList(doc: Document): ReadResult<ExportList>;
+  /** The same reads in slices: the main thread is given back between slices (long lists, no long task). */
+  readStartListAsync?(doc: Document, options?: SliceOptions): Promise<ReadResult<StartList>>;
+  readExportListAsync?(doc: Document, options?: SliceOptions): Promise<ReadResult<ExportList>>;
   /** Find a named element to anchor UI next to, or null ("not found": never a guess). */
   anchor(doc: Document, name: AnchorName): Element | null;
   /**
@@ -159,4 +162,14 @@ export interface UkaAdapter {
    * (a 5,000-row export list is then walked once, not twice).
    */
   sectionElements(doc: Document, read?: PersonPage | ExportList): Element[];
+}
+
+/** How a sliced read shares the main thread. */
+export interface SliceOptions {
+  /** Longest stretch of work before yielding (ms). Default 8. */
+  budgetMs?: number;
+  /** How to give the main thread back. Default: a macrotask (setTimeout 0). */
+  yieldNow?(): Promise<void>;
+  /** Stop reading (the promise rejects) when this aborts. */
+  signal?: AbortSignal;
 }
