@@ -3,15 +3,14 @@ import '../../lib/platform/zod-setup';
  * The UKA content script. Registered at run time by the background for exactly the configured UKA origin (the
  * manifest has no static content script and no host permission). It only wires: settings + adapter + features.
  */
-import { createUkaAdapter } from '../../lib/uka/adapter';
 import { loadSettings, watchSettings, type Settings } from '../../lib/settings';
 import { sendCommand } from '../../lib/messages';
 import { browser } from 'wxt/browser';
-import { loadActivePack, PACK_KEY } from '../../lib/platform/pack';
+import type { ActivePack } from '../../lib/platform/pack';
 import { isManagedChange } from '../../lib/platform/managed';
 import { today } from '../../lib/platform/clock';
-import { FEATURES } from './features';
-import { startRuntime } from './runtime';
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export default defineContentScript({
   matches: [],
@@ -25,14 +24,21 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       w.__kaaLotsenUka = false;
     });
-    // Settings and pack are read side by side (two storage round trips at once, not one after the other); the pack
-    // read is not awaited at all when this is not the UKA origin.
+    // Start-up comes in several short tasks instead of one long one: this module holds only what is needed to read
+    // the settings; the metodbok pack (schema, default texts) and the rest (adapter, runtime, features and their UI)
+    // are modules that are evaluated on dynamic import, each after a macrotask of its own. Settings and pack are read
+    // side by side (their storage round trips overlap).
+    const packModule = macrotask().then(() => import('../../lib/platform/pack'));
+    const loadActivePack = async (): Promise<ActivePack> => (await packModule).loadActivePack();
     const packRead = loadActivePack();
     packRead.catch(() => undefined);
     const { settings: initial } = await loadSettings();
     if (!initial.ukaOrigin || new URL(initial.ukaOrigin).origin !== location.origin) return;
     let settings: Settings = initial;
     let pack = (await packRead).pack;
+    const { PACK_KEY } = await packModule;
+    await macrotask();
+    const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     const runtime = startRuntime({
