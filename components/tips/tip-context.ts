@@ -100,7 +100,8 @@ export function deadlinesFromSettings(today: string, monthDays: Readonly<Record<
       if (/^\d{2}-\d{2}$/.test(md)) out.push({ deadline: `${y}-${md}` });
     }
   }
-  return out.sort((a, b) => a.deadline.localeCompare(b.deadline));
+  // ISO dates: a plain comparison orders them (no locale lookup).
+  return out.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
 }
 
 /** The SCB phase for tips, using the pack's phase lengths. */

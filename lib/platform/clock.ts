@@ -21,6 +21,25 @@ export async function now(): Promise<Date> {
   return new Date();
 }
 
+/**
+ * The date in Sweden without Intl: Swedish civil time is UTC+1, and UTC+2 from 01:00 UTC on the last Sunday of March
+ * to 01:00 UTC on the last Sunday of October (the EU summer-time rule, in force in Sweden since 1996). The first
+ * Intl.DateTimeFormat in a page starts ICU's time-zone and locale data, a main-thread stall of 30–50 ms in Chromium
+ * that every UKA page view would pay; this needs none. Outside 1996–2099 (and should the rule ever change, which
+ * tests/unit/platform/clock.test.ts checks against the time-zone database) todayInStockholm decides.
+ */
+export function stockholmDateByRule(instant: Date): IsoDate {
+  const t = instant.getTime();
+  const year = instant.getUTCFullYear();
+  if (!Number.isFinite(t) || year < 1996 || year > 2099) return todayInStockholm(instant);
+  const lastSundayAt1Utc = (month: number) => {
+    const last = new Date(Date.UTC(year, month + 1, 0));
+    return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+  };
+  const summer = t >= lastSundayAt1Utc(2) && t < lastSundayAt1Utc(9);
+  return new Date(t + (summer ? 2 : 1) * 3_600_000).toISOString().slice(0, 10) as IsoDate;
+}
+
 export async function today(): Promise<IsoDate> {
-  return todayInStockholm(await now());
+  return stockholmDateByRule(await now());
 }

@@ -52,9 +52,12 @@ export interface ReviewSummary {
 
 const COLOURS: readonly WarningColour[] = ['red', 'yellow', 'green'];
 
-/** Compare etiketts the way a person reads them: case, surrounding and repeated whitespace do not matter. */
+/**
+ * Compare etiketts the way a person reads them: case, surrounding and repeated whitespace do not matter. (toLowerCase
+ * equals toLocaleLowerCase('sv') for every code point, Swedish has no special casing, and needs no ICU start-up.)
+ */
 export function normaliseLabel(label: string | null | undefined): string {
-  return (label ?? '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
+  return (label ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 export function hasLabel(person: { label: string | null }, label: string | null | undefined): boolean {
