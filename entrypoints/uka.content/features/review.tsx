@@ -15,6 +15,8 @@ import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../context';
 import type { ReviewView } from '../../background/handlers-review';
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Person-key lookups in flight at once (each is one message to the background). */
 const CONCURRENCY = 6;
 
@@ -46,15 +48,23 @@ async function personKeys(persons: readonly ReviewPerson[], signal: AbortSignal)
 export const review: FeatureDefinition<UkaFeatureContext> = {
   id: 'review',
   pages: ['export'],
-  init(ctx, signal) {
+  async init(ctx, signal) {
+    // Ask the background for the current review first: the answer travels while the list is summarised below.
+    const reviewState = sendRaw<ReviewView | null>('review-state', {});
+    reviewState.catch(() => undefined);
     const read = ctx.read.exportList();
     if (!read.ok) throw new Error(`listan kunde inte läsas: ${read.reason}`);
     const anchor = ctx.adapter.anchor(ctx.doc, 'exportList');
     if (!anchor) throw new Error('listan Export till SCB hittades inte');
     const list = read.value;
     const myLabel = ctx.settings.myLabel ?? null;
+    // Each summary of a 5,000-row list is a few ms of work: one task each, then the panel in a third.
     const all = summariseReview(list);
+    await nextTask();
+    if (signal.aborted) return false;
     const mine = myLabel ? summariseReview(list, myLabel) : null;
+    if (mine) await nextTask();
+    if (signal.aborted) return false;
     const mounted = ctx.mount('review', { anchor, where: 'beforebegin', css: REVIEW_CSS, label: 'Månadsgenomgång' });
     if (!mounted) return false;
 
@@ -72,8 +82,7 @@ export const review: FeatureDefinition<UkaFeatureContext> = {
 
     /** Recount the current review against UKA's list as shown now. */
     const recount = async () => {
-      const today = await ctx.today();
-      const current = await sendRaw<ReviewView | null>('review-state', {});
+      const [today, current] = await Promise.all([ctx.today(), reviewState]);
       if (signal.aborted) return;
       if (!current) {
         progress = { status: 'none' };
