@@ -53,18 +53,21 @@ export function scanGlossary(doc: Document, pack: Pack, options: ScanOptions, ro
   const sliceMs = options.sliceMs ?? 6;
   const schedule = options.schedule ?? defaultSchedule(doc.defaultView as (Window & typeof globalThis) | null);
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-  // Text nodes only; whether a parent is skipped is decided once per parent element (closest() is cheap).
+  // Text nodes only. Whether an element is skipped is decided once per element: it matches the selector itself or
+  // its parent is skipped (the same answer as closest(), without walking every ancestor again for each of the
+  // thousands of cells of a long list).
   const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
   const skipCache = new Map<Element, boolean>();
-  const skipped = (parent: Element | null): boolean => {
-    if (!parent) return true;
-    let skip = skipCache.get(parent);
+  const skipUp = (el: Element | null): boolean => {
+    if (!el) return false;
+    let skip = skipCache.get(el);
     if (skip === undefined) {
-      skip = parent.closest(SKIP_SELECTOR) !== null;
-      skipCache.set(parent, skip);
+      skip = el.matches(SKIP_SELECTOR) || skipUp(el.parentElement);
+      skipCache.set(el, skip);
     }
     return skip;
   };
+  const skipped = (parent: Element | null): boolean => !parent || skipUp(parent);
   return new Promise((resolve) => {
     const slice = () => {
       if (options.signal.aborted) return resolve(found);
