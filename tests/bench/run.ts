@@ -2,9 +2,14 @@
  * `npm run bench`: the UI bench (5,000-youth export list with and without the extension) and, when
  * tests/bench/scb.ts exists, the SCB-file bench. Prints every ratio.
  *
- *   npm run bench [-- --youths 5000 --runs 5 --variant 2026 --off glossary,review --per-feature --skip-scb --skip-ui]
+ *   npm run bench [-- --youths 5000 --runs 5 --variant 2026|2024|both --off glossary,review --per-feature --fresh-tour --explain --skip-scb --skip-ui]
+ *
+ * Runs are medians of at least 5 measured loads per mode (after one warm-up each). The machine should be quiet: the
+ * load average is printed before and after so a noisy result can be recognised. $KAA_EXTENSION_DIR picks another
+ * build of the extension (see tests/bench/wxt.profile.config.ts).
  */
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { benchUi, formatUi } from './ui';
@@ -18,24 +23,36 @@ const { values } = parseArgs({
     'per-feature': { type: 'boolean', default: false },
     'skip-scb': { type: 'boolean', default: false },
     'skip-ui': { type: 'boolean', default: false },
+    'fresh-tour': { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
   },
 });
 
 const PAGE_FEATURES = ['status-panel', 'explainers', 'glossary', 'review', 'scb-guard', 'tips', 'tour'];
 
 async function main(): Promise<void> {
+  const load = () => `load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${cpus().length} cores`;
   if (!values['skip-ui']) {
-    const base = { youths: Number(values.youths), runs: Number(values.runs), variant: values.variant === '2024' ? ('2024' as const) : ('2026' as const) };
+    console.log(`Före: ${load()}`);
+    const runs = Math.max(5, Number(values.runs));
+    if (Number(values.runs) < 5) console.log(`(--runs ${values.runs} höjt till 5: medianer behöver minst 5 körningar)`);
+    const variants: Array<'2024' | '2026'> = values.variant === 'both' ? ['2024', '2026'] : [values.variant === '2024' ? '2024' : '2026'];
     const off = values.off ? values.off.split(',').map((s) => s.trim()).filter(Boolean) : [];
-    const result = await benchUi({ ...base, featuresOff: off });
-    console.log(formatUi(result));
-    if (values['per-feature']) {
-      console.log('\nPer funktion (en i taget avstängd):');
-      for (const id of PAGE_FEATURES) {
-        const r = await benchUi({ ...base, featuresOff: [id] });
-        console.log(`  utan ${id.padEnd(13)} ratio ${r.loadRatio.toFixed(3)}  längsta task ${r.with.longestTaskMs.toFixed(0)} ms  tasks>50: ${r.with.tasksOver50} (utan tillägg ${r.without.tasksOver50})`);
+    for (const variant of variants) {
+      const base = { youths: Number(values.youths), runs, variant, freshTour: values['fresh-tour'] };
+      const result = await benchUi({ ...base, featuresOff: off });
+      console.log(formatUi(result, values.explain));
+      if (values['per-feature']) {
+        console.log('\nPer funktion (en i taget avstängd):');
+        for (const id of PAGE_FEATURES) {
+          const r = await benchUi({ ...base, featuresOff: [...off, id] });
+          console.log(
+            `  utan ${id.padEnd(13)} ratio ${r.loadRatio.toFixed(3)}  längsta tilläggs-task ${r.with.longestExtensionTaskMs.toFixed(0)} ms  tasks>50: ${r.with.tasksOver50} (utan tillägg ${r.without.tasksOver50})  tilläggets CPU ${r.with.medianExtensionCpuMs.toFixed(0)} ms`,
+          );
+        }
       }
     }
+    console.log(`Efter: ${load()}`);
   }
   const scbPath = fileURLToPath(new URL('./scb.ts', import.meta.url));
   if (!values['skip-scb'] && existsSync(scbPath)) {

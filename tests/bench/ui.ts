@@ -1,14 +1,19 @@
 /**
  * UI bench: the 5,000-youth "Export till SCB" list of the UKA stand-in, loaded in Debian's Chromium with and without
- * the built test extension (.output/chrome-mv3-test), alternating, several runs each, in the same process.
+ * the built test extension (.output/chrome-mv3-test, or $KAA_EXTENSION_DIR), alternating, several runs each, in the
+ * same process, after one warm-up load each that is not counted.
  *
- * Measured in the page (an init script, so it is there before UKA's first byte):
- *  - long tasks (PerformanceObserver 'longtask', buffered);
+ * Measured per load:
+ *  - long tasks (PerformanceObserver 'longtask', buffered, installed by an init script before UKA's first byte);
+ *  - which long tasks are the extension's: a V8 CPU profile of the page (CDP Profiler, 1 ms samples, in BOTH modes so
+ *    the overhead is the same) tells how much of each long task ran in code from the extension's URL. A long task
+ *    with ≥ 5 ms of extension code is counted as caused by the extension;
  *  - load-to-idle: from navigation start to the last moment the page was busy (the end of a long task, or a DOM
- *    mutation, our shadow roots included; at least the load event's end) before 1 s of quiet.
- * The extension's long tasks are the ones the page does not have without it: compare the two columns.
+ *    mutation, inside the extension's open shadow roots too; at least the load event's end) before `quietMs` of quiet;
+ *  - peak JS heap of the page's V8 isolate (UKA and content script share it), polled over CDP every 50 ms.
+ * Medians over the runs; the largest task over all runs is given too.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,8 +21,11 @@ import { fileURLToPath } from 'node:url';
 import { startUkaServer } from '../fixtures/uka/server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const EXTENSION_DIR = path.join(root, '.output', 'chrome-mv3-test');
+export const EXTENSION_DIR = process.env.KAA_EXTENSION_DIR ? path.resolve(process.env.KAA_EXTENSION_DIR) : path.join(root, '.output', 'chrome-mv3-test');
 const CHROMIUM = process.env.KAA_CHROMIUM ?? '/usr/bin/chromium';
+
+/** A long task with at least this much extension code in it counts as caused by the extension. */
+const EXT_SHARE_MS = 5;
 
 export interface UiBenchOptions {
   youths?: number;
@@ -26,42 +34,85 @@ export interface UiBenchOptions {
   /** Feature ids switched off in the "with extension" runs (to find a slow feature). */
   featuresOff?: string[];
   quietMs?: number;
+  /** Measure a first visit (the onboarding tour starts by itself). Default: a returning user, tour finished. */
+  freshTour?: boolean;
+}
+
+export interface LongTask {
+  start: number;
+  duration: number;
+  /** Milliseconds of extension code (by CPU samples) inside the task. */
+  extensionMs: number;
+  /** Top extension functions in the task (entry points; innermost frames), for --explain. */
+  entries?: string;
+  leaves?: string;
 }
 
 export interface RunMeasure {
   loadToIdleMs: number;
-  longTasks: number[];
+  loadEventMs: number;
+  longTasks: LongTask[];
+  /** Extension code over the whole load (CPU samples), ms. */
+  extensionCpuMs: number;
+  peakHeapMb: number;
+}
+
+export interface ModeSummary {
+  medianLoadToIdleMs: number;
+  medianLoadEventMs: number;
+  /** Longest long task over all runs. */
+  longestTaskMs: number;
+  /** Median over runs of each run's longest task (0 when a run had none). */
+  medianLongestTaskMs: number;
+  /** Longest task that ran ≥ EXT_SHARE_MS of extension code (0 when none). */
+  longestExtensionTaskMs: number;
+  /** Long tasks over all runs, and how many of them were the extension's. */
+  tasksOver50: number;
+  extensionTasksOver50: number;
+  medianExtensionCpuMs: number;
+  medianPeakHeapMb: number;
+  runs: RunMeasure[];
 }
 
 export interface UiBenchResult {
   youths: number;
   runs: number;
+  variant: '2024' | '2026';
   featuresOff: string[];
-  without: { medianLoadToIdleMs: number; longestTaskMs: number; tasksOver50: number; runs: RunMeasure[] };
-  with: { medianLoadToIdleMs: number; longestTaskMs: number; tasksOver50: number; runs: RunMeasure[]; extensionActive: boolean };
-  /** with / without, medians. */
+  freshTour: boolean;
+  without: ModeSummary;
+  with: ModeSummary & { extensionActive: boolean };
+  /** with / without, medians of load-to-idle. */
   loadRatio: number;
 }
 
 /** Installed before any page script: long tasks, stalls and mutations, for the bench to read later. */
-const INIT_SCRIPT = `(() => {
+export const INIT_SCRIPT = `(() => {
   const w = window;
   const probe = { longTasks: [], lastBusy: 0 };
   w.__kaaBench = probe;
   const busy = (t) => { if (t > probe.lastBusy) probe.lastBusy = t; };
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) { probe.longTasks.push(e.duration); busy(e.startTime + e.duration); }
+      for (const e of list.getEntries()) { probe.longTasks.push({ start: e.startTime, duration: e.duration }); busy(e.startTime + e.duration); }
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) {}
-  const watch = (target) => new MutationObserver(() => busy(performance.now())).observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
-  // Our UI lives in shadow roots; see those mutations too.
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) { const r = attach.call(this, init); try { watch(r); } catch (e) {} return r; };
+  const watched = new WeakSet();
+  const watch = (target) => {
+    if (watched.has(target)) return;
+    watched.add(target);
+    new MutationObserver((records) => {
+      busy(performance.now());
+      // The extension's UI lives in open shadow roots, made in the content script's isolated world (a patched
+      // attachShadow here would never see them): watch the root of every host element that arrives.
+      // (Hosts get their root before they are inserted, so the added node itself is enough.)
+      for (const r of records) for (const n of r.addedNodes) if (n.shadowRoot) watch(n.shadowRoot);
+    }).observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
+  };
   watch(document);
 })();`;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
@@ -81,14 +132,16 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
   return { context, dir };
 }
 
-async function configure(context: BrowserContext, origin: string, featuresOff: string[]): Promise<void> {
+export async function configure(context: BrowserContext, origin: string, featuresOff: string[], freshTour = true): Promise<void> {
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   await worker.evaluate(
-    async ({ origin, off }) => {
+    async ({ origin, off, freshTour }) => {
       const features = Object.fromEntries(off.map((id) => [id, false]));
       await chrome.storage.local.set({ settings: { ukaOrigin: origin, kommun: '2281', myLabel: 'Coach Anna', ...(off.length ? { features } : {}) } });
+      // A returning user has finished the onboarding tour (as in the e2e fixtures).
+      if (!freshTour) await chrome.storage.local.set({ tourProgress: { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } } });
     },
-    { origin, off: featuresOff },
+    { origin, off: featuresOff, freshTour },
   );
   // Match patterns carry no port (Firefox cannot hold one), so either form counts.
   const u = new URL(origin);
@@ -102,42 +155,163 @@ async function configure(context: BrowserContext, origin: string, featuresOff: s
   throw new Error('the UKA content script was not registered for the stand-in');
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+interface Sample {
+  t: number;
+  dt: number;
+  ext: boolean;
+  /** Outermost and innermost extension frame ("name:line"), when ext. */
+  entry?: string;
+  leaf?: string;
+}
+
+/** Sample times (page clock, ms) and whether extension code was on the stack, for each sample. */
+function extensionSamples(profile: CpuProfile, offsetMs: number): Sample[] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(top)'}:${n.callFrame.lineNumber + 1}`;
+  const memo = new Map<number, { entry?: string; leaf?: string }>();
+  const frames = (id: number): { entry?: string; leaf?: string } => {
+    const known = memo.get(id);
+    if (known) return known;
+    const node = byId.get(id);
+    const p = parent.get(id);
+    const up = p !== undefined ? frames(p) : {};
+    const own = node?.callFrame.url.startsWith('chrome-extension://') ? label(node) : undefined;
+    const v = { entry: up.entry ?? own, leaf: own ?? up.leaf };
+    memo.set(id, v);
+    return v;
+  };
+  const out: Sample[] = [];
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const f = frames(profile.samples[i]!);
+    out.push({ t: t / 1000 - offsetMs, dt, ext: f.entry !== undefined, entry: f.entry, leaf: f.leaf });
+  }
+  return out;
+}
+
+function topOf(samples: Sample[], key: 'entry' | 'leaf', n: number): string {
+  const m = new Map<string, number>();
+  for (const s of samples) if (s[key]) m.set(s[key]!, (m.get(s[key]!) ?? 0) + s.dt);
+  return [...m.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}ms`)
+    .join(', ');
+}
+
+async function heapPoller(cdp: CDPSession): Promise<{ stop(): Promise<number> }> {
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      try {
+        const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+        if (usedSize > peak) peak = usedSize;
+      } catch {
+        // page closing
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return peak / (1024 * 1024);
+    },
+  };
+}
+
 async function measure(context: BrowserContext, url: string, quietMs: number): Promise<RunMeasure & { extensionActive: boolean }> {
   const page = await context.newPage();
   try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Runtime.enable');
+    await cdp.send('Profiler.start');
+    const heap = await heapPoller(cdp);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     // Wait for `quietMs` without any busy sign (max 30 s).
     const result = await page.evaluate(
       async (quiet) => {
-        const probe = (window as unknown as { __kaaBench: { longTasks: number[]; lastBusy: number } }).__kaaBench;
+        const probe = (window as unknown as { __kaaBench: { longTasks: Array<{ start: number; duration: number }>; lastBusy: number } }).__kaaBench;
         const started = performance.now();
         while (performance.now() - Math.max(probe.lastBusy, started - quiet + 200) < quiet && performance.now() - started < 30_000) {
           await new Promise((r) => setTimeout(r, 100));
         }
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
         const loadEnd = nav?.loadEventEnd ?? 0;
-        return { loadToIdleMs: Math.max(loadEnd, probe.lastBusy), longTasks: [...probe.longTasks], extensionActive: document.querySelector('kaa-lotsen-ui') !== null };
+        return { loadToIdleMs: Math.max(loadEnd, probe.lastBusy), loadEventMs: loadEnd, longTasks: [...probe.longTasks], extensionActive: document.querySelector('kaa-lotsen-ui') !== null };
       },
       quietMs,
     );
-    return result;
+    const peakHeapMb = await heap.stop();
+    // Align the profile's clock with the page's: read performance.now() right before stopping the profiler.
+    const before = ((await cdp.send('Runtime.evaluate', { expression: 'performance.now()', returnByValue: true })) as { result: { value: number } }).result.value;
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const offsetMs = profile.endTime / 1000 - before;
+    const samples = extensionSamples(profile, offsetMs);
+    const extensionCpuMs = samples.reduce((sum, s) => sum + (s.ext ? s.dt : 0), 0);
+    const longTasks = result.longTasks.map((task) => {
+      const inside = samples.filter((s) => s.ext && s.t >= task.start && s.t <= task.start + task.duration);
+      return { ...task, extensionMs: inside.reduce((sum, s) => sum + s.dt, 0), entries: topOf(inside, 'entry', 3), leaves: topOf(inside, 'leaf', 4) };
+    });
+    return { ...result, longTasks, extensionCpuMs, peakHeapMb };
   } finally {
     await page.close();
   }
 }
 
+function summarise(ms: RunMeasure[]): ModeSummary {
+  const all = ms.flatMap((m) => m.longTasks);
+  const ext = all.filter((t) => t.extensionMs >= EXT_SHARE_MS);
+  const longest = (tasks: LongTask[]) => tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+  return {
+    medianLoadToIdleMs: median(ms.map((m) => m.loadToIdleMs)),
+    medianLoadEventMs: median(ms.map((m) => m.loadEventMs)),
+    longestTaskMs: longest(all),
+    medianLongestTaskMs: median(ms.map((m) => longest(m.longTasks))),
+    longestExtensionTaskMs: longest(ext),
+    tasksOver50: all.filter((t) => t.duration > 50).length,
+    extensionTasksOver50: ext.filter((t) => t.duration > 50).length,
+    medianExtensionCpuMs: median(ms.map((m) => m.extensionCpuMs)),
+    medianPeakHeapMb: median(ms.map((m) => m.peakHeapMb)),
+    runs: ms,
+  };
+}
+
 export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchResult> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`${EXTENSION_DIR} saknas: kör först npm run build:test`);
   const youths = options.youths ?? 5000;
-  const runs = options.runs ?? 5;
+  const runs = Math.max(1, options.runs ?? 5);
+  const variant = options.variant ?? '2026';
   const featuresOff = options.featuresOff ?? [];
   const quietMs = options.quietMs ?? 1000;
-  const server = await startUkaServer({ port: 0, variant: options.variant ?? '2026', youths, seed: 1, today: '2026-11-23', kommun: '2281' });
+  const freshTour = options.freshTour ?? false;
+  const server = await startUkaServer({ port: 0, variant, youths, seed: 1, today: '2026-11-23', kommun: '2281' });
   const origin = new URL(server.url).origin;
   const plain = await launch(false);
   const ext = await launch(true);
   try {
-    await configure(ext.context, origin, featuresOff);
+    await configure(ext.context, origin, featuresOff, freshTour);
     for (const { context } of [plain, ext]) await context.addCookies([{ name: 'UKASESSION', value: '1', url: origin }]);
     const url = `${origin}/export`;
     // One warm-up each (HTTP, V8 and the extension's first start), not counted.
@@ -152,18 +326,9 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchResu
       extensionActive &&= m.extensionActive;
       withExt.push(m);
     }
-    const sum = (ms: RunMeasure[]) => {
-      const all = ms.flatMap((m) => m.longTasks);
-      return {
-        medianLoadToIdleMs: median(ms.map((m) => m.loadToIdleMs)),
-        longestTaskMs: all.length ? Math.max(...all) : 0,
-        tasksOver50: all.filter((d) => d > 50).length,
-        runs: ms,
-      };
-    };
-    const a = sum(without);
-    const b = sum(withExt);
-    return { youths, runs, featuresOff, without: a, with: { ...b, extensionActive }, loadRatio: b.medianLoadToIdleMs / a.medianLoadToIdleMs };
+    const a = summarise(without);
+    const b = summarise(withExt);
+    return { youths, runs, variant, featuresOff, freshTour, without: a, with: { ...b, extensionActive }, loadRatio: b.medianLoadToIdleMs / a.medianLoadToIdleMs };
   } finally {
     await plain.context.close();
     await ext.context.close();
@@ -173,17 +338,36 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchResu
   }
 }
 
-export function formatUi(r: UiBenchResult): string {
-  const f = (n: number) => n.toFixed(0).padStart(6);
+export function formatUi(r: UiBenchResult, explain = false): string {
+  const f = (n: number) => n.toFixed(0).padStart(8);
+  const f1 = (n: number) => n.toFixed(1).padStart(8);
+  const okTask = r.with.longestExtensionTaskMs <= 50;
+  const okRatio = r.loadRatio <= 1.1;
   const lines = [
-    `UI-bench: Export till SCB med ${r.youths} ungdomar, ${r.runs} körningar per läge (median)${r.featuresOff.length ? `, avstängda funktioner: ${r.featuresOff.join(', ')}` : ''}`,
-    `                         utan tillägg   med tillägg`,
-    `  load-to-idle (ms)        ${f(r.without.medianLoadToIdleMs)}        ${f(r.with.medianLoadToIdleMs)}`,
-    `  längsta task (ms)        ${f(r.without.longestTaskMs)}        ${f(r.with.longestTaskMs)}`,
-    `  tasks > 50 ms (alla körn.) ${f(r.without.tasksOver50)}      ${f(r.with.tasksOver50)}`,
-    `  load ratio (med/utan)    ${r.loadRatio.toFixed(3)}  (mål ≤ 1.10)`,
-    `  longest task with extension: ${r.with.longestTaskMs.toFixed(0)} ms; tasks > 50 ms with: ${r.with.tasksOver50}, without: ${r.without.tasksOver50}`,
+    `UI-bench: Export till SCB med ${r.youths} ungdomar (variant ${r.variant}), ${r.runs} mätta körningar per läge efter en uppvärmning, medianer${
+      r.featuresOff.length ? `; avstängda funktioner: ${r.featuresOff.join(', ')}` : ''
+    }${r.freshTour ? '; ny användare (rundturen startar)' : ''}`,
+    `                                              utan tillägg   med tillägg`,
+    `  load-to-idle, median (ms)                   ${f(r.without.medianLoadToIdleMs)}      ${f(r.with.medianLoadToIdleMs)}`,
+    `  load-händelsen klar, median (ms)            ${f(r.without.medianLoadEventMs)}      ${f(r.with.medianLoadEventMs)}`,
+    `  längsta task, alla körningar (ms)           ${f(r.without.longestTaskMs)}      ${f(r.with.longestTaskMs)}`,
+    `  längsta task per körning, median (ms)       ${f(r.without.medianLongestTaskMs)}      ${f(r.with.medianLongestTaskMs)}`,
+    `  längsta task med tilläggets kod (ms)        ${f(r.without.longestExtensionTaskMs)}      ${f(r.with.longestExtensionTaskMs)}`,
+    `  tasks > 50 ms, alla körningar               ${f(r.without.tasksOver50)}      ${f(r.with.tasksOver50)}`,
+    `    varav med ≥ ${EXT_SHARE_MS} ms tilläggskod                 ${f(r.without.extensionTasksOver50)}      ${f(r.with.extensionTasksOver50)}`,
+    `  tilläggets CPU-tid per laddning, median (ms) ${f(r.without.medianExtensionCpuMs)}      ${f(r.with.medianExtensionCpuMs)}`,
+    `  JS-heap, topp, median (MB)                  ${f1(r.without.medianPeakHeapMb)}      ${f1(r.with.medianPeakHeapMb)}`,
+    `  load ratio (med/utan)                       ${r.loadRatio.toFixed(3)}  (mål ≤ 1.10: ${okRatio ? 'uppfyllt' : 'EJ uppfyllt'})`,
+    `  longest task caused by the extension: ${r.with.longestExtensionTaskMs.toFixed(0)} ms (goal ≤ 50: ${okTask ? 'met' : 'NOT met'}); tasks > 50 ms with: ${r.with.tasksOver50} (extension's: ${r.with.extensionTasksOver50}), without: ${r.without.tasksOver50}; load ratio ${r.loadRatio.toFixed(3)}`,
   ];
+  if (explain) {
+    lines.push('  long tasks with extension code (start ms, duration ms: entry points | innermost frames):');
+    r.with.runs.forEach((run, i) => {
+      for (const t of run.longTasks.filter((t) => t.extensionMs >= EXT_SHARE_MS)) {
+        lines.push(`    run ${i + 1} @${t.start.toFixed(0)} ${t.duration.toFixed(0)} ms (ext ${t.extensionMs.toFixed(0)}): ${t.entries} | ${t.leaves}`);
+      }
+    });
+  }
   if (!r.with.extensionActive) lines.push('  VARNING: tillägget visade inget på sidan i någon körning (inte registrerat?)');
   return lines.join('\n');
 }
