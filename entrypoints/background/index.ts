@@ -12,7 +12,7 @@ import { watchTabs } from './tab-status';
 import { createHandlers } from './handlers';
 import { ALARM_NEXT, ALARM_TICK, onNotificationClicked, onReminderAlarm, scheduleReminders, watchTestClock } from './reminders';
 import { purgeExpired } from '../../lib/store';
-import { loadSettings as loadAll } from '../../lib/settings';
+import { loadEffective } from '../../lib/platform/effective';
 import { today } from '../../lib/platform/clock';
 
 export default defineBackground({
@@ -36,8 +36,8 @@ export default defineBackground({
     browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id).catch(() => undefined));
     watchTestClock();
     const housekeeping = async () => {
-      const { settings } = await loadAll();
-      await purgeExpired(await today(), settings.retentionDays);
+      const { loaded } = await loadEffective();
+      await purgeExpired(await today(), loaded.settings.retentionDays);
       await scheduleReminders();
     };
     void housekeeping().catch((error) => console.warn('KAA-lotsen: housekeeping failed', error instanceof Error ? error.message : error));

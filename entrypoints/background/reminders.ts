@@ -8,6 +8,7 @@ import { todayInStockholm, type IsoDate } from '../../lib/domain/dates';
 import { evaluateLadder } from '../../lib/ladder';
 import { deriveReminders, nextAlarmTime, remindersFiringBetween, renderReminderDetail, renderReminderTitle, toIcs, type Reminder, type ReminderPerson } from '../../lib/reminders';
 import { loadSettings } from '../../lib/settings';
+import { loadEffective } from '../../lib/platform/effective';
 import { getStore, purgeExpired } from '../../lib/store';
 import { now as clockNow, today as clockToday, IS_TEST_BUILD, TEST_CLOCK_KEY } from '../../lib/platform/clock';
 import type { ContactEntry, MeasureEntry } from '../../lib/uka/types';
@@ -40,7 +41,7 @@ export interface ReminderView {
 
 async function persons(today: IsoDate): Promise<ReminderPerson[]> {
   const store = await getStore();
-  const { settings } = await loadSettings();
+  const { routine } = await loadEffective();
   const out: ReminderPerson[] = [];
   for (const p of await store.listPersons()) {
     const snapshot = (p.ladder as { snapshot?: LadderSnapshot } | null | undefined)?.snapshot;
@@ -54,7 +55,7 @@ async function persons(today: IsoDate): Promise<ReminderPerson[]> {
           contacts: snapshot.contacts.map((c) => ({ ...c, note: '' })),
           measures: snapshot.measures.map((m) => ({ ...m, atgardText: '', grundAtgSlut: null, sysEfter: null })),
           localNotes: notes as never,
-          settings: settings.ladder,
+          settings: routine,
         });
       } catch {
         ladder = null;
@@ -163,8 +164,8 @@ export async function scheduleReminders(): Promise<void> {
 export async function onReminderAlarm(name: string = ALARM_NEXT): Promise<void> {
   if (name === ALARM_TICK) {
     // Hourly housekeeping: drop everything about youths past their 20th birthday plus the retention period.
-    const { settings } = await loadSettings();
-    await purgeExpired(await clockToday(), settings.retentionDays).catch(() => undefined);
+    const { loaded } = await loadEffective();
+    await purgeExpired(await clockToday(), loaded.settings.retentionDays).catch(() => undefined);
   }
   const reminders = await computeReminders();
   const clock = await clockNow();

@@ -3,11 +3,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type OptionsValues } from '../../components/options/Options';
 import { PackSection } from '../../components/options/PackSection';
-import { checkOrigin, loadSettings, originPattern, saveSettings, FEATURE_IDS, isLocked } from '../../lib/settings';
+import { checkOrigin, originPattern, saveSettings, FEATURE_IDS, isLocked } from '../../lib/settings';
+import { loadEffective } from '../../lib/platform/effective';
 import { sendCommand } from '../../lib/messages';
 
 async function main(): Promise<void> {
-  const loaded = await loadSettings();
+  // What is in force: values set here or by policy, else the metodbok pack's routine.
+  const { loaded } = await loadEffective();
   const s = loaded.settings;
   const initial: OptionsValues = {
     ukaOrigin: s.ukaOrigin ?? '',
@@ -26,6 +28,10 @@ async function main(): Promise<void> {
   };
   const locked = new Set<string>([...loaded.locked, ...FEATURE_IDS.filter((id) => isLocked(loaded.locked, `features.${id}`)).map((id) => `features.${id}`)]);
 
+  // What the form showed when last loaded or saved, and which keys have been set on purpose.
+  let shown: OptionsValues = initial;
+  const explicit = new Set(loaded.explicit);
+
   const onSave = async (values: OptionsValues) => {
     // Ask for the host permissions first, while the click still counts as a user gesture.
     const origins: string[] = [];
@@ -35,21 +41,34 @@ async function main(): Promise<void> {
     }
     const permission = origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
     const granted = await permission;
+    // Only what the user changed (or had set before) is saved: untouched values keep following their defaults, which
+    // for the routine intervals come from the metodbok pack.
+    const keep = (key: string, shown: string, now: string) => now.trim() !== shown.trim() || explicit.has(key);
     const patch: Record<string, unknown> = {};
-    for (const key of ['ukaOrigin', 'scbOrigin', 'kommun', 'myLabel', 'language', 'retentionDays'] as const) {
-      if (!isLocked(loaded.locked, key)) patch[key] = values[key];
+    for (const key of ['ukaOrigin', 'scbOrigin', 'kommun', 'myLabel', 'retentionDays'] as const) {
+      if (!isLocked(loaded.locked, key) && keep(key, shown[key], values[key])) patch[key] = values[key];
     }
-    if (!isLocked(loaded.locked, 'features')) patch.features = values.features;
-    if (!isLocked(loaded.locked, 'ladder')) {
-      patch.ladder = {
-        followUpMonths: values.followUpMonths,
-        failedCallsBeforeLetter: values.failedCallsBeforeLetter,
-        letterDaysBeforeVisit: values.letterDaysBeforeVisit,
-        handoverDaysBefore20: values.handoverDaysBefore20,
-      };
+    if (!isLocked(loaded.locked, 'features')) {
+      const changed = FEATURE_IDS.filter((id) => values.features[id] !== shown.features[id] || explicit.has(`features.${id}`));
+      if (changed.length) patch.features = Object.fromEntries(changed.map((id) => [id, values.features[id]]));
     }
-    if (!isLocked(loaded.locked, 'scbDeadlines')) patch.scbDeadlines = { H1: values.deadlineH1.trim(), H2: values.deadlineH2.trim() };
+    const ladder: Record<string, string> = {};
+    for (const key of ['followUpMonths', 'failedCallsBeforeLetter', 'letterDaysBeforeVisit', 'handoverDaysBefore20'] as const) {
+      if (!isLocked(loaded.locked, `ladder.${key}`) && keep(`ladder.${key}`, shown[key], values[key])) ladder[key] = values[key];
+    }
+    if (Object.keys(ladder).length) patch.ladder = ladder;
+    const deadlines: Record<string, string> = {};
+    if (!isLocked(loaded.locked, 'scbDeadlines.H1') && keep('scbDeadlines.H1', shown.deadlineH1, values.deadlineH1)) deadlines.H1 = values.deadlineH1.trim();
+    if (!isLocked(loaded.locked, 'scbDeadlines.H2') && keep('scbDeadlines.H2', shown.deadlineH2, values.deadlineH2)) deadlines.H2 = values.deadlineH2.trim();
+    if (Object.keys(deadlines).length) patch.scbDeadlines = deadlines;
     const result = await saveSettings(patch);
+    if (result.ok) {
+      shown = values;
+      for (const [key, value] of Object.entries(patch)) {
+        if (value && typeof value === 'object') for (const sub of Object.keys(value)) explicit.add(`${key}.${sub}`);
+        else explicit.add(key);
+      }
+    }
     if (!result.ok) {
       // Nested settings report one message for the group: show it on each of the group's fields.
       const { ladder, scbDeadlines, ...flat } = result.errors as Record<string, string | undefined>;

@@ -1,6 +1,7 @@
 /** What every UKA feature gets for one page view. Built by the page-view runtime; features never see raw markup. */
 import type { Mounted, MountOptions } from '../../components/ui/shadow';
 import type { ExportList, PersonPage, ReadResult, Recognition, StartList, UkaAdapter } from '../../lib/uka/types';
+import type { LadderSettings } from '../../lib/ladder/types';
 import type { Settings } from '../../lib/settings';
 import type { Pack } from '../../lib/content/schema';
 
@@ -10,6 +11,8 @@ export interface UkaFeatureContext {
   recognition: Recognition;
   adapter: UkaAdapter;
   settings: Settings;
+  /** The contact-ladder routine in force: intervals set on purpose in settings, else the metodbok pack's. */
+  routine: Partial<LadderSettings>;
   /** The active metodbok content pack (imported, policy-supplied or built in). */
   pack: Pack;
   /** Today in Europe/Stockholm by the extension's clock (tests may move it). */

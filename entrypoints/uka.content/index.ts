@@ -3,7 +3,8 @@ import '../../lib/platform/zod-setup';
  * The UKA content script. Registered at run time by the background for exactly the configured UKA origin (the
  * manifest has no static content script and no host permission). It only wires: settings + adapter + features.
  */
-import { loadSettings, watchSettings, type Settings } from '../../lib/settings';
+import { loadSettings, watchSettings, type LoadedSettings } from '../../lib/settings';
+import { applyPackDefaults } from '../../lib/platform/routine';
 import { sendCommand } from '../../lib/messages';
 import { browser } from 'wxt/browser';
 import type { ActivePack } from '../../lib/platform/pack';
@@ -32,10 +33,11 @@ export default defineContentScript({
     const loadActivePack = async (): Promise<ActivePack> => (await packModule).loadActivePack();
     const packRead = loadActivePack();
     packRead.catch(() => undefined);
-    const { settings: initial } = await loadSettings();
-    if (!initial.ukaOrigin || new URL(initial.ukaOrigin).origin !== location.origin) return;
-    let settings: Settings = initial;
+    let loaded: LoadedSettings = await loadSettings();
+    if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) return;
     let pack = (await packRead).pack;
+    // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
+    const effective = () => applyPackDefaults(loaded, pack);
     const { PACK_KEY } = await packModule;
     await macrotask();
     const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
@@ -45,7 +47,8 @@ export default defineContentScript({
       doc: document,
       adapter: createUkaAdapter(),
       features: FEATURES,
-      getSettings: () => settings,
+      getSettings: () => effective().loaded.settings,
+      getRoutine: () => effective().routine,
       getPack: () => pack,
       today,
       openMetodbok: (sectionId) => void sendCommand('open-metodbok', { sectionId }).catch(() => undefined),
@@ -55,9 +58,9 @@ export default defineContentScript({
       signal: controller.signal,
     });
     const stop = watchSettings((next) => {
-      settings = next.settings;
+      loaded = next;
       // UKA address removed or changed (or all local data deleted): stop at once and remove our UI.
-      if (!settings.ukaOrigin || new URL(settings.ukaOrigin).origin !== location.origin) {
+      if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) {
         controller.abort();
         return;
       }

@@ -7,6 +7,7 @@ import { isOwnNode, mountShadow, unmountAll } from '../../components/ui/shadow';
 import { runFeatures, redactError, type FeatureDefinition, type FeatureStatus } from '../../lib/features/manager';
 import type { Settings } from '../../lib/settings';
 import type { ReadResult, UkaAdapter } from '../../lib/uka/types';
+import type { LadderSettings } from '../../lib/ladder/types';
 import type { Pack } from '../../lib/content/schema';
 import type { UkaFeatureContext } from './context';
 
@@ -15,6 +16,8 @@ export interface RuntimeOptions {
   adapter: UkaAdapter;
   features: readonly FeatureDefinition<UkaFeatureContext>[];
   getSettings(): Settings;
+  /** The routine intervals in force (settings set on purpose, else the metodbok pack's). */
+  getRoutine(): Partial<LadderSettings>;
   getPack(): Pack;
   today(): Promise<string>;
   openMetodbok(sectionId: string): void;
@@ -111,6 +114,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       recognition,
       adapter,
       settings,
+      routine: options.getRoutine(),
       pack: options.getPack(),
       today,
       openMetodbok: options.openMetodbok,

@@ -34,6 +34,11 @@ export interface LoadedSettings {
   locked: string[];
   /** Policy values that did not validate and were ignored (Swedish messages, per top-level key). */
   policyErrors: FieldErrors;
+  /**
+   * Keys that were set on purpose, locally or by policy ("kommun", "ladder.followUpMonths", …); every other value is
+   * a default. Lets a metodbok pack supply the defaults of the routine intervals (lib/platform/effective.ts).
+   */
+  explicit: string[];
 }
 
 export type SaveResult = { ok: true; settings: Settings; locked: string[] } | { ok: false; errors: FieldErrors };
@@ -70,7 +75,7 @@ function localSettings(stored: Record<string, unknown>): Settings {
   return applyPatch(defaultSettings(), valid).settings;
 }
 
-function applyPolicy(base: Settings, managed: Record<string, unknown>): LoadedSettings {
+function applyPolicy(base: Settings, managed: Record<string, unknown>): Omit<LoadedSettings, 'explicit'> {
   let settings = base;
   const locked: string[] = [];
   const policyErrors: FieldErrors = {};
@@ -97,7 +102,30 @@ function applyPolicy(base: Settings, managed: Record<string, unknown>): LoadedSe
 /** Effective settings and the keys locked by policy. Never throws. */
 export async function loadSettings(): Promise<LoadedSettings> {
   const [local, managed] = await Promise.all([readLocal(), readManaged()]);
-  return applyPolicy(localSettings(local), managed);
+  const loaded = applyPolicy(localSettings(local), managed);
+  return { ...loaded, explicit: [...new Set([...explicitKeys(local), ...loaded.locked])] };
+}
+
+/** The values of the given keys ("kommun", "ladder.followUpMonths", …) out of complete settings. */
+function pickKeys(settings: Settings, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(keys)) {
+    const [top, sub] = key.split('.') as [SettingsKey, string | undefined];
+    if (sub === undefined) out[top] = settings[top];
+    else out[top] = { ...asRecord(out[top]), [sub]: (settings[top] as Record<string, unknown>)[sub] };
+  }
+  return out;
+}
+
+/** The keys present in stored values, nested ones as "ladder.followUpMonths". */
+function explicitKeys(stored: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of SETTINGS_KEYS) {
+    if (!(key in stored) || stored[key] === undefined) continue;
+    if (isNestedKey(key)) for (const sub of Object.keys(asRecord(stored[key]))) out.push(`${key}.${sub}`);
+    else out.push(key);
+  }
+  return out;
 }
 
 /** The local values alone (what the user chose), on top of the defaults. */
@@ -155,7 +183,8 @@ async function doSave(patch: Record<string, unknown>): Promise<SaveResult> {
 
   const result = applyPatch(local, allowed);
   if (Object.keys(result.errors).length) return { ok: false, errors: result.errors };
-  await browser.storage.local.set({ [STORAGE_KEY]: result.settings });
+  // Store only what has been set on purpose (before or now), so that untouched values keep following their defaults.
+  await browser.storage.local.set({ [STORAGE_KEY]: pickKeys(result.settings, [...explicitKeys(stored), ...explicitKeys(allowed)]) });
   const after = applyPolicy(result.settings, managed);
   return { ok: true, settings: after.settings, locked: after.locked };
 }

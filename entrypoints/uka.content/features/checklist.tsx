@@ -57,7 +57,7 @@ export const checklist: FeatureDefinition<UkaFeatureContext> = {
         measures: page.measures,
         occupations: page.occupations,
         localNotes: notes.map((n) => n.note),
-        settings: ctx.settings.ladder,
+        settings: ctx.routine,
       });
       await sendCommand('ladder-updated', {
         key,

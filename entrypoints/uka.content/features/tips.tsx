@@ -30,7 +30,7 @@ function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: Warni
             measures: read.value.measures,
             occupations: read.value.occupations,
             localNotes: [],
-            settings: ctx.settings.ladder,
+            settings: ctx.routine,
           });
           ladderSteps = result.ended ? [] : ladderStepsOf(result);
         } catch {

@@ -159,8 +159,18 @@ describe('storage', () => {
     expect(loaded.settings.myLabel).toBe('Coach Anna');
     expect(loaded.settings.features.tips).toBe(false);
     // Nothing of the policy value was copied into local storage.
-    const stored = (await fakeBrowser.storage.local.get('settings')).settings as { ukaOrigin: string | null };
-    expect(stored.ukaOrigin).toBeNull();
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as { ukaOrigin?: string | null };
+    expect(stored.ukaOrigin ?? null).toBeNull();
+  });
+
+  it('stores only what was set on purpose and reports it as explicit (defaults stay defaults)', async () => {
+    await saveSettings({ kommun: '0180', ladder: { failedCallsBeforeLetter: '4' } });
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
+    expect(stored).toEqual({ kommun: '0180', ladder: { failedCallsBeforeLetter: 4 } });
+    await saveSettings({ myLabel: 'Coach Omar' });
+    const loaded = await loadSettings();
+    expect(loaded.explicit.sort()).toEqual(['kommun', 'ladder.failedCallsBeforeLetter', 'myLabel']);
+    expect(loaded.settings.ladder).toEqual({ followUpMonths: 3, failedCallsBeforeLetter: 4, letterDaysBeforeVisit: 7, handoverDaysBefore20: 30 });
   });
 
   it('tells watchers about local and policy changes, and stops when asked', async () => {
