@@ -137,11 +137,13 @@ async function main(): Promise<void> {
     const info = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const probe = (window as unknown as { __kaaBench: { longTasks: Array<{ start: number; duration: number }>; lastBusy: number } }).__kaaBench;
-      return { tasks: probe.longTasks.map((t) => t.duration), lastBusy: probe.lastBusy, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, sinceNav: performance.now() };
+      const log = (probe as unknown as { log: Array<[number, string, number]> }).log;
+      return { log: log.filter((l) => l[1] !== 'page' || l[0] > nav.domContentLoadedEventEnd).slice(-40), tasks: probe.longTasks.map((t) => t.duration), lastBusy: probe.lastBusy, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, sinceNav: performance.now() };
     });
     const tasks = info.tasks;
     if (values.out) writeFileSync(values.out, JSON.stringify(profile));
     console.log(`long tasks (ms): ${tasks.map((d) => d.toFixed(0)).join(', ')}`);
+    console.log(`mutations (ms, where, records): ${info.log.map((l) => l.join(' ')).join('; ')}`);
     console.log(`DOMContentLoaded ${info.dcl.toFixed(0)} ms, load ${info.load.toFixed(0)} ms, last busy ${info.lastBusy.toFixed(0)} ms`);
     // Profile clock ↔ page clock: the profile ended at (about) performance.now() = info.sinceNav.
     const offsetMs = (profile.endTime - profile.startTime) / 1000 - info.sinceNav;

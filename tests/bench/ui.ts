@@ -89,7 +89,7 @@ export interface UiBenchResult {
 /** Installed before any page script: long tasks, stalls and mutations, for the bench to read later. */
 export const INIT_SCRIPT = `(() => {
   const w = window;
-  const probe = { longTasks: [], lastBusy: 0 };
+  const probe = { longTasks: [], lastBusy: 0, log: [] };
   w.__kaaBench = probe;
   const busy = (t) => { if (t > probe.lastBusy) probe.lastBusy = t; };
   try {
@@ -103,6 +103,9 @@ export const INIT_SCRIPT = `(() => {
     watched.add(target);
     new MutationObserver((records) => {
       busy(performance.now());
+      const root = target.host ? 'ui:' + (target.host.getAttribute('data-feature') || '?') : 'page';
+      probe.log.push([Math.round(performance.now()), root, records.length]);
+      if (probe.log.length > 400) probe.log.splice(0, 200);
       // The extension's UI lives in open shadow roots, made in the content script's isolated world (a patched
       // attachShadow here would never see them): watch the root of every host element that arrives.
       // (Hosts get their root before they are inserted, so the added node itself is enough.)
@@ -357,6 +360,7 @@ export function formatUi(r: UiBenchResult, explain = false): string {
     `    varav med ≥ ${EXT_SHARE_MS} ms tilläggskod                 ${f(r.without.extensionTasksOver50)}      ${f(r.with.extensionTasksOver50)}`,
     `  tilläggets CPU-tid per laddning, median (ms) ${f(r.without.medianExtensionCpuMs)}      ${f(r.with.medianExtensionCpuMs)}`,
     `  JS-heap, topp, median (MB)                  ${f1(r.without.medianPeakHeapMb)}      ${f1(r.with.medianPeakHeapMb)}`,
+    `  load-to-idle per körning (ms): utan ${r.without.runs.map((m) => m.loadToIdleMs.toFixed(0)).join(' ')}; med ${r.with.runs.map((m) => m.loadToIdleMs.toFixed(0)).join(' ')}`,
     `  load ratio (med/utan)                       ${r.loadRatio.toFixed(3)}  (mål ≤ 1.10: ${okRatio ? 'uppfyllt' : 'EJ uppfyllt'})`,
     `  longest task caused by the extension: ${r.with.longestExtensionTaskMs.toFixed(0)} ms (goal ≤ 50: ${okTask ? 'met' : 'NOT met'}); tasks > 50 ms with: ${r.with.tasksOver50} (extension's: ${r.with.extensionTasksOver50}), without: ${r.without.tasksOver50}; load ratio ${r.loadRatio.toFixed(3)}`,
   ];
