@@ -223,11 +223,13 @@ export function watchTestClock(): void {
  * reminders too. A snapshot kept from an earlier person page view is preserved; otherwise the list's latest contact
  * date is kept for the half-year reminder. The personnummer are not kept.
  */
-export async function recordListedPersons(list: { personnummer: string; path: string | null; latestContact?: IsoDate | null }[]): Promise<{ count: number }> {
+export async function recordListedPersons(list: { personnummer: string; path: string | null; latestContact?: IsoDate | null }[]): Promise<{ count: number; keys: string[] }> {
   const store = await getStore();
   let count = 0;
+  const keys: string[] = [];
   for (const p of list) {
     const key = await store.personKey(p.personnummer);
+    keys.push(key);
     const before = await store.getPerson(key);
     await store.recordPersonSeen(p.personnummer, p.path);
     const { updatedAt: _u, ...ladder } = before?.ladder ?? { next: null, handoverDue: null, lastContact: null, updatedAt: 0 };
@@ -236,5 +238,5 @@ export async function recordListedPersons(list: { personnummer: string; path: st
     count++;
   }
   await scheduleReminders();
-  return { count };
+  return { count, keys };
 }

@@ -146,7 +146,8 @@ export interface CommandResults {
   'open-metodbok': void;
   'delete-all-data': void;
   'person-seen': { key: string; birthDate: string; expiresAt: string };
-  'persons-listed': { count: number };
+  /** keys[i] is the pseudonymous key of persons[i]. */
+  'persons-listed': { count: number; keys: string[] };
   'ladder-updated': void;
   'notes-list': StoredNoteView[];
   'note-add': StoredNoteView;

@@ -17,31 +17,28 @@ import type { ReviewView } from '../../background/handlers-review';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Person-key lookups in flight at once (each is one message to the background). */
-const CONCURRENCY = 6;
+/** Persons per message when asking the background for keys (a 5,000-youth list is a handful of messages). */
+const BATCH = 500;
 
-/** Keys of these persons via 'person-seen' (the only command that may carry a personnummer). */
+/** Keys of these persons, in batches (personnummer go only to the background, which keeps keys, never numbers). */
 async function personKeys(persons: readonly ReviewPerson[], signal: AbortSignal): Promise<{ keys: string[]; unknown: number }> {
   const keys: string[] = [];
   let unknown = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < persons.length && !signal.aborted) {
-      const person = persons[next++];
-      const id = person?.personnummer ? parseId(person.personnummer) : null;
-      if (!person || !id) {
-        unknown++;
-        continue;
-      }
-      try {
-        const seen = await sendCommand('person-seen', { personnummer: id.digits12, path: person.href.startsWith('/') ? person.href : null });
-        keys.push(seen.key);
-      } catch {
-        unknown++;
-      }
+  const known: { personnummer: string; path: string | null }[] = [];
+  for (const person of persons) {
+    const id = person.personnummer ? parseId(person.personnummer) : null;
+    if (!id) unknown++;
+    else known.push({ personnummer: id.digits12, path: person.href.startsWith('/') ? person.href : null });
+  }
+  for (let i = 0; i < known.length && !signal.aborted; i += BATCH) {
+    const batch = known.slice(i, i + BATCH);
+    try {
+      const answer = await sendCommand('persons-listed', { persons: batch });
+      keys.push(...answer.keys);
+    } catch {
+      unknown += batch.length;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, persons.length) }, worker));
+  }
   return { keys, unknown };
 }
 
