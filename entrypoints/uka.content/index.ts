@@ -5,7 +5,7 @@ import '../../lib/platform/zod-setup';
  */
 import { loadSettings, watchSettings, type LoadedSettings } from '../../lib/settings';
 import { applyPackDefaults } from '../../lib/platform/routine';
-import { sendCommand } from '../../lib/messages';
+import { sendCommand } from '../../lib/messages/client';
 import { browser } from 'wxt/browser';
 import type { ActivePack } from '../../lib/platform/pack';
 import { isManagedChange } from '../../lib/platform/managed';

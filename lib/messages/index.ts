@@ -7,8 +7,8 @@
  * sendCommand resolves to the handler's answer and rejects with a CommandError (code + Swedish message) when the
  * command is unknown, the payload is malformed, no handler is wired, the handler threw, or nobody answered.
  */
-import { COMMANDS, type CommandAnswer, type CommandName, type CommandPayload, type Handlers } from './commands';
-import { createListenerFor, dispatch as dispatchFor, sendRaw, type CommandResult, type DispatchOptions, type MessageSender } from './dispatch';
+import { COMMANDS, type Handlers } from './commands';
+import { createListenerFor, dispatch as dispatchFor, type CommandResult, type DispatchOptions, type MessageSender } from './dispatch';
 
 export * from './commands';
 export { BACKGROUND_OWNED, createCoreHandlers, type CoreCommand, type CoreDeps } from './handlers';
@@ -35,9 +35,4 @@ export function dispatch(handlers: Partial<Handlers>, message: unknown, sender?:
   return dispatchFor(COMMANDS, handlers, message, sender, options);
 }
 
-type PayloadArgs<K extends CommandName> = undefined extends CommandPayload<K> ? [payload?: CommandPayload<K>] : [payload: CommandPayload<K>];
-
-/** Typed client: send a command to the background and get its answer. */
-export function sendCommand<K extends CommandName>(cmd: K, ...args: PayloadArgs<K>): Promise<CommandAnswer<K>> {
-  return sendRaw<CommandAnswer<K>>(cmd, args[0] ?? {});
-}
+export { sendCommand } from './client';

@@ -8,7 +8,7 @@ import { ChecklistPanel, CHECKLIST_CSS, type StoredNote } from '../../../compone
 import { parseId } from '../../../lib/domain/personnummer';
 import { evaluateLadder } from '../../../lib/ladder';
 import type { LadderResult, LocalNote } from '../../../lib/ladder/types';
-import { sendCommand } from '../../../lib/messages';
+import { sendCommand } from '../../../lib/messages/client';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { ContactEntry, MeasureEntry } from '../../../lib/uka/types';
 import type { UkaFeatureContext } from '../context';

@@ -4,7 +4,7 @@
  * the page; the reminders appear in the popup, the badge and as notifications. The person page records its youth
  * through the checklist feature.
  */
-import { sendCommand } from '../../../lib/messages';
+import { sendCommand } from '../../../lib/messages/client';
 import { parseId } from '../../../lib/domain/personnummer';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { StartListRow } from '../../../lib/uka/types';

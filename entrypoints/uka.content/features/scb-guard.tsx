@@ -12,7 +12,7 @@ import { validateScbFile } from '../../../lib/scb/validate';
 import { sha256Hex } from '../../../lib/scb/hash';
 import { prepareSave } from '../../../lib/scb/save';
 import { halfYearOf } from '../../../lib/domain/dates';
-import { sendCommand } from '../../../lib/messages';
+import { sendCommand } from '../../../lib/messages/client';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../context';
 
