@@ -1,14 +1,38 @@
-/** Every UKA feature, one file each. Order is display order only; features never depend on each other. */
+/**
+ * Every UKA feature, one file each. Order is display order only; features never depend on each other.
+ *
+ * Each feature's module (its UI, its helpers) is imported only on the page kinds where it runs: the list below names
+ * the page kinds, and the feature manager never calls init elsewhere, so e.g. the checklist's code is not evaluated
+ * on "Export till SCB". A failing import rejects that feature's init and is reported as that feature's error, like
+ * any other init failure (lib/features/manager.ts). tests/unit/features/lazy-features.test.ts checks that ids and
+ * page kinds here match the features' own definitions.
+ */
 import type { FeatureDefinition } from '../../../lib/features/manager';
+import type { PageKind } from '../../../lib/uka/types';
 import type { UkaFeatureContext } from '../context';
-import { statusPanel } from './status-panel';
-import { explainers } from './explainers';
-import { checklist } from './checklist';
-import { scbGuard } from './scb-guard';
-import { tips } from './tips';
-import { tour } from './tour';
-import { glossary } from './glossary';
-import { review } from './review';
-import { reminders } from './reminders';
 
-export const FEATURES: readonly FeatureDefinition<UkaFeatureContext>[] = [statusPanel, checklist, explainers, scbGuard, tips, tour, review, glossary, reminders];
+type Definition = FeatureDefinition<UkaFeatureContext>;
+
+function lazy(id: string, pages: readonly PageKind[], load: () => Promise<Definition>): Definition {
+  return {
+    id,
+    pages,
+    async init(ctx, signal) {
+      const feature = await load();
+      if (signal.aborted) return false;
+      return feature.init(ctx, signal);
+    },
+  };
+}
+
+export const FEATURES: readonly Definition[] = [
+  lazy('status-panel', ['login', 'start', 'person', 'export'], async () => (await import('./status-panel')).statusPanel),
+  lazy('checklist', ['person'], async () => (await import('./checklist')).checklist),
+  lazy('explainers', ['person', 'export'], async () => (await import('./explainers')).explainers),
+  lazy('scb-guard', ['export'], async () => (await import('./scb-guard')).scbGuard),
+  lazy('tips', ['login', 'start', 'person', 'export'], async () => (await import('./tips')).tips),
+  lazy('tour', ['person', 'export'], async () => (await import('./tour')).tour),
+  lazy('review', ['export'], async () => (await import('./review')).review),
+  lazy('glossary', ['person', 'export', 'start'], async () => (await import('./glossary')).glossary),
+  lazy('reminders', ['start'], async () => (await import('./reminders')).reminders),
+];
