@@ -37,15 +37,17 @@ export interface ScanOptions {
   schedule?(fn: (budgetMs?: number) => void): void;
 }
 
-/** Longest slice in an idle period: well under 50 ms even on a machine that runs three times slower. */
-const MAX_IDLE_SLICE_MS = 15;
+/** Budget of one slice: well under 50 ms even on a machine that runs three times slower. */
+const SLICE_BUDGET_MS = 12;
 
-function defaultSchedule(win: (Window & typeof globalThis) | null): (fn: (budgetMs?: number) => void) => void {
-  const ric = win && 'requestIdleCallback' in win ? win.requestIdleCallback.bind(win) : null;
-  // In an idle period, use what is left of it (up to MAX_IDLE_SLICE_MS): fewer, fuller slices finish the scan sooner
-  // than fixed small ones that each wait for the next idle period.
-  if (ric) return (fn) => void ric((deadline) => fn(deadline.didTimeout ? undefined : Math.min(MAX_IDLE_SLICE_MS, deadline.timeRemaining())), { timeout: 200 });
-  return (fn) => void setTimeout(fn, 0);
+/**
+ * Slices are plain tasks (setTimeout), not idle callbacks: on a long list the first idle period often comes only
+ * 100+ ms after the features have started (the browser is still laying out UKA's page and our UI), and the scan is
+ * short (a few slices), so waiting for idle made the page settle later without making any task shorter. Between two
+ * slices the browser can render and handle input as usual.
+ */
+function defaultSchedule(): (fn: (budgetMs?: number) => void) => void {
+  return (fn) => void setTimeout(() => fn(SLICE_BUDGET_MS), 0);
 }
 
 /**
@@ -59,7 +61,7 @@ export function scanGlossary(doc: Document, pack: Pack, options: ScanOptions, ro
     return Promise.resolve(found);
   }
   const sliceMs = options.sliceMs ?? 6;
-  const schedule = options.schedule ?? defaultSchedule(doc.defaultView as (Window & typeof globalThis) | null);
+  const schedule = options.schedule ?? defaultSchedule();
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
   // Text nodes only. Whether an element is skipped is decided once per element: it matches the selector itself or
   // its parent is skipped (the same answer as closest(), without walking every ancestor again for each of the

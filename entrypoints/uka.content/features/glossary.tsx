@@ -148,7 +148,9 @@ export const glossary: FeatureDefinition<UkaFeatureContext> = {
         byParent = indexByParent(found);
         const before = terms.length;
         terms = termsOnPage(found);
-        if (done || terms.length !== before) draw();
+        // While the list is closed only the end of the scan is drawn (the toggle's final count): every redraw during
+        // the scan would be one more change to our UI while UKA's page is still settling.
+        if (done || (listOpen && terms.length !== before)) draw();
       },
     });
 
