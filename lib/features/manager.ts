@@ -4,6 +4,7 @@
  * the others, and never lets an exception reach UKA's page. Errors are collected for the popup, redacted.
  */
 import type { PageKind } from '../uka/types';
+import { redactMessage } from '../store/redact';
 
 export type FeatureState = 'active' | 'off' | 'error' | 'not-applicable';
 
@@ -39,11 +40,9 @@ export interface RunOptions {
   start?<T>(run: () => T): Promise<Awaited<T>>;
 }
 
-const PNR_LIKE = /\b(?:\d{8}|\d{6})[-+]?\d{4}\b/g;
-
-/** Strip anything that looks like a personnummer from an error message. */
+/** Strip anything that looks like a personnummer from an error message (the same rule as stored errors). */
 export function redactError(message: string): string {
-  return message.replace(PNR_LIKE, '[personnummer]').slice(0, 300);
+  return redactMessage(message);
 }
 
 function describe(error: unknown): string {
