@@ -21,6 +21,9 @@ export interface TourProgress {
 
 export const EMPTY_PROGRESS: TourProgress = { v: 1, pages: {} };
 
+/** Both tours finished: a returning user (tests, bench and demo start from this unless they test the tour). */
+export const TOURS_FINISHED: TourProgress = { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } };
+
 const TOUR_KINDS: readonly string[] = ['person', 'export'];
 
 export function isTourPageKind(kind: PageKind | string): kind is TourPageKind {

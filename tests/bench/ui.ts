@@ -13,6 +13,7 @@
  *  - peak JS heap of the page's V8 isolate (UKA and content script share it), polled over CDP every 50 ms.
  * Medians over the runs; the largest task over all runs is given too.
  */
+import { TOURS_FINISHED } from '../../components/tour/progress';
 import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,13 +139,13 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
 export async function configure(context: BrowserContext, origin: string, featuresOff: string[], freshTour = true): Promise<void> {
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   await worker.evaluate(
-    async ({ origin, off, freshTour }) => {
+    async ({ origin, off, freshTour, finished }) => {
       const features = Object.fromEntries(off.map((id) => [id, false]));
       await chrome.storage.local.set({ settings: { ukaOrigin: origin, kommun: '2281', myLabel: 'Coach Anna', ...(off.length ? { features } : {}) } });
       // A returning user has finished the onboarding tour (as in the e2e fixtures).
-      if (!freshTour) await chrome.storage.local.set({ tourProgress: { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } } });
+      if (!freshTour) await chrome.storage.local.set({ tourProgress: finished });
     },
-    { origin, off: featuresOff, freshTour },
+    { origin, off: featuresOff, freshTour, finished: TOURS_FINISHED },
   );
   // Match patterns carry no port (Firefox cannot hold one), so either form counts.
   const u = new URL(origin);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startUkaServer } from '../fixtures/uka/server';
+import { TOURS_FINISHED } from '../../components/tour/progress';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values: args } = parseArgs({
@@ -51,14 +52,12 @@ async function main(): Promise<void> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   await worker.evaluate(
-    async ({ origin, headless }) => {
+    async ({ origin, headless, finished }) => {
       // Screenshots show the pages themselves; the onboarding tour gets its own picture at the end.
-      if (headless) {
-        await chrome.storage.local.set({ tourProgress: { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } } });
-      }
+      if (headless) await chrome.storage.local.set({ tourProgress: finished });
       await chrome.storage.local.set({ settings: { ukaOrigin: origin, kommun: '2281', myLabel: 'Coach Anna' } });
     },
-    { origin, headless: args.headless || !process.env.DISPLAY },
+    { origin, headless: args.headless || !process.env.DISPLAY, finished: TOURS_FINISHED },
   );
   for (let i = 0; i < 50; i++) {
     const ids = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));

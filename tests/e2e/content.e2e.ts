@@ -4,7 +4,7 @@
  * with precise errors; a policy pack is locked). axe checks the tip panel, the tour and the Metodbok page.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { defaultPack, sectionById, serializePack, DEFAULT_PACK_JSON } from '../../lib/content';
 
@@ -18,12 +18,6 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const tipsHost = (page: Page, anchor: string) => page.locator(`kaa-lotsen-ui[data-feature="tips"][data-anchor="${anchor}"]`);
 const tour = (page: Page) => page.getByTestId('kaa-tour');
 
-/** Mark both tours as finished, so that they do not start by themselves in tests about something else. */
-async function finishTours(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
-    await chrome.storage.local.set({ tourProgress: { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } } });
-  });
-}
 
 /** Open the tips next to `anchor`, check them, close with Escape and check focus is back on the button. */
 async function checkTips(page: Page, anchor: string): Promise<void> {
@@ -51,9 +45,8 @@ async function checkTips(page: Page, anchor: string): Promise<void> {
 }
 
 test.describe('contextual tips', () => {
-  test('every recognised page kind shows its tips next to the right parts', async ({ context, uka, configured, login, serviceWorker }) => {
+  test('every recognised page kind shows its tips next to the right parts', async ({ context, uka, configured, login }) => {
     void configured;
-    await finishTours(serviceWorker);
     const page = await context.newPage();
     await page.goto(`${uka.origin}/login`);
     await checkTips(page, 'loginForm');
@@ -76,9 +69,8 @@ test.describe('contextual tips', () => {
     await expect(tipsHost(page, 'exportButton').getByTestId('kaa-tips-panel')).toContainText('Öppna inte filen');
   });
 
-  test('a tip opens its section on the Metodbok page, and the panel passes axe', async ({ context, uka, configured, login, serviceWorker }) => {
+  test('a tip opens its section on the Metodbok page, and the panel passes axe', async ({ context, uka, configured, login }) => {
     void configured;
-    await finishTours(serviceWorker);
     const page = await context.newPage();
     await login(page);
     await page.goto(`${uka.origin}/export`);

@@ -7,14 +7,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { defaultPack } from '../../lib/content';
 import { WARNING_KINDS, type WarningKind } from '../../lib/domain/warnings';
-import { test, expect } from './fixtures';
+import { test, expect, tabIdOf } from './fixtures';
 
 const explainers = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="explainers"]');
-
-async function tabIdOf(page: Page): Promise<number> {
-  const worker = page.context().serviceWorkers()[0]!;
-  return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, page.url());
-}
 
 test('each of the 11 warning kinds shows its own explainer under the section on the person page', async ({ context, uka, configured, login }) => {
   void configured;

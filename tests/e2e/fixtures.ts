@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startUkaServer } from '../fixtures/uka/server';
+import { TOURS_FINISHED } from '../../components/tour/progress';
 
 export interface KaaOptions {
   variant: '2024' | '2026';
@@ -154,13 +155,11 @@ export const test = base.extend<Fixtures & KaaOptions>({
   configured: [
     async ({ serviceWorker, uka, freshTours }, use) => {
       await serviceWorker.evaluate(
-        async ({ origin, kommun, freshTours }) => {
-          if (!freshTours) {
-            await chrome.storage.local.set({ tourProgress: { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } } });
-          }
+        async ({ origin, kommun, freshTours, finished }) => {
+          if (!freshTours) await chrome.storage.local.set({ tourProgress: finished });
           await chrome.storage.local.set({ settings: { ukaOrigin: origin, kommun, myLabel: 'Coach Anna' } });
         },
-        { origin: uka.origin, kommun: KOMMUN, freshTours },
+        { origin: uka.origin, kommun: KOMMUN, freshTours, finished: TOURS_FINISHED },
       );
       await expect
         .poll(
@@ -194,6 +193,12 @@ export const test = base.extend<Fixtures & KaaOptions>({
 });
 
 export { expect };
+
+/** The tab id of `page` as the extension sees it (for popup.html?tab=ID). */
+export async function tabIdOf(page: Page): Promise<number> {
+  const worker = page.context().serviceWorkers()[0]!;
+  return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, page.url());
+}
 
 /** GET to the UKA origin, and the extension's own internal URLs, are the only requests allowed. */
 export function isAllowedRequest(r: RecordedRequest, ukaOrigin: string): boolean {

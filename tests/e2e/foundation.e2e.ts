@@ -3,7 +3,7 @@
  * page, reports status to the popup, is set up through the options page, and stays accessible.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, KOMMUN } from './fixtures';
+import { test, expect, KOMMUN, tabIdOf } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const panel = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="status-panel"]');
@@ -13,12 +13,6 @@ async function popupFor(extensionPage: (file: string) => Promise<Page>, page: Pa
   return extensionPage(`popup.html?tab=${await tabIdOf(page)}`);
 }
 
-/** The tab id of `page` as the extension sees it. */
-async function tabIdOf(page: Page): Promise<number> {
-  const worker = page.context().serviceWorkers()[0]!;
-  const url = page.url();
-  return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
-}
 
 test.describe('page recognition', () => {
   test('login, start list, person page, export list and unknown page', async ({ context, uka, configured, login, extensionPage }) => {

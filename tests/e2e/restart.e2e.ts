@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TOURS_FINISHED } from '../../components/tour/progress';
 import { CHROMIUM, EXTENSION_DIR, KOMMUN, TODAY, dumpExtensionStorage, expect, findPersonalData, isAllowedRequest, test, type RecordedRequest } from './fixtures';
 
 async function launch(userDataDir: string, requests: RecordedRequest[]): Promise<{ context: BrowserContext; extensionId: string }> {
@@ -34,14 +35,14 @@ test('a noted home visit still gives its visit-letter alarm after the browser is
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.evaluate(
-      async ({ origin, kommun, clock }) => {
+      async ({ origin, kommun, clock, finished }) => {
         await chrome.storage.local.set({
           testClock: clock,
-          tourProgress: { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } },
+          tourProgress: finished,
           settings: { ukaOrigin: origin, kommun, myLabel: 'Coach Anna' },
         });
       },
-      { origin: uka.origin, kommun: KOMMUN, clock: `${TODAY}T12:00:00+01:00` },
+      { origin: uka.origin, kommun: KOMMUN, clock: `${TODAY}T12:00:00+01:00`, finished: TOURS_FINISHED },
     );
     const page = await context.newPage();
     // The stand-in's login is a form POST made by the test itself; the session cookie is set directly instead.

@@ -60,13 +60,12 @@ function pnrOfLine(bytes: Buffer, line: number): string {
   return l.split(';')[1] ?? '';
 }
 
-/** The stand-in's "today" as the extension's clock, and both onboarding tours marked finished (they are not tested here). */
+/** The stand-in's "today" as the extension's clock (the `configured` fixture has marked the onboarding tours finished). */
 async function setClock(serviceWorker: Worker): Promise<void> {
   await serviceWorker.evaluate(
     async (iso) =>
       chrome.storage.local.set({
         testClock: iso,
-        tourProgress: { v: 1, pages: { person: { seen: [], done: 'finished' }, export: { seen: [], done: 'finished' } } },
       }),
     `${TODAY}T12:00:00+01:00`,
   );
