@@ -225,18 +225,16 @@ export function watchTestClock(): void {
  */
 export async function recordListedPersons(list: { personnummer: string; path: string | null; latestContact?: IsoDate | null }[]): Promise<{ count: number; keys: string[] }> {
   const store = await getStore();
-  let count = 0;
   const keys: string[] = [];
   for (const p of list) {
-    const key = await store.personKey(p.personnummer);
-    keys.push(key);
-    const before = await store.getPerson(key);
-    await store.recordPersonSeen(p.personnummer, p.path);
-    const { updatedAt: _u, ...ladder } = before?.ladder ?? { next: null, handoverDue: null, lastContact: null, updatedAt: 0 };
+    // recordPersonSeen derives the key once and keeps the ladder summary the person page stored earlier.
+    const record = await store.recordPersonSeen(p.personnummer, p.path);
+    keys.push(record.key);
+    const { updatedAt: _u, ...ladder } = record.ladder ?? { next: null, handoverDue: null, lastContact: null, updatedAt: 0 };
     const lastContact = [ladder.lastContact, p.latestContact ?? null].filter((d): d is IsoDate => !!d).sort().pop() ?? null;
-    await store.setPersonLadder(key, { ...ladder, lastContact });
-    count++;
+    if (lastContact !== ladder.lastContact) await store.setPersonLadder(record.key, { ...ladder, lastContact });
   }
+  const count = keys.length;
   await scheduleReminders();
   return { count, keys };
 }
