@@ -9,7 +9,7 @@ import { syncContentScripts } from './registration';
 import { getTabStatus, setTabStatus } from './tab-status';
 import { createReviewHandlers } from './handlers-review';
 import { openMetodbok, restartTour } from './handlers-content';
-import { recordListedPersons, reminderViews, remindersIcs, scheduleReminders, type LadderSnapshot } from './reminders';
+import { recordListedPersons, reminderViews, remindersIcs, scheduleReminders } from './reminders';
 
 /** The review-mode handlers; starting a review moves the monthly-review reminder, so the schedule is rebuilt. */
 function reviewHandlersThatReschedule() {
@@ -55,16 +55,6 @@ export function createHandlers(): Partial<Handlers> {
       await openMetodbok({ sectionId }, sender);
     },
     'tour-restart': async () => restartTour(),
-    'ladder-updated': async (payload) => {
-      const snapshot = (payload as { snapshot?: LadderSnapshot }).snapshot;
-      await (await getStore()).setPersonLadder(payload.key, {
-        next: payload.next ?? null,
-        handoverDue: payload.handoverDue ?? null,
-        lastContact: payload.lastContact ?? null,
-        ...(snapshot ? { snapshot } : {}),
-      } as never);
-      await scheduleReminders().catch(() => undefined);
-    },
     'persons-listed': async ({ persons }) => recordListedPersons(persons),
     'get-reminders': async () => reminderViews(),
     'reminders-ics': async () => remindersIcs(),

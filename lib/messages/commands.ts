@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseId } from '../domain/personnummer';
 import { SLUG_RE } from '../content/markdown';
-import { PAGE_KINDS } from '../uka/types';
+import { ContactKind, ContactTarget, PAGE_KINDS } from '../uka/types';
 import type { LoadedSettings } from '../settings';
 import { IsoDate } from '../uka/types';
 import type { LocalNote } from '../ladder/types';
@@ -88,6 +88,16 @@ export const COMMANDS = defineCommands({
   /** The person page's ladder result, kept for background reminders (dates, step ids and text keys only). */
   'ladder-updated': z.looseObject({
     key: PersonKey,
+    /**
+     * What the ladder needs from UKA's page, for background reminders: dates, kinds and codes only. Unknown fields
+     * (a note's free text, a measure's name) are dropped by these schemas before anything is stored.
+     */
+    snapshot: z
+      .object({
+        contacts: z.array(z.object({ date: IsoDate, kind: ContactKind, reached: z.boolean(), target: ContactTarget })).max(1000),
+        measures: z.array(z.object({ atgardCode: z.string().max(10).nullable(), start: IsoDate, end: IsoDate.nullable() })).max(500),
+      })
+      .optional(),
     path: PagePath.nullable().optional(),
     birthDate: IsoDate.optional(),
     next: z.unknown(),

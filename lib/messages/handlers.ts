@@ -65,8 +65,9 @@ export function createCoreHandlers(deps: CoreDeps = {}): Pick<Handlers, CoreComm
       const person = await (await store()).recordPersonSeen(personnummer, path);
       return { key: person.key, birthDate: person.birthDate, expiresAt: person.expiresAt };
     },
-    'ladder-updated': async ({ key, next, handoverDue, lastContact }) => {
-      await (await store()).setPersonLadder(key, { next: next ?? null, handoverDue: handoverDue ?? null, lastContact: lastContact ?? null });
+    'ladder-updated': async ({ key, next, handoverDue, lastContact, snapshot }) => {
+      await (await store()).setPersonLadder(key, { next: next ?? null, handoverDue: handoverDue ?? null, lastContact: lastContact ?? null, ...(snapshot ? { snapshot } : {}) });
+      await deps.afterReminderChange?.();
     },
     'notes-list': async ({ key }) => (await (await store()).listNotes(key)).map(toView),
     'note-add': async ({ key, note }) => toView(await (await store()).addNote(key, note)),

@@ -165,6 +165,23 @@ describe('core handlers', () => {
     expect(JSON.stringify(await store.dumpAll())).not.toContain(A.slice(2));
   });
 
+  it('ladder-updated keeps the snapshot for reminders but never its free text', async () => {
+    const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
+    const key = seen.ok ? (seen.data as { key: string }).key : '';
+    const snapshot = {
+      contacts: [{ date: '2026-10-01', kind: 'telefon', reached: false, target: 'vardnadshavare', note: 'Ringde Anna Andersson' }],
+      measures: [{ atgardCode: '16', start: '2026-09-01', end: null, atgardText: 'Coachning hos Anna' }],
+    };
+    expect(await run('ladder-updated', { key, next: null, lastContact: null, snapshot })).toMatchObject({ ok: true });
+    const stored = (await store.getPerson(key))?.ladder as { snapshot?: unknown } | undefined;
+    expect(stored?.snapshot).toEqual({
+      contacts: [{ date: '2026-10-01', kind: 'telefon', reached: false, target: 'vardnadshavare' }],
+      measures: [{ atgardCode: '16', start: '2026-09-01', end: null }],
+    });
+    expect(JSON.stringify(await store.dumpAll())).not.toContain('Anna');
+    expect(await run('ladder-updated', { key, next: null, snapshot: { contacts: [{ date: 'igår' }], measures: [] } })).toMatchObject({ code: 'bad-payload' });
+  });
+
   it('notes round-trip in the shape the checklist expects', async () => {
     const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
     const key = seen.ok ? (seen.data as { key: string }).key : '';
