@@ -1,6 +1,8 @@
 /**
  * The glossary's own layer (one floating Shadow DOM root, position: fixed, taking no space in UKA's page):
- *  - a small panel with the disclosure "Koder på sidan (N)": one button per term found on this page;
+ *  - a small panel with the disclosure "Koder på sidan": one button per term found on this page. The page is
+ *    scanned only when the list is opened (a polite "Söker …" status meanwhile); after that the toggle shows the
+ *    number of terms, "Koder på sidan (N)";
  *  - the card: a tooltip (role="tooltip") while the mouse rests on a term in UKA's text, or a non-modal dialog
  *    (role="dialog") when opened from the panel by keyboard, with a close button and "next occurrence";
  *  - an outline drawn over the term the dialog is about (our own box, UKA's text is not touched).
@@ -25,7 +27,8 @@ export interface OpenCard {
 }
 
 export interface GlossaryLayerProps {
-  terms: Array<{ term: string; short: string; count: number }>;
+  /** Terms of the last scan, or null when the page has not been scanned yet. */
+  terms: Array<{ term: string; short: string; count: number }> | null;
   scanning: boolean;
   listOpen: boolean;
   card: OpenCard | null;
@@ -46,9 +49,15 @@ export function placeCard(rect: { left: number; top: number; bottom: number; wid
   return { left, top, target: { left: rect.left, top: rect.top, width: rect.width, height: rect.height } };
 }
 
+function statusText(n: number): string {
+  if (n === 0) return 'Inga ord ur ordlistan på den här sidan.';
+  return n === 1 ? 'Ett ord ur ordlistan på sidan.' : `${n} ord ur ordlistan på sidan.`;
+}
+
 export function GlossaryLayer(props: GlossaryLayerProps) {
   const dialogRef = useRef<HTMLDivElement>(null);
   const card = props.card;
+  const terms = props.terms;
   useEffect(() => {
     if (card?.mode === 'dialog') dialogRef.current?.focus();
   }, [card?.mode, card?.entry.term, card?.occurrence]);
@@ -57,24 +66,24 @@ export function GlossaryLayer(props: GlossaryLayerProps) {
     <>
       <div class="kaa-card kaa-gloss-panel">
         <button type="button" class="kaa-secondary" aria-expanded={props.listOpen} aria-controls="kaa-gloss-list" onClick={props.onToggleList}>
-          <span aria-hidden="true">{props.listOpen ? '▾' : '▸'}</span> Koder på sidan ({props.terms.length}){props.scanning ? ' …' : ''}
+          <span aria-hidden="true">{props.listOpen ? '▾' : '▸'}</span> Koder på sidan{terms && !props.scanning ? ` (${terms.length})` : ''}
         </button>
-        <div id="kaa-gloss-list" hidden={!props.listOpen} aria-busy={props.scanning}>
-          {props.terms.length === 0 ? (
-            <p class="kaa-muted">{props.scanning ? 'Letar efter koder…' : 'Inga ord ur ordlistan på den här sidan.'}</p>
-          ) : (
-            <ul aria-label="Koder och ord på sidan">
-              {props.terms.map((t) => (
-                <li key={t.term}>
-                  <button type="button" class="kaa-link" data-term={t.term} onClick={(e) => props.onOpenTerm(t.term, e.currentTarget as HTMLElement)}>
-                    {t.term}
-                  </button>{' '}
-                  <span class="kaa-muted">{t.short}</span>
-                  {t.count > 1 && <span class="kaa-muted"> ({t.count} ställen)</span>}
-                </li>
-              ))}
-            </ul>
-          )}
+        {/* Always rendered, so that screen readers know the live region before its text changes. */}
+        <p role="status" class={props.listOpen && (props.scanning || terms?.length === 0) ? 'kaa-muted' : 'kaa-sr-only'}>
+          {!props.listOpen ? '' : props.scanning ? 'Söker …' : terms ? statusText(terms.length) : ''}
+        </p>
+        <div id="kaa-gloss-list" hidden={!props.listOpen || props.scanning || !terms?.length}>
+          <ul aria-label="Koder och ord på sidan">
+            {(terms ?? []).map((t) => (
+              <li key={t.term}>
+                <button type="button" class="kaa-link" data-term={t.term} onClick={(e) => props.onOpenTerm(t.term, e.currentTarget as HTMLElement)}>
+                  {t.term}
+                </button>{' '}
+                <span class="kaa-muted">{t.short}</span>
+                {t.count > 1 && <span class="kaa-muted"> ({t.count} ställen)</span>}
+              </li>
+            ))}
+          </ul>
         </div>
       </div>
 

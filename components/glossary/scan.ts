@@ -1,8 +1,11 @@
 /**
- * Finds glossary terms in UKA's text without touching UKA's DOM: a TreeWalker over text nodes (skipping our own
- * hosts, form fields, scripts and styles), run in slices of a few milliseconds so that a 5,000-row page never gets
- * one long task. Occurrences are kept as (text node, offsets); a DOM Range is made only when one is needed (hover
- * hit-test, positioning a card), so scanning causes no layout work at all.
+ * Finds glossary terms in UKA's text without touching UKA's DOM. Two ways, both on demand:
+ *  - `createElementLookup`: the terms in the text of one element (the one under the pointer), cached per element;
+ *  - `scanGlossary`: a TreeWalker over all text nodes of the page (skipping our own hosts, form fields, scripts and
+ *    styles), run in slices of a few milliseconds so that a 5,000-row page never gets one long task; used only when
+ *    the user opens the list of codes on the page.
+ * Occurrences are kept as (text node, offsets); a DOM Range is made only when one is needed (hover hit-test,
+ * positioning a card), so looking for terms causes no layout work at all.
  */
 import { findGlossaryTerms } from '../../lib/content';
 import type { Pack } from '../../lib/content/schema';
@@ -16,6 +19,8 @@ export interface TermOccurrence {
   term: string;
   /** Index into pack.glossary. */
   index: number;
+  /** The text node's value when the term was found (to notice that UKA has changed the text since). */
+  value: string;
 }
 
 /** Text under these is not scanned: our own UI, form fields, code, hidden or editable regions. */
@@ -87,7 +92,7 @@ export function scanGlossary(doc: Document, pack: Pack, options: ScanOptions, ro
       while ((node = walker.nextNode())) {
         const text = node.nodeValue ?? '';
         if (text.length > 1 && HAS_WORD.test(text) && !skipped(node.parentElement)) {
-          for (const m of findGlossaryTerms(text, pack)) found.push({ node: node as Text, start: m.start, end: m.end, term: m.term, index: m.index });
+          for (const m of findGlossaryTerms(text, pack)) found.push({ node: node as Text, start: m.start, end: m.end, term: m.term, index: m.index, value: text });
         }
         // Check the clock every 32 nodes: cheap, and slices stay well under the budget.
         if ((++n & 31) === 0 && now() >= until) {
@@ -103,26 +108,95 @@ export function scanGlossary(doc: Document, pack: Pack, options: ScanOptions, ro
   });
 }
 
-/** A fresh Range over an occurrence, or null when UKA has changed the text since the scan. */
+/** Terms in one text node's value (empty when the value cannot hold a term). */
+function termsInText(node: Text, text: string, pack: Pack): TermOccurrence[] {
+  if (text.length < 2 || !HAS_WORD.test(text)) return [];
+  return findGlossaryTerms(text, pack).map((m) => ({ node, start: m.start, end: m.end, term: m.term, index: m.index, value: text }));
+}
+
+/** Most text nodes looked at under one element; past that only the element's own text nodes are looked at. */
+export const ELEMENT_TEXT_LIMIT = 24;
+
+/** True when `node` lies under a skipped element at or below `top` (its own text, a small subtree). */
+function skippedWithin(node: Node, top: Element): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    if (el.matches(SKIP_SELECTOR)) return true;
+    if (el === top) return false;
+  }
+  return false;
+}
+
+/**
+ * The text nodes that belong to `el` for a hover lookup: all text in its subtree when that is small (at most
+ * `limit` text nodes), otherwise only its own text node children. Text under skipped elements is left out.
+ */
+export function elementTexts(el: Element, limit = ELEMENT_TEXT_LIMIT): Text[] {
+  const doc = el.ownerDocument;
+  const texts: Text[] = [];
+  const walker = doc.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  let node: Node | null;
+  let seen = 0;
+  while ((node = walker.nextNode())) {
+    if (++seen > limit) {
+      // A large subtree (a whole table, the body): the pointer is on the element's own text, if on any.
+      texts.length = 0;
+      for (let child = el.firstChild; child; child = child.nextSibling) if (child.nodeType === 3) texts.push(child as Text);
+      return texts;
+    }
+    if (!skippedWithin(node, el)) texts.push(node as Text);
+  }
+  return texts;
+}
+
+interface ElementEntry {
+  texts: Text[];
+  values: string[];
+  found: TermOccurrence[];
+}
+
+/**
+ * A lookup of the terms in the text of one element (see `elementTexts`), cached per element in a WeakMap. A cached
+ * answer is reused while the element's text nodes and their values are the same; nothing else of the page is read.
+ * An element inside a skipped region (our own hosts, form fields, hidden or editable text) has no terms.
+ */
+export function createElementLookup(pack: Pack): (el: Element) => readonly TermOccurrence[] {
+  const cache = new WeakMap<Element, ElementEntry>();
+  return (el) => {
+    if (pack.glossary.length === 0 || el.closest(SKIP_SELECTOR)) return [];
+    const texts = elementTexts(el);
+    const values = texts.map((t) => t.nodeValue ?? '');
+    const cached = cache.get(el);
+    if (cached && cached.texts.length === texts.length && cached.texts.every((t, i) => t === texts[i] && cached.values[i] === values[i])) return cached.found;
+    const found = texts.flatMap((t, i) => termsInText(t, values[i] ?? '', pack));
+    cache.set(el, { texts, values, found });
+    return found;
+  };
+}
+
+/**
+ * A cheap fingerprint of the page's structure for `scanIsCurrent`: how many elements the body holds (a few
+ * milliseconds on a 5,000-row list; taken only when the user opens the list).
+ */
+export function pageStamp(doc: Document): number {
+  return doc.body ? doc.body.querySelectorAll('*').length : 0;
+}
+
+/**
+ * True while a scan result still describes the page: every text node it found is still in the page with the same
+ * value, and the page has as many elements as when it was scanned (rows added or replaced change that).
+ */
+export function scanIsCurrent(doc: Document, found: readonly TermOccurrence[], stamp: number): boolean {
+  for (const occ of found) if (!occ.node.isConnected || occ.node.nodeValue !== occ.value) return false;
+  return pageStamp(doc) === stamp;
+}
+
+/** A fresh Range over an occurrence, or null when UKA has changed the text since it was found. */
 export function occurrenceRange(doc: Document, occ: TermOccurrence): Range | null {
-  if (!occ.node.isConnected || (occ.node.nodeValue ?? '').length < occ.end) return null;
+  if (!occ.node.isConnected || (occ.node.nodeValue ?? '') !== occ.value) return null;
   const range = doc.createRange();
   range.setStart(occ.node, occ.start);
   range.setEnd(occ.node, occ.end);
   return range;
-}
-
-/** Occurrences grouped by the element that holds their text node (for a cheap hover lookup by event target). */
-export function indexByParent(found: readonly TermOccurrence[]): Map<Element, TermOccurrence[]> {
-  const map = new Map<Element, TermOccurrence[]>();
-  for (const occ of found) {
-    const parent = occ.node.parentElement;
-    if (!parent) continue;
-    const list = map.get(parent);
-    if (list) list.push(occ);
-    else map.set(parent, [occ]);
-  }
-  return map;
 }
 
 export interface RectLike {

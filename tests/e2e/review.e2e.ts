@@ -43,12 +43,27 @@ async function termCentre(page: Page, term: string): Promise<{ x: number; y: num
 const reviewPanel = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="review"]');
 const glossaryLayer = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="glossary"]');
 
+/**
+ * Click the glossary toggle inside the page and read the layer in the same task: the toggle redraws synchronously,
+ * the page scan runs later in slices, so this shows what the click itself drew (status text, whether the list shows).
+ */
+async function clickToggleAndRead(page: Page): Promise<{ status: string; listHidden: boolean }> {
+  return page.evaluate(() => {
+    const root = document.querySelector('kaa-lotsen-ui[data-feature="glossary"]')!.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('button[aria-controls="kaa-gloss-list"]')!.click();
+    return { status: root.querySelector('[role="status"]')!.textContent ?? '', listHidden: root.querySelector('#kaa-gloss-list')!.hasAttribute('hidden') };
+  });
+}
+
 test.describe('glossary cards', () => {
   test('a card opens on mouse-over of a code in UKA’s text, and UKA’s text is not changed', async ({ page, configured, login, uka }) => {
     void configured;
     await login(page);
     await page.goto(`${uka.origin}/export`);
-    await expect(glossaryLayer(page).getByRole('button', { name: /Koder på sidan \(\d+\)$/ })).toBeVisible();
+    // No page scan at load: the toggle has no count until the list has been opened.
+    const toggle = glossaryLayer(page).getByRole('button', { name: /Koder på sidan/ });
+    await expect(toggle).toBeVisible();
+    await expect(toggle).toHaveAccessibleName(/^Koder på sidan$/);
     const htmlBefore = await page.evaluate(() => document.querySelector('main, #scbexport, body')!.innerHTML.replace(/<kaa-lotsen-ui[^>]*><\/kaa-lotsen-ui>/g, ''));
     const { x, y } = await termCentre(page, 'SysKontakt');
     await page.mouse.move(x - 40, y - 40);
@@ -60,6 +75,13 @@ test.describe('glossary cards', () => {
     // Moving away closes it.
     await page.mouse.move(5, 5, { steps: 3 });
     await expect(tooltip).toBeHidden();
+    // Hovering looked only at the element under the pointer: still no page scan.
+    await expect(toggle).toHaveAccessibleName(/^Koder på sidan$/);
+    // The first opening of the list says "Söker …" (a polite status) while the page is scanned, then lists the codes.
+    const opened = await clickToggleAndRead(page);
+    expect(opened).toEqual({ status: 'Söker …', listHidden: true });
+    await expect(glossaryLayer(page).getByRole('button', { name: 'SysKontakt', exact: true })).toBeVisible();
+    await expect(glossaryLayer(page).getByRole('status')).toHaveText(/\d+ ord ur ordlistan på sidan/);
     const htmlAfter = await page.evaluate(() => document.querySelector('main, #scbexport, body')!.innerHTML.replace(/<kaa-lotsen-ui[^>]*><\/kaa-lotsen-ui>/g, ''));
     expect(htmlAfter).toBe(htmlBefore);
   });
@@ -69,11 +91,25 @@ test.describe('glossary cards', () => {
     await login(page);
     await page.goto(`${uka.origin}/export`);
     const toggle = glossaryLayer(page).getByRole('button', { name: /Koder på sidan/ });
-    await expect(toggle).toHaveAccessibleName(/Koder på sidan \(\d+\)$/);
+    await expect(toggle).toHaveAccessibleName(/^Koder på sidan$/);
     await toggle.focus();
     await page.keyboard.press('Enter');
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    // Opening the list scans the page, then shows the codes with their count in the toggle's name.
     const termButton = glossaryLayer(page).getByRole('button', { name: 'SysKontakt', exact: true });
+    await expect(termButton).toBeVisible();
+    await expect(toggle).toHaveAccessibleName(/^Koder på sidan \(\d+\)$/);
+    await expect(glossaryLayer(page).getByRole('list', { name: 'Koder och ord på sidan' }).getByRole('listitem').first()).toBeVisible();
+    await expect(toggle).toBeFocused();
+
+    // Closed and opened again on an unchanged page, the list reuses the scan: it shows at once, no "Söker …".
+    await toggle.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    const reopened = await clickToggleAndRead(page);
+    expect(reopened.listHidden).toBe(false);
+    expect(reopened.status).not.toContain('Söker');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+
     await termButton.focus();
     await page.keyboard.press('Enter');
     const dialog = glossaryLayer(page).getByRole('dialog', { name: 'SysKontakt' });

@@ -1,12 +1,17 @@
 /**
  * Glossary cards for SCB codes and KAA words in UKA's own text. UKA's nodes are never wrapped or changed: terms are
- * found in text nodes (scanned in idle slices), located with DOM Ranges, and the card is drawn in our own floating
- * Shadow DOM root. Mouse: a throttled mousemove hit-tests the ranges' client rects under the pointer. Keyboard: the
- * panel "Koder på sidan (N)" lists the terms; each opens the same card as a dialog at the term (scrolled into view).
+ * found in text nodes, located with DOM Ranges, and the card is drawn in our own floating Shadow DOM root.
+ * Nothing is scanned at page load (the feature must cost next to nothing on UKA's 5,000-row lists): init mounts the
+ * layer and draws the toggle once.
+ * - Mouse: a throttled mousemove looks for terms only in the text of the element under the pointer (cached per
+ *   element) and hit-tests their ranges' client rects.
+ * - Keyboard: opening the panel "Koder på sidan" scans the page (in slices, "Söker …" meanwhile) and lists the
+ *   terms; each opens the same card as a dialog at the term (scrolled into view). Later opens reuse the scan while
+ *   the page is unchanged.
  */
 import { render } from 'preact';
 import { GlossaryLayer, GLOSSARY_CSS, placeCard, type OpenCard } from '../../../components/glossary/GlossaryLayer';
-import { hitTest, indexByParent, occurrenceRange, scanGlossary, termsOnPage, type TermOccurrence } from '../../../components/glossary/scan';
+import { createElementLookup, hitTest, occurrenceRange, pageStamp, scanGlossary, scanIsCurrent, termsOnPage, type TermOccurrence } from '../../../components/glossary/scan';
 import { isOwnNode } from '../../../components/ui/shadow';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../context';
@@ -24,11 +29,11 @@ export const glossary: FeatureDefinition<UkaFeatureContext> = {
     const mounted = ctx.mount('glossary', { where: 'floating', css: GLOSSARY_CSS, label: 'Ordlista för koder på sidan' });
     if (!mounted) return false;
 
-    let found: TermOccurrence[] = [];
-    let byParent = new Map<Element, TermOccurrence[]>();
-    let terms = termsOnPage(found);
-    let scanning = true;
+    /** The last full scan (made when the list is opened), or null before the first. */
+    let scan: { found: TermOccurrence[]; terms: ReturnType<typeof termsOnPage>; stamp: number } | null = null;
+    let scanning: AbortController | null = null;
     let listOpen = false;
+    const lookup = createElementLookup(pack);
     let card: (OpenCard & { occ: TermOccurrence }) | null = null;
     let opener: HTMLElement | null = null;
 
@@ -39,12 +44,13 @@ export const glossary: FeatureDefinition<UkaFeatureContext> = {
       if (signal.aborted) return;
       render(
         <GlossaryLayer
-          terms={terms.map((t) => ({ term: t.term, short: pack.glossary[t.index]?.short ?? '', count: t.occurrences.length }))}
-          scanning={scanning}
+          terms={scan ? scan.terms.map((t) => ({ term: t.term, short: pack.glossary[t.index]?.short ?? '', count: t.occurrences.length })) : null}
+          scanning={scanning !== null}
           listOpen={listOpen}
           card={card}
           onToggleList={() => {
             listOpen = !listOpen;
+            if (listOpen && !scanning && (!scan || !scanIsCurrent(doc, scan.found, scan.stamp))) startScan();
             draw();
           }}
           onOpenTerm={(term, button) => openDialog(term, button)}
@@ -69,7 +75,7 @@ export const glossary: FeatureDefinition<UkaFeatureContext> = {
 
     /** Open the card as a dialog at occurrence `n` of `term`, scrolling the page so that the term is visible. */
     const openDialog = (term: string, button: HTMLElement | null, n = 0) => {
-      const entry = terms.find((t) => t.term === term);
+      const entry = scan?.terms.find((t) => t.term === term);
       if (!entry || entry.occurrences.length === 0) return;
       const index = n % entry.occurrences.length;
       const occ = entry.occurrences[index];
@@ -90,6 +96,22 @@ export const glossary: FeatureDefinition<UkaFeatureContext> = {
       draw();
     };
 
+    /** Scan the whole page in slices; the list shows "Söker …" until the end, then the terms (one redraw). */
+    const startScan = () => {
+      const controller = new AbortController();
+      scanning = controller;
+      const stop = () => controller.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      const stamp = pageStamp(doc);
+      void scanGlossary(doc, pack, { signal: controller.signal }).then((found) => {
+        signal.removeEventListener('abort', stop);
+        if (controller.signal.aborted) return;
+        scan = { found, terms: termsOnPage(found), stamp };
+        scanning = null;
+        draw();
+      });
+    };
+
     // ---- mouse: throttled hit-test of the ranges under the pointer -------------------------------------------------
     let lastTest = 0;
     let pending: number | null = null;
@@ -102,8 +124,8 @@ export const glossary: FeatureDefinition<UkaFeatureContext> = {
       if (card?.mode === 'dialog') return;
       const target = pointer.target;
       if (target instanceof Node && isOwnNode(target)) return;
-      const candidates = target instanceof Element ? byParent.get(target) : undefined;
-      const hit = candidates ? hitTest(doc, candidates, pointer.x, pointer.y) : null;
+      const candidates = target instanceof Element ? lookup(target) : [];
+      const hit = candidates.length > 0 ? hitTest(doc, candidates, pointer.x, pointer.y) : null;
       if (hit) {
         const entry = entryOf(hit.occ);
         if (!entry) return;
@@ -139,22 +161,8 @@ export const glossary: FeatureDefinition<UkaFeatureContext> = {
     win.addEventListener('resize', onScroll, { passive: true, signal });
 
     draw();
-    void scanGlossary(doc, pack, {
-      signal,
-      onProgress: (sofar, done) => {
-        found = sofar as TermOccurrence[];
-        scanning = !done;
-        // Re-index only on change (cheap; the list of occurrences is small compared to the page).
-        byParent = indexByParent(found);
-        const before = terms.length;
-        terms = termsOnPage(found);
-        // While the list is closed only the end of the scan is drawn (the toggle's final count): every redraw during
-        // the scan would be one more change to our UI while UKA's page is still settling.
-        if (done || (listOpen && terms.length !== before)) draw();
-      },
-    });
-
     return () => {
+      scanning?.abort();
       if (pending !== null) win.clearTimeout(pending);
       render(null, mounted.container);
     };

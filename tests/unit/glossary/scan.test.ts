@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { indexByParent, pointInRects, scanGlossary, termsOnPage } from '../../../components/glossary/scan';
+import { createElementLookup, ELEMENT_TEXT_LIMIT, elementTexts, pageStamp, pointInRects, scanGlossary, scanIsCurrent, termsOnPage } from '../../../components/glossary/scan';
 import { placeCard } from '../../../components/glossary/GlossaryLayer';
 import { defaultPack as DEFAULT_PACK } from '../../../lib/content';
 
@@ -63,16 +63,82 @@ describe('scanGlossary', () => {
   });
 });
 
+describe('per-element lookup (hover)', () => {
+  it('finds the terms in the text of one element only, with offsets into its text nodes', () => {
+    const doc = page('<p id="a">InSys och <b>SysEfter</b></p><p id="b">SysKontakt</p>');
+    const lookup = createElementLookup(DEFAULT_PACK);
+    const found = lookup(doc.getElementById('a')!);
+    expect(found.map((f) => f.term)).toEqual(['InSys', 'SysEfter']);
+    for (const f of found) expect(f.node.nodeValue!.slice(f.start, f.end)).toBe(f.term);
+    expect(lookup(doc.querySelector('b')!).map((f) => f.term)).toEqual(['SysEfter']);
+    expect(lookup(doc.getElementById('b')!).map((f) => f.term)).toEqual(['SysKontakt']);
+  });
+
+  it('caches per element and looks again when the element’s text changes', () => {
+    const doc = page('<p id="a">InSys</p>');
+    const lookup = createElementLookup(DEFAULT_PACK);
+    const el = doc.getElementById('a')!;
+    const first = lookup(el);
+    expect(lookup(el)).toBe(first);
+    el.firstChild!.nodeValue = 'SysEfter och InSys';
+    expect(lookup(el).map((f) => f.term)).toEqual(['SysEfter', 'InSys']);
+    el.append(doc.createTextNode(' GrundAtgSlut'));
+    expect(lookup(el).map((f) => f.term)).toEqual(['SysEfter', 'InSys', 'GrundAtgSlut']);
+  });
+
+  it('finds nothing in our own hosts, form fields, hidden or editable text', () => {
+    const doc = page(`
+      <kaa-lotsen-ui><span id="own">SysEfter</span></kaa-lotsen-ui>
+      <div id="hidden" aria-hidden="true"><span id="inner">InSys</span></div>
+      <div id="mixed">SysKontakt <script>var InSys = 1;</script><textarea>Atgard</textarea></div>
+      <div id="edit" contenteditable="true">InSys</div>`);
+    const lookup = createElementLookup(DEFAULT_PACK);
+    expect(lookup(doc.getElementById('own')!)).toEqual([]);
+    expect(lookup(doc.getElementById('inner')!)).toEqual([]);
+    expect(lookup(doc.getElementById('edit')!)).toEqual([]);
+    expect(lookup(doc.getElementById('mixed')!).map((f) => f.term)).toEqual(['SysKontakt']);
+  });
+
+  it('looks at a bounded subtree: a large element only has its own text nodes looked at', () => {
+    const rows = Array.from({ length: ELEMENT_TEXT_LIMIT + 5 }, (_, i) => `<li>Rad ${i} SysEfter</li>`).join('');
+    const doc = page(`<div id="big">InSys<ul>${rows}</ul></div><div id="small">x<span>InSys</span></div>`);
+    const big = doc.getElementById('big')!;
+    expect(elementTexts(big)).toEqual([big.firstChild]);
+    expect(createElementLookup(DEFAULT_PACK)(big).map((f) => f.term)).toEqual(['InSys']);
+    expect(elementTexts(doc.getElementById('small')!)).toHaveLength(2);
+  });
+});
+
+describe('scan result freshness', () => {
+  it('stays current until a found node leaves the page, its text changes or elements are added', async () => {
+    const doc = page('<ul><li id="a">InSys</li><li id="b">SysEfter</li></ul>');
+    const scan = async () => {
+      const stamp = pageStamp(doc);
+      return { found: await scanGlossary(doc, DEFAULT_PACK, { signal: new AbortController().signal, schedule: sync }), stamp };
+    };
+    let s = await scan();
+    expect(scanIsCurrent(doc, s.found, s.stamp)).toBe(true);
+    doc.getElementById('a')!.firstChild!.nodeValue = 'InSys igen';
+    expect(scanIsCurrent(doc, s.found, s.stamp)).toBe(false);
+    s = await scan();
+    doc.getElementById('b')!.remove();
+    expect(scanIsCurrent(doc, s.found, s.stamp)).toBe(false);
+    s = await scan();
+    const li = doc.createElement('li');
+    li.textContent = 'GrundAtgSlut';
+    doc.querySelector('ul')!.append(li);
+    expect(scanIsCurrent(doc, s.found, s.stamp)).toBe(false);
+  });
+});
+
 describe('helpers', () => {
-  it('groups occurrences by term and by parent element', async () => {
+  it('groups occurrences by term in document order', async () => {
     const doc = page('<p id="a">InSys och InSys</p><p id="b">SysEfter</p>');
     const found = await scanGlossary(doc, DEFAULT_PACK, { signal: new AbortController().signal, schedule: sync });
     expect(termsOnPage(found).map((t) => [t.term, t.occurrences.length])).toEqual([
       ['InSys', 2],
       ['SysEfter', 1],
     ]);
-    const byParent = indexByParent(found);
-    expect(byParent.get(doc.getElementById('a')!)).toHaveLength(2);
   });
 
   it('hit-tests points against rects with a little slack', () => {
