@@ -13,6 +13,7 @@ interface Wanted {
   id: string;
   matches: string[];
   js: string[];
+  runAt: 'document_start' | 'document_end' | 'document_idle';
 }
 
 async function granted(pattern: string): Promise<boolean> {
@@ -28,23 +29,23 @@ export async function syncContentScripts(): Promise<string[]> {
   const wanted: Wanted[] = [];
   if (settings.ukaOrigin) {
     const pattern = originPattern(settings.ukaOrigin);
-    if (await granted(pattern)) wanted.push({ id: UKA_SCRIPT_ID, matches: [pattern], js: ['content-scripts/uka.js'] });
+    if (await granted(pattern)) wanted.push({ id: UKA_SCRIPT_ID, matches: [pattern], js: ['content-scripts/uka.js'], runAt: 'document_start' });
   }
   if (settings.scbOrigin && settings.features['upload-check'] !== false) {
     const pattern = originPattern(settings.scbOrigin);
-    if (await granted(pattern)) wanted.push({ id: SCB_SCRIPT_ID, matches: [pattern], js: ['content-scripts/scb.js'] });
+    if (await granted(pattern)) wanted.push({ id: SCB_SCRIPT_ID, matches: [pattern], js: ['content-scripts/scb.js'], runAt: 'document_idle' });
   }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: OUR_IDS });
   const stale = existing.filter((e) => {
     const w = wanted.find((x) => x.id === e.id);
-    return !w || JSON.stringify(w.matches) !== JSON.stringify(e.matches ?? []);
+    return !w || JSON.stringify(w.matches) !== JSON.stringify(e.matches ?? []) || (e.runAt ?? 'document_idle') !== w.runAt;
   });
   if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
   const have = new Set(existing.filter((e) => !stale.includes(e)).map((e) => e.id));
   const toRegister = wanted.filter((w) => !have.has(w.id));
   if (toRegister.length) {
     await browser.scripting.registerContentScripts(
-      toRegister.map((w) => ({ id: w.id, matches: w.matches, js: w.js as never[], runAt: 'document_idle' as const, persistAcrossSessions: true })),
+      toRegister.map((w) => ({ id: w.id, matches: w.matches, js: w.js as never[], runAt: w.runAt, persistAcrossSessions: true })),
     );
     // Tabs already open on the origin get the script now, without a reload.
     for (const w of toRegister) {

@@ -10,6 +10,7 @@ import type { ReadResult, UkaAdapter } from '../../lib/uka/types';
 import type { LadderSettings } from '../../lib/ladder/types';
 import type { Pack } from '../../lib/content/schema';
 import type { UkaFeatureContext } from './context';
+import { closeEarlyReads } from './early';
 
 export interface RuntimeOptions {
   doc: Document;
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
   getRoutine(): Partial<LadderSettings>;
   getPack(): Pack;
   today(): Promise<string>;
+  /** A clock read started before the page was parsed: the first page view's "today". */
+  firstToday?: Promise<string>;
   openMetodbok(sectionId: string): void;
   reportStatus(status: PageStatus): void;
   /** Ends the runtime (extension reloaded or uninstalled). */
@@ -61,10 +64,13 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
   let current: AbortController | null = null;
   let lastHref = '';
   let scheduled: ReturnType<typeof setTimeout> | undefined;
+  let firstView = true;
 
   const runPageView = async () => {
     current?.abort();
     unmountAll(doc);
+    // Reads started before the first page view belong to it alone.
+    if (!firstView) closeEarlyReads();
     const controller = new AbortController();
     current = controller;
     const url = new URL(doc.location.href);
@@ -87,6 +93,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       exportList: memo(() => adapter.readExportList(doc)),
     };
     let todayRead: { at: number; value: Promise<string> } | null = null;
+    if (firstView && options.firstToday) todayRead = { at: Date.now(), value: options.firstToday };
     const today = () => {
       if (!todayRead || Date.now() - todayRead.at > TODAY_TTL_MS) {
         const value = options.today();
@@ -99,13 +106,21 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     };
     // Several features need today's date: start reading the clock now, while the page is read.
     void today().catch(() => undefined);
-    // Long lists are read here in slices (the main thread is given back every few ms), so that no feature's
-    // first read of the list is one long task. The features then get the cached result.
-    try {
-      if (recognition.kind === 'export' && adapter.readExportListAsync) read.exportList.prime(await adapter.readExportListAsync(doc, { signal: controller.signal }));
-      else if (recognition.kind === 'start' && adapter.readStartListAsync) read.startList.prime(await adapter.readStartListAsync(doc, { signal: controller.signal }));
-    } catch {
-      // Aborted (a newer page view) or failed: the features read synchronously, as before.
+    if (firstView) {
+      // The page has just been parsed and the browser has not laid it out yet. Reading UKA's list and drawing every
+      // panel now, in this one task, means UKA's first layout already includes our UI: nothing of ours changes the
+      // page after it. (A 5,000-row list is read in well under 50 ms; see `npm run bench`.)
+      if (recognition.kind === 'export') read.exportList();
+      else if (recognition.kind === 'start') read.startList();
+    } else {
+      // Later page views (UKA changing the page without a reload, Back from the bfcache): long lists are read in
+      // slices, so that the page stays responsive while the user works in it.
+      try {
+        if (recognition.kind === 'export' && adapter.readExportListAsync) read.exportList.prime(await adapter.readExportListAsync(doc, { signal: controller.signal }));
+        else if (recognition.kind === 'start' && adapter.readStartListAsync) read.startList.prime(await adapter.readStartListAsync(doc, { signal: controller.signal }));
+      } catch {
+        // Aborted (a newer page view) or failed: the features read synchronously, as before.
+      }
     }
     if (controller.signal.aborted) return;
     const ctx: UkaFeatureContext = {
@@ -122,12 +137,13 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       mount: (feature, mountOptions) => (controller.signal.aborted ? null : mountShadow(doc, { ...mountOptions, feature })),
       reportUnknownWarning: (heading) => unknownWarnings.add(heading.slice(0, 120)),
     };
-    const features = await runFeatures(options.features, ctx, {
+    const featuresRun = runFeatures(options.features, ctx, {
       pageKind: recognition.kind,
       isEnabled: (id) => settings.features[id as keyof Settings['features']] !== false,
       signal: controller.signal,
-      // Each feature in its own task (a macrotask), skipped when the page view ended meanwhile.
-      start: <T,>(run: () => T) =>
+      // First page view: every feature starts in this task (each in a microtask of its own, so one failing feature
+      // never stops another). Later page views: each feature in its own task, skipped when the view ended meanwhile.
+      start: firstView ? undefined : <T,>(run: () => T) =>
         new Promise<Awaited<T>>((resolve, reject) => {
           setTimeout(() => {
             try {
@@ -138,6 +154,9 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
           }, 0);
         }),
     });
+    firstView = false;
+    const features = await featuresRun;
+    
     if (controller.signal.aborted) return;
     options.reportStatus({ pageKind: recognition.kind, profileId: recognition.profileId, path: url.pathname, features, unknownWarnings: [...unknownWarnings] });
   };

@@ -21,6 +21,7 @@ import {
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import { ANCHORS, type AnchorName } from '../../../lib/uka/types';
 import type { UkaFeatureContext } from '../context';
+import { takeEarly } from '../early';
 
 const TOUR_TITLE: Record<'person' | 'export', string> = {
   person: 'Introduktion: personsidan',
@@ -99,7 +100,13 @@ export const tour: FeatureDefinition<UkaFeatureContext> = {
       );
     };
 
-    const progress = await readProgress();
+    // The first page view's progress was read before the page was parsed (./early.ts).
+    let progress: TourProgress;
+    try {
+      progress = parseProgress(await takeEarly('tourProgress'));
+    } catch {
+      progress = parseProgress(undefined);
+    }
     if (signal.aborted) return;
     if (shouldAutoStart(progress, pageKind, steps)) start(resumeIndex(progress, pageKind, steps), true);
 

@@ -1,0 +1,48 @@
+/**
+ * Reads that features need on their first page view, started at document_start (while UKA's HTML is still being
+ * parsed) so that their answers are already there when the features run at DOMContentLoaded. Every browser round
+ * trip made after that moment waits behind UKA's own first layout of the page, which on a long list is the largest
+ * part of what the extension would add to the page's load time.
+ *
+ * Each early read is taken at most once, by the first page view; later page views (UKA changing the page without a
+ * reload, Back from the bfcache) read afresh, so nothing here can go stale.
+ */
+import { browser } from 'wxt/browser';
+import { sendRaw } from '../../lib/messages/dispatch';
+import { TOUR_PROGRESS_KEY } from '../../components/tour/progress';
+
+const READS = {
+  /** The onboarding tour's stored progress (raw; the tour feature parses it). */
+  tourProgress: async (): Promise<unknown> => (await browser.storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY],
+  /** The current monthly review (the review feature's 'review-state' command). */
+  reviewState: (): Promise<unknown> => sendRaw('review-state', {}),
+} as const;
+
+export type EarlyRead = keyof typeof READS;
+
+const started = new Map<EarlyRead, Promise<unknown>>();
+
+/** Start every early read (once per document). Failures are kept and surface to whoever takes the read. */
+export function startEarlyReads(): void {
+  for (const key of Object.keys(READS) as EarlyRead[]) {
+    if (started.has(key)) continue;
+    const read = READS[key]();
+    read.catch(() => undefined);
+    started.set(key, read);
+  }
+}
+
+/** The first page view has started its features: reads not taken by then are dropped (they would only grow old). */
+export function closeEarlyReads(): void {
+  started.clear();
+}
+
+/** The early answer for `key` the first time it is asked for (during the first page view), a fresh read after that. */
+export function takeEarly(key: EarlyRead): Promise<unknown> {
+  const early = started.get(key);
+  if (early) {
+    started.delete(key);
+    return early;
+  }
+  return READS[key]();
+}
