@@ -102,9 +102,10 @@ export function reviewPersons(list: ExportList): ReviewPerson[] {
 
 /**
  * Counts per section and per colour. With `onlyLabel` set, only persons with that etikett are counted and listed
- * ("bara mina"); sections keep their place with a count of 0 so the table does not jump.
+ * ("bara mina"); sections keep their place with a count of 0 so the table does not jump. `all` is
+ * reviewPersons(list), when the caller already has it.
  */
-export function summariseReview(list: ExportList, onlyLabel?: string | null): ReviewSummary {
+export function summariseReview(list: ExportList, onlyLabel?: string | null, all: readonly ReviewPerson[] = reviewPersons(list)): ReviewSummary {
   const wanted = normaliseLabel(onlyLabel);
   const filtering = wanted !== '';
   // Same test as hasLabel, with the wanted label normalised once and each distinct row label once.
@@ -119,7 +120,8 @@ export function summariseReview(list: ExportList, onlyLabel?: string | null): Re
     return match;
   };
   const sections: SectionCount[] = list.groups.map((g) => ({ colour: g.colour, kind: g.kind, heading: g.heading, count: g.rows.filter(keep).length }));
-  const persons = reviewPersons(list).filter(keep);
+  // `all` lets a caller that summarises the same list twice (all, then "bara mina") group its persons only once.
+  const persons = all.filter(keep);
   const colours = Object.fromEntries(COLOURS.map((c) => [c, { persons: 0, listings: 0 }])) as Record<WarningColour, ColourCount>;
   for (const s of sections) colours[s.colour].listings += s.count;
   for (const p of persons) {

@@ -10,12 +10,11 @@ import { ReviewPanel, REVIEW_CSS, type ProgressState } from '../../../components
 import { parseId } from '../../../lib/domain/personnummer';
 import { sendCommand } from '../../../lib/messages/client';
 import { sendRaw } from '../../../lib/messages/dispatch';
-import { formatProgress, reviewScope, reviewProgress, summariseReview, type PersonSection, type ReviewPerson } from '../../../lib/review';
+import { formatProgress, reviewPersons, reviewScope, reviewProgress, summariseReview, type PersonSection, type ReviewPerson } from '../../../lib/review';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../context';
+import { takeEarly } from '../early';
 import type { ReviewView } from '../../background/handlers-review';
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Persons per message when asking the background for keys (a 5,000-youth list is a handful of messages). */
 const BATCH = 500;
@@ -46,8 +45,9 @@ export const review: FeatureDefinition<UkaFeatureContext> = {
   id: 'review',
   pages: ['export'],
   async init(ctx, signal) {
-    // Ask the background for the current review first: the answer travels while the list is summarised below.
-    const reviewState = sendRaw<ReviewView | null>('review-state', {});
+    // The current review: on the first page view asked for before the page was parsed (./early.ts), so the answer is
+    // here by now; later page views ask afresh.
+    const reviewState = takeEarly('reviewState') as Promise<ReviewView | null>;
     reviewState.catch(() => undefined);
     const read = ctx.read.exportList();
     if (!read.ok) throw new Error(`listan kunde inte läsas: ${read.reason}`);
@@ -55,13 +55,11 @@ export const review: FeatureDefinition<UkaFeatureContext> = {
     if (!anchor) throw new Error('listan Export till SCB hittades inte');
     const list = read.value;
     const myLabel = ctx.settings.myLabel ?? null;
-    // Each summary of a 5,000-row list is a few ms of work: one task each, then the panel in a third.
-    const all = summariseReview(list);
-    await nextTask();
-    if (signal.aborted) return false;
-    const mine = myLabel ? summariseReview(list, myLabel) : null;
-    if (mine) await nextTask();
-    if (signal.aborted) return false;
+    // Each summary of a 5,000-row list is a few ms of work; the panel is drawn in the same task, so that it is part
+    // of UKA's first layout of the list instead of a change after it.
+    const persons = reviewPersons(list);
+    const all = summariseReview(list, null, persons);
+    const mine = myLabel ? summariseReview(list, myLabel, persons) : null;
     const mounted = ctx.mount('review', { anchor, where: 'beforebegin', css: REVIEW_CSS, label: 'Månadsgenomgång' });
     if (!mounted) return false;
 
