@@ -1,9 +1,13 @@
 /** Generic, markup-neutral DOM readers used by the adapter. All knowledge of UKA markup comes in through a profile. */
 import type { GridSpec } from './profile';
 
-/** Visible text, whitespace collapsed. */
+/** Whitespace that `text` has to collapse: a run of two, or any white space other than a plain space. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+
+/** Visible text, whitespace collapsed. (Most cells need only a trim: the regex replace runs only where it changes something.) */
 export function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const raw = el?.textContent ?? '';
+  return LOOSE_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
 }
 
 /** Lower case, punctuation to spaces, single spaces: for matching headings and column names. */
@@ -130,19 +134,21 @@ export function openGrid(root: ParentNode, spec: GridSpec): { ok: true; rows: Gr
       })(),
     };
   }
-  const fields = Object.entries(spec.fields);
+  // Thousands of items on a long list: field values in an array per item, looked up by a shared index.
+  const fieldNames = Object.keys(spec.fields);
+  const selectors = Object.values(spec.fields);
+  const indexOf = new Map(fieldNames.map((f, i) => [f, i]));
+  const required = spec.required.map((f) => indexOf.get(f) ?? -1);
   return {
     ok: true,
     rows: (function* () {
       for (const item of items) {
-        const found = new Map<string, string>();
-        for (const [field, sel] of fields) {
+        const values: Array<string | null> = selectors.map((sel) => {
           const el = item.querySelector(sel);
-          if (el) found.set(field, text(el));
-        }
-        const why = missing(spec.required, (f) => found.has(f));
-        if (why) return `${spec.selector}: ${why}`;
-        yield { el: item, get: (f) => found.get(f) ?? null };
+          return el ? text(el) : null;
+        });
+        if (required.some((i) => i < 0 || values[i] === null)) return `${spec.selector}: ${missing(spec.required, (f) => values[indexOf.get(f) ?? -1] != null)}`;
+        yield { el: item, get: (f) => values[indexOf.get(f) ?? -1] ?? null };
       }
       return null;
     })(),
