@@ -5,10 +5,10 @@
 import { useState } from 'preact/hooks';
 import { maskId } from '../../lib/domain/personnummer';
 import { mapScbErrorList } from '../../lib/scb/report';
-import { linkErrors, type MappedError, type PersonIndex } from './model';
+import { linkErrors, peopleOf, type MappedError, type PeopleSource } from './model';
 
 export interface ErrorListPanelProps {
-  people: PersonIndex;
+  people: PeopleSource;
   /** Map function (injectable for tests); defaults to lib/scb's mapScbErrorList. */
   map?: typeof mapScbErrorList;
 }
@@ -45,7 +45,7 @@ export function ErrorListPanel(props: ErrorListPanelProps) {
     if (!bytes) return setProblem('Välj den fil som du lämnade in till SCB.');
     setProblem(null);
     const entries = (props.map ?? mapScbErrorList)(text, bytes, { numbering: dataNumbering ? 'data' : 'physical' });
-    setResult(linkErrors(entries, props.people));
+    setResult(linkErrors(entries, peopleOf(props.people)));
   };
 
   return (

@@ -5,7 +5,7 @@
 import type { ExportListGroup } from '../../lib/uka/types';
 import { ExportBlocked, EXPORT_BLOCKED_CSS } from './ExportBlocked';
 import { ErrorListPanel, ERROR_LIST_CSS } from './ErrorListPanel';
-import { exportTimeText, type PersonIndex } from './model';
+import { exportTimeText, type PeopleSource } from './model';
 
 export type GuardPanelState =
   | { kind: 'ready' }
@@ -14,7 +14,7 @@ export type GuardPanelState =
   | { kind: 'saved'; fileName: string; time: number; override: boolean }
   | { kind: 'error'; message: string };
 
-export function GuardPanel(props: { state: GuardPanelState; people: PersonIndex }) {
+export function GuardPanel(props: { state: GuardPanelState; people: PeopleSource }) {
   const s = props.state;
   return (
     <div class="kaa-card kaa-guard-panel" data-testid="scb-guard-panel" data-state={s.kind}>

@@ -35,6 +35,13 @@ export function buildPersonIndex(list: Pick<ExportList, 'groups'>): Map<string, 
   return index;
 }
 
+/** A person index, or a function that builds it when first needed (the guard builds it only when the user acts). */
+export type PeopleSource = PersonIndex | (() => PersonIndex);
+
+export function peopleOf(source: PeopleSource): PersonIndex {
+  return typeof source === 'function' ? source() : source;
+}
+
 /** How a personnummer is shown: masked ('20070313-****') unless the user asked for the full numbers. */
 export function showId(personKey: string, full: boolean): string {
   return full && /^\d{12}$/.test(personKey) ? `${personKey.slice(0, 8)}-${personKey.slice(8)}` : maskId(personKey);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { maskId } from '../domain/personnummer';
-import { DEFAULT_PROFILE, loadProfile, type ScbProfile } from './profile';
+import { defaultProfile, loadProfile, type ScbProfile } from './profile';
 import { validateScbFile } from './validate';
 import { formatReportText } from './format';
 
@@ -45,7 +45,7 @@ export function main(argv: string[]): number {
     console.error(USAGE);
     return 3;
   }
-  let profile: ScbProfile = DEFAULT_PROFILE;
+  let profile: ScbProfile = defaultProfile();
   if (profilePath) {
     let text: string;
     try {

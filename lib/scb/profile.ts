@@ -144,10 +144,20 @@ export function loadProfile(json: unknown): LoadProfileResult {
   return { ok: false, errors: r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
 }
 
-const builtIn = loadProfile(defaultProfileJson);
-if (!builtIn.ok) throw new Error(`Built-in SCB profile is invalid: ${JSON.stringify(builtIn.errors)}`);
-/** The built-in default profile "kaa-scb-1". */
-export const DEFAULT_PROFILE: ScbProfile = builtIn.profile;
+let builtIn: ScbProfile | null = null;
+
+/**
+ * The built-in default profile "kaa-scb-1", validated the first time it is needed (not when this module is loaded:
+ * the UKA content script carries the validator but most page views never check a file).
+ */
+export function defaultProfile(): ScbProfile {
+  if (!builtIn) {
+    const loaded = loadProfile(defaultProfileJson);
+    if (!loaded.ok) throw new Error(`Built-in SCB profile is invalid: ${JSON.stringify(loaded.errors)}`);
+    builtIn = loaded.profile;
+  }
+  return builtIn;
+}
 
 /** True when the profile applies to the collection period ('2026H2'). */
 export function profileAppliesTo(profile: ScbProfile, period: string): boolean {

@@ -4,7 +4,7 @@
  */
 import { maskId } from '../domain/personnummer';
 import { decodeWindows1252, splitLines } from './decode';
-import { DEFAULT_PROFILE, type ScbProfile } from './profile';
+import { defaultProfile, type ScbProfile } from './profile';
 import type { Finding, ScbReport } from './validate';
 
 export interface PersonFindings {
@@ -74,7 +74,7 @@ const PNR_RE = /\b(\d{8})[-+]?(\d{4})\b/;
  * reportedLine null (a personnummer written in the text is still picked up). Never throws.
  */
 export function mapScbErrorList(errorText: string, bytes: Uint8Array, opts: MapErrorOptions = {}): ScbErrorEntry[] {
-  const profile = opts.profile ?? DEFAULT_PROFILE;
+  const profile = opts.profile ?? defaultProfile();
   const out: ScbErrorEntry[] = [];
   try {
     let body = bytes;

@@ -8,7 +8,7 @@
 import { luhn10, parseId } from '../domain/personnummer';
 import { ageOn, halfYearEnd, halfYearOf, halfYearStart, addHalfYears, type HalfYear } from '../domain/dates';
 import { decodeWindows1252, looksLikeUtf8, splitLines } from './decode';
-import { DEFAULT_PROFILE, deadlineFor, profileAppliesTo, type ColumnRole, type ScbProfile } from './profile';
+import { defaultProfile, deadlineFor, profileAppliesTo, type ColumnRole, type ScbProfile } from './profile';
 import { EXCEL_MESSAGE, isExcelRule, isUnreadableRule, ruleText, type Severity } from './rules';
 
 export type { Severity } from './rules';
@@ -289,7 +289,7 @@ function short(value: string): string {
 
 /** Validate the bytes of an SCB file against a profile. Never throws. */
 export function validateScbFile(bytes: Uint8Array, opts: ValidateOptions = {}): ScbReport {
-  const profile = opts.profile ?? DEFAULT_PROFILE;
+  const profile = opts.profile ?? defaultProfile();
   const cap = Math.max(1, opts.maxFindingsPerRule ?? 500);
   let sink = new Sink(cap, new Set(profile.rules?.enabled ?? []));
   const base: Omit<ScbReport, 'verdict' | 'counts' | 'findings' | 'omitted' | 'excelDamage'> = {

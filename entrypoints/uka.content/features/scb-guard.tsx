@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { GuardDialog, GUARD_CSS } from '../../../components/scb/GuardDialog';
 import { GuardPanel, GUARD_PANEL_CSS, type GuardPanelState } from '../../../components/scb/GuardPanel';
-import { buildPersonIndex } from '../../../components/scb/model';
+import { buildPersonIndex, type PersonIndex } from '../../../components/scb/model';
 import { validateScbFile } from '../../../lib/scb/validate';
 import { sha256Hex } from '../../../lib/scb/hash';
 import { prepareSave } from '../../../lib/scb/save';
@@ -40,7 +40,9 @@ export const scbGuard: FeatureDefinition<UkaFeatureContext> = {
     if (!list.ok) throw new Error(`exportlistan kunde inte läsas: ${list.reason}`);
     const button = ctx.adapter.anchor(ctx.doc, 'exportButton') as HTMLElement | null;
     if (!button) throw new Error('exportknappen hittades inte');
-    const people = buildPersonIndex(list.value);
+    // Who is who on the list: needed only once the user checks a file or an error list, so built then (once).
+    let index: PersonIndex | null = null;
+    const people = () => (index ??= buildPersonIndex(list.value));
     const kommun = ctx.settings.kommun ?? undefined;
 
     const panel = ctx.mount('scb-guard', { anchor: button.closest('form') ?? button, where: 'afterend', css: GUARD_PANEL_CSS, label: 'KAA-lotsen: säker SCB-fil' });
@@ -91,7 +93,7 @@ export const scbGuard: FeatureDefinition<UkaFeatureContext> = {
           <GuardDialog
             report={report}
             fileName={plan.fileName}
-            people={people}
+            people={people()}
             onCancel={() => closeDialog(true)}
             onSave={(override) => {
               const time = Date.now();

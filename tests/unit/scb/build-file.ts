@@ -5,7 +5,7 @@
 import { testPersonnummer, testSamordningsnummer } from '../../fixtures/testpersonnummer';
 import { ageOn } from '../../../lib/domain/dates';
 import { parseId } from '../../../lib/domain/personnummer';
-import { DEFAULT_PROFILE } from '../../../lib/scb/profile';
+import { defaultProfile } from '../../../lib/scb/profile';
 
 
 let all: string[] | null = null;
@@ -71,7 +71,7 @@ export interface BuildOptions {
   finalNewline?: boolean;
 }
 
-export const HEADER = DEFAULT_PROFILE.columns.map((c) => c.name);
+export const HEADER = defaultProfile().columns.map((c) => c.name);
 
 /** The fields (14) of every line of the file, header excluded. */
 export function buildRows(youths: YouthSpec[], opts: BuildOptions = {}): string[][] {

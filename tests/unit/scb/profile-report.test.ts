@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE, codeLabel, deadlineFor, loadProfile, profileAppliesTo } from '../../../lib/scb/profile';
+import { defaultProfile, codeLabel, deadlineFor, loadProfile, profileAppliesTo } from '../../../lib/scb/profile';
 import { groupFindingsByPerson, mapScbErrorList } from '../../../lib/scb/report';
 import { validateScbFile } from '../../../lib/scb/validate';
 import { safeFileName, prepareSave } from '../../../lib/scb/save';
@@ -13,18 +13,18 @@ const [P1, P2] = pickYouths(TODAY, 2) as [string, string];
 
 describe('profile', () => {
   it('the built-in profile loads and has the layout of SCB-FILE.md', () => {
-    expect(DEFAULT_PROFILE.id).toBe('kaa-scb-1');
-    expect(DEFAULT_PROFILE.columns.map((c) => c.name)).toEqual(['Kommun', 'PersonNr', 'RegStart', 'RegSlut', 'GrundRegSlut', 'SenSysReg', 'Studiebevis', 'DatKontakt', 'SysKontakt', 'Atgard', 'AtgStart', 'AtgSlut', 'GrundAtgSlut', 'SysEfter']);
-    expect(codeLabel(DEFAULT_PROFILE, 'Sysselsattning', '11')).toMatch(/InSys/);
+    expect(defaultProfile().id).toBe('kaa-scb-1');
+    expect(defaultProfile().columns.map((c) => c.name)).toEqual(['Kommun', 'PersonNr', 'RegStart', 'RegSlut', 'GrundRegSlut', 'SenSysReg', 'Studiebevis', 'DatKontakt', 'SysKontakt', 'Atgard', 'AtgStart', 'AtgSlut', 'GrundAtgSlut', 'SysEfter']);
+    expect(codeLabel(defaultProfile(), 'Sysselsattning', '11')).toMatch(/InSys/);
     expect(loadProfile(JSON.stringify(profileJson)).ok).toBe(true);
   });
   it('deadlines come from profile data: H1 → 1 Sep same year, H2 → 1 Feb next year', () => {
-    expect(deadlineFor(DEFAULT_PROFILE, '2026H1')).toBe('2026-09-01');
-    expect(deadlineFor(DEFAULT_PROFILE, '2026H2')).toBe('2027-02-01');
-    const p = { ...DEFAULT_PROFILE, deadlines: { H1: { monthDay: '08-15', yearOffset: 0 }, H2: { monthDay: '01-31', yearOffset: 1 } } };
+    expect(deadlineFor(defaultProfile(), '2026H1')).toBe('2026-09-01');
+    expect(deadlineFor(defaultProfile(), '2026H2')).toBe('2027-02-01');
+    const p = { ...defaultProfile(), deadlines: { H1: { monthDay: '08-15', yearOffset: 0 }, H2: { monthDay: '01-31', yearOffset: 1 } } };
     expect(deadlineFor(p, '2026H2')).toBe('2027-01-31');
-    expect(profileAppliesTo(DEFAULT_PROFILE, '2026H2')).toBe(true);
-    expect(profileAppliesTo(DEFAULT_PROFILE, '2023H2')).toBe(false);
+    expect(profileAppliesTo(defaultProfile(), '2026H2')).toBe(true);
+    expect(profileAppliesTo(defaultProfile(), '2023H2')).toBe(false);
   });
   it('gives precise errors for a broken profile', () => {
     const bad = structuredClone(profileJson) as Record<string, unknown> & { columns: Record<string, unknown>[] };
@@ -45,7 +45,7 @@ describe('profile', () => {
     expect(!r3.ok && r3.errors.some((e) => /personnummer/.test(e.message))).toBe(true);
   });
   it('a new code list is data: a profile with an extra Atgard code accepts it', () => {
-    const p = structuredClone(DEFAULT_PROFILE);
+    const p = structuredClone(defaultProfile());
     p.id = 'kaa-scb-2';
     p.codeLists.Atgard!.push({ code: '19', label: 'Ny insats' });
     const file = buildFile([validYouth(P1, { measures: [{ code: '19', start: '2026-09-01', end: '2026-10-01', reason: '1', after: '05' }] })]);

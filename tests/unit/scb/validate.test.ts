@@ -119,7 +119,7 @@ describe('yellow rules Y1..Y4 and green G1', () => {
     expectRule(one({}), 'G1', false);
   });
   it('disabled rules in the profile are not reported', async () => {
-    const { DEFAULT_PROFILE } = await import('../../../lib/scb/profile');
+    const DEFAULT_PROFILE = (await import('../../../lib/scb/profile')).defaultProfile();
     const profile = { ...DEFAULT_PROFILE, rules: { enabled: DEFAULT_PROFILE.rules.enabled.filter((x) => x !== 'Y2') } };
     expectRule(validateScbFile(buildFile([validYouth(P1, { level: '9' })]), { ...OPTS, profile }), 'Y2', false);
   });
