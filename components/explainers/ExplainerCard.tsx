@@ -27,26 +27,31 @@ export function ExplainerCard(props: ExplainerCardProps) {
         <span class="kaa-sr-only"> – {props.heading}</span>
       </button>
       <div id={bodyId} hidden={!open} class="kaa-explainer-body">
-        <h3>
-          <span class={`kaa-badge kaa-${props.colour}`}>{COLOUR_LABEL[props.colour]}</span> {e.title}
-          {props.kind === null && <span class="kaa-muted"> (okänd varning)</span>}
-        </h3>
-        <h4>Vad det betyder</h4>
-        <p>{e.meaning}</p>
-        <h4>Varför SCB bryr sig</h4>
-        <p>{e.whyScbCares}</p>
-        <h4>Så rättar du i UKA</h4>
-        <ol>
-          {e.steps.map((s, i) => (
-            <li key={i}>{s}</li>
-          ))}
-        </ol>
-        <h4>Vanligt misstag</h4>
-        <p>{e.typicalMistake}</p>
-        {e.sectionId && props.onReadMore && (
-          <button type="button" class="kaa-link" onClick={() => props.onReadMore?.(e.sectionId!)}>
-            Läs mer i metodboken
-          </button>
+        {/* The body is drawn when opened: a list shows one card per section, most of them never opened. */}
+        {open && (
+          <>
+            <h3>
+              <span class={`kaa-badge kaa-${props.colour}`}>{COLOUR_LABEL[props.colour]}</span> {e.title}
+              {props.kind === null && <span class="kaa-muted"> (okänd varning)</span>}
+            </h3>
+            <h4>Vad det betyder</h4>
+            <p>{e.meaning}</p>
+            <h4>Varför SCB bryr sig</h4>
+            <p>{e.whyScbCares}</p>
+            <h4>Så rättar du i UKA</h4>
+            <ol>
+              {e.steps.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ol>
+            <h4>Vanligt misstag</h4>
+            <p>{e.typicalMistake}</p>
+            {e.sectionId && props.onReadMore && (
+              <button type="button" class="kaa-link" onClick={() => props.onReadMore?.(e.sectionId!)}>
+                Läs mer i metodboken
+              </button>
+            )}
+          </>
         )}
       </div>
     </div>

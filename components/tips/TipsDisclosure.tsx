@@ -71,24 +71,29 @@ export function TipsDisclosure(props: TipsDisclosureProps) {
         Tips<span class="kaa-sr-only"> om {props.about}</span> ({count})
       </button>
       <div id={panelId} class="kaa-tips-panel" role="region" aria-labelledby={headingId} hidden={!open} data-testid="kaa-tips-panel">
-        <h2 id={headingId}>Tips ur metodboken om {props.about}</h2>
-        <ul class="kaa-tips-list">
-          {props.tips.map((tip) => {
-            const title = props.sectionTitle(tip.sectionId);
-            return (
-              <li key={tip.id} data-tip={tip.id}>
-                <h3>{tip.title}</h3>
-                <p>{tip.text}</p>
-                <button type="button" class="kaa-link" onClick={() => props.onOpenSection(tip.sectionId)}>
-                  Läs mer i metodboken{title ? `: ${title}` : ''}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-        <button type="button" class="kaa-secondary kaa-tips-close" onClick={close}>
-          Stäng tipsen
-        </button>
+        {/* Drawn when opened (most toggles on a page are never opened). */}
+        {open && (
+          <>
+            <h2 id={headingId}>Tips ur metodboken om {props.about}</h2>
+            <ul class="kaa-tips-list">
+              {props.tips.map((tip) => {
+                const title = props.sectionTitle(tip.sectionId);
+                return (
+                  <li key={tip.id} data-tip={tip.id}>
+                    <h3>{tip.title}</h3>
+                    <p>{tip.text}</p>
+                    <button type="button" class="kaa-link" onClick={() => props.onOpenSection(tip.sectionId)}>
+                      Läs mer i metodboken{title ? `: ${title}` : ''}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            <button type="button" class="kaa-secondary kaa-tips-close" onClick={close}>
+              Stäng tipsen
+            </button>
+          </>
+        )}
       </div>
     </div>
   );

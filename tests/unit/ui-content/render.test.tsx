@@ -16,11 +16,13 @@ describe('TipsDisclosure', () => {
     expect(html).toContain('aria-controls="t-panel"');
     expect(html).toMatch(/Tips<span class="kaa-sr-only"> om exportknappen<\/span> \(2\)/);
     expect(html).toContain('hidden');
-    expect(html).toContain('Läs mer i metodboken: SCB-exporten');
+    const open = renderToString(<TipsDisclosure tips={tips} about="exportknappen" idPrefix="t" initiallyOpen sectionTitle={() => 'SCB-exporten'} onOpenSection={noop} />);
+    expect(open).toContain('aria-expanded="true"');
+    expect(open).toContain('Läs mer i metodboken: SCB-exporten');
   });
   it('never interprets pack text as HTML', () => {
     const tip = { ...defaultPack.tips[0]!, title: 'a <img src=x onerror=alert(1)> b' };
-    const html = renderToString(<TipsDisclosure tips={[tip]} about="x" idPrefix="t" sectionTitle={() => undefined} onOpenSection={noop} />);
+    const html = renderToString(<TipsDisclosure tips={[tip]} about="x" idPrefix="t" initiallyOpen sectionTitle={() => undefined} onOpenSection={noop} />);
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img');
   });
