@@ -4,7 +4,7 @@
  * background's handlers and store. Validation of every command stays in the background's listener (./index.ts).
  */
 import type { CommandAnswer, CommandName, CommandPayload } from './commands';
-import { sendRaw } from './dispatch';
+import { sendRaw } from './send';
 
 type PayloadArgs<K extends CommandName> = undefined extends CommandPayload<K> ? [payload?: CommandPayload<K>] : [payload: CommandPayload<K>];
 

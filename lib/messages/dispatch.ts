@@ -7,12 +7,11 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import type { CommandResult } from './send';
+
+export type { ErrorCode, CommandResult } from './send';
 
 export type CommandSchemas = Record<string, z.ZodType>;
-
-export type ErrorCode = 'bad-message' | 'unknown-command' | 'bad-payload' | 'not-implemented' | 'handler-error' | 'forbidden';
-
-export type CommandResult<T = unknown> = { ok: true; data: T } | { ok: false; code: ErrorCode; error: string };
 
 /** The part of runtime.MessageSender that handlers use (structurally compatible with Chrome's and the polyfill's). */
 export interface MessageSender {
@@ -110,34 +109,5 @@ export function createListenerFor<S extends CommandSchemas, R>(schemas: S, handl
   };
 }
 
-export class CommandError extends Error {
-  constructor(
-    readonly cmd: string,
-    readonly code: ErrorCode | 'no-response',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
-
-/** Unwrap a CommandResult: the data, or a CommandError. */
-export function unwrapResult<T>(cmd: string, response: unknown): T {
-  const result = response as CommandResult<T> | undefined | null;
-  if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
-    throw new CommandError(cmd, 'no-response', `Inget svar från KAA-lotsens bakgrundsdel (${cmd})`);
-  }
-  if (!result.ok) throw new CommandError(cmd, result.code, result.error);
-  return result.data;
-}
-
-/** Send a command to the background and resolve to its data; rejects with CommandError on any failure. */
-export async function sendRaw<T>(cmd: string, payload: unknown): Promise<T> {
-  let response: unknown;
-  try {
-    response = await browser.runtime.sendMessage({ cmd, payload });
-  } catch (error) {
-    throw new CommandError(cmd, 'no-response', describe(error));
-  }
-  return unwrapResult<T>(cmd, response);
-}
+// The sending side has no zod in it (content scripts load it before anything else): see ./send.ts.
+export { CommandError, unwrapResult, sendRaw } from './send';
