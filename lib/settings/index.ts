@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isManagedChange, readManagedArea } from '../platform/managed';
+import { asRecord, readStoredSettings, STORAGE_KEY } from './raw';
 import {
   applyPatch,
   DEFAULT_SETTINGS,
@@ -25,7 +26,7 @@ import {
 
 export * from './schema';
 
-export const STORAGE_KEY = 'settings';
+export { STORAGE_KEY } from './raw';
 
 export interface LoadedSettings {
   /** Effective settings: defaults ← local ← policy. */
@@ -50,18 +51,7 @@ export function isLocked(locked: readonly string[], key: string): boolean {
   return locked.includes(top);
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-async function readLocal(): Promise<Record<string, unknown>> {
-  try {
-    const got = await browser.storage.local.get(STORAGE_KEY);
-    return asRecord(got[STORAGE_KEY]);
-  } catch {
-    return {};
-  }
-}
+const readLocal = readStoredSettings;
 
 /** Policy values (see lib/platform/managed.ts). */
 const readManaged = readManagedArea;
@@ -102,6 +92,11 @@ function applyPolicy(base: Settings, managed: Record<string, unknown>): Omit<Loa
 /** Effective settings and the keys locked by policy. Never throws. */
 export async function loadSettings(): Promise<LoadedSettings> {
   const [local, managed] = await Promise.all([readLocal(), readManaged()]);
+  return settingsFrom(local, managed);
+}
+
+/** Effective settings from what is stored locally (readStoredSettings) and the policy (readManagedArea). */
+export function settingsFrom(local: Record<string, unknown>, managed: Record<string, unknown>): LoadedSettings {
   const loaded = applyPolicy(localSettings(local), managed);
   return { ...loaded, explicit: [...new Set([...explicitKeys(local), ...loaded.locked])] };
 }

@@ -1,0 +1,21 @@
+/**
+ * The stored settings as they are, before any checking (no zod here): the UKA content script starts this read at
+ * document_start, where it must stay light, and checks the values later with ./index.ts (settingsFrom).
+ */
+import { browser } from 'wxt/browser';
+
+export const STORAGE_KEY = 'settings';
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The locally stored settings object (unchecked; {} when absent or unreadable). */
+export async function readStoredSettings(): Promise<Record<string, unknown>> {
+  try {
+    const got = await browser.storage.local.get(STORAGE_KEY);
+    return asRecord(got[STORAGE_KEY]);
+  } catch {
+    return {};
+  }
+}
