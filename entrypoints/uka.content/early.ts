@@ -8,7 +8,7 @@
  * reload, Back from the bfcache) read afresh, so nothing here can go stale.
  */
 import { browser } from 'wxt/browser';
-import { sendRaw } from '../../lib/messages/dispatch';
+import { sendRaw } from '../../lib/messages/send';
 import { TOUR_PROGRESS_KEY } from '../../components/tour/progress';
 
 const READS = {

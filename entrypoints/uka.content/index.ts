@@ -1,23 +1,20 @@
-import '../../lib/platform/zod-setup';
 /**
  * The UKA content script. Registered at run time by the background for exactly the configured UKA origin (the
  * manifest has no static content script and no host permission). It only wires: settings + adapter + features.
  *
- * It runs at document_start. Every read the first page view needs (settings, metodbok pack, clock, the features'
- * early reads) is started at once, side by side, while UKA's HTML is still being parsed; the features then run as
- * soon as the document is parsed (DOMContentLoaded), with their data already at hand. Nothing is injected before
- * the page is recognised, and on an unknown page nothing at all.
+ * It runs at document_start and keeps that first moment short (it is part of the parser's first task): it starts the
+ * reads the first page view needs (settings, clock, the features' early reads) and evaluates only the modules for
+ * that. The metodbok pack and the heavy modules (adapter, runtime, features) follow in the tasks that deliver the
+ * answers, while UKA's HTML is still being parsed. At DOMContentLoaded the page view starts with everything at hand
+ * (entrypoints/uka.content/runtime.ts). Nothing is injected before the page is recognised, and on an unknown page
+ * nothing at all.
  */
-import { loadSettings, watchSettings, type LoadedSettings } from '../../lib/settings';
-import { applyPackDefaults } from '../../lib/platform/routine';
+import type { LoadedSettings } from '../../lib/settings';
+import { readStoredSettings } from '../../lib/settings/raw';
 import { sendCommand } from '../../lib/messages/client';
 import { browser } from 'wxt/browser';
-import { loadActivePack, PACK_KEY } from '../../lib/platform/pack';
-import { isManagedChange } from '../../lib/platform/managed';
+import { isManagedChange, readManagedArea } from '../../lib/platform/managed';
 import { today } from '../../lib/platform/clock';
-import { createUkaAdapter } from '../../lib/uka/adapter';
-import { FEATURES } from './features';
-import { startRuntime } from './runtime';
 import { startEarlyReads } from './early';
 
 export default defineContentScript({
@@ -32,18 +29,26 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       w.__kaaLotsenUka = false;
     });
+    // The page view starts in a task of its own after DOMContentLoaded (that task also finishes UKA's parsing and
+    // lays the page out; nothing of ours is added to it).
     const domReady =
-      document.readyState === 'loading' ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })) : Promise.resolve();
-    const settingsRead = loadSettings();
-    const packRead = loadActivePack();
+      document.readyState === 'loading'
+        ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true }))
+        : Promise.resolve();
+    const settingsRead = Promise.all([readStoredSettings(), readManagedArea()]);
     const firstToday = today();
-    for (const read of [packRead, firstToday]) read.catch(() => undefined);
+    firstToday.catch(() => undefined);
     startEarlyReads();
-    let loaded: LoadedSettings = await settingsRead;
+    const [storedSettings, policy] = await settingsRead;
+    // Each stage below is evaluated in the task that delivered the previous answer (not in the parser's first task).
+    const stage = await import('./settings-stage');
+    let loaded: LoadedSettings = stage.settingsFrom(storedSettings, policy);
     if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) return;
-    let pack = (await packRead).pack;
+    const loadActivePack = () => stage.loadActivePack();
+    let pack = (await loadActivePack()).pack;
+    const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
     // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
-    const effective = () => applyPackDefaults(loaded, pack);
+    const effective = () => stage.applyPackDefaults(loaded, pack);
     await domReady;
     if (ctx.isInvalid) return;
     const controller = new AbortController();
@@ -68,7 +73,7 @@ export default defineContentScript({
         pack = active.pack;
         runtime.rerun();
       });
-    const stop = watchSettings((next) => {
+    const stop = stage.watchSettings((next) => {
       loaded = next;
       // UKA address removed or changed (or all local data deleted): stop at once and remove our UI.
       if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) {
@@ -79,7 +84,7 @@ export default defineContentScript({
     });
     // A newly imported or policy-supplied metodbok shows in open UKA tabs without a reload.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if ((area === 'local' && PACK_KEY in changes) || isManagedChange(changes, area)) reloadPack();
+      if ((area === 'local' && stage.PACK_KEY in changes) || isManagedChange(changes, area)) reloadPack();
     };
     browser.storage.onChanged.addListener(onStorage);
     controller.signal.addEventListener('abort', () => {

@@ -106,21 +106,14 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     };
     // Several features need today's date: start reading the clock now, while the page is read.
     void today().catch(() => undefined);
-    if (firstView) {
-      // The page has just been parsed and the browser has not laid it out yet. Reading UKA's list and drawing every
-      // panel now, in this one task, means UKA's first layout already includes our UI: nothing of ours changes the
-      // page after it. (A 5,000-row list is read in well under 50 ms; see `npm run bench`.)
-      if (recognition.kind === 'export') read.exportList();
-      else if (recognition.kind === 'start') read.startList();
-    } else {
-      // Later page views (UKA changing the page without a reload, Back from the bfcache): long lists are read in
-      // slices, so that the page stays responsive while the user works in it.
-      try {
-        if (recognition.kind === 'export' && adapter.readExportListAsync) read.exportList.prime(await adapter.readExportListAsync(doc, { signal: controller.signal }));
-        else if (recognition.kind === 'start' && adapter.readStartListAsync) read.startList.prime(await adapter.readStartListAsync(doc, { signal: controller.signal }));
-      } catch {
-        // Aborted (a newer page view) or failed: the features read synchronously, as before.
-      }
+    // Long lists are read in slices (the main thread is given back every few ms, also to UKA's own first layout of
+    // the page), so that no feature's first read of the list is one long task. The features then get the cached
+    // result.
+    try {
+      if (recognition.kind === 'export' && adapter.readExportListAsync) read.exportList.prime(await adapter.readExportListAsync(doc, { signal: controller.signal }));
+      else if (recognition.kind === 'start' && adapter.readStartListAsync) read.startList.prime(await adapter.readStartListAsync(doc, { signal: controller.signal }));
+    } catch {
+      // Aborted (a newer page view) or failed: the features read synchronously, as before.
     }
     if (controller.signal.aborted) return;
     const ctx: UkaFeatureContext = {
@@ -142,7 +135,8 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       isEnabled: (id) => settings.features[id as keyof Settings['features']] !== false,
       signal: controller.signal,
       // First page view: every feature starts in this task (each in a microtask of its own, so one failing feature
-      // never stops another). Later page views: each feature in its own task, skipped when the view ended meanwhile.
+      // never stops another): one layout of UKA's page for all our panels. Later page views: each feature in its own
+      // task, skipped when the view ended meanwhile.
       start: firstView ? undefined : <T,>(run: () => T) =>
         new Promise<Awaited<T>>((resolve, reject) => {
           setTimeout(() => {

@@ -9,7 +9,7 @@ import { render } from 'preact';
 import { ReviewPanel, REVIEW_CSS, type ProgressState } from '../../../components/review/ReviewPanel';
 import { parseId } from '../../../lib/domain/personnummer';
 import { sendCommand } from '../../../lib/messages/client';
-import { sendRaw } from '../../../lib/messages/dispatch';
+import { sendRaw } from '../../../lib/messages/send';
 import { formatProgress, reviewPersons, reviewScope, reviewProgress, summariseReview, type PersonSection, type ReviewPerson } from '../../../lib/review';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../context';

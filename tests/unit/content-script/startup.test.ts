@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeEarlyReads, startEarlyReads, takeEarly } from '../../../entrypoints/uka.content/early';
+import { DEFAULT_SETTINGS, loadSettings, settingsFrom } from '../../../lib/settings';
+import { readStoredSettings } from '../../../lib/settings/raw';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  closeEarlyReads();
+});
+
+describe('early reads (started at document_start, taken by the first page view)', () => {
+  it('gives the first taker the read started early, and later takers a fresh read', async () => {
+    await fakeBrowser.storage.local.set({ tourProgress: { person: { seen: ['a'] } } });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    startEarlyReads();
+    const early = get.mock.calls.length;
+    expect(early).toBeGreaterThan(0);
+    await fakeBrowser.storage.local.set({ tourProgress: { person: { seen: ['a', 'b'] } } });
+    // The early answer was asked for before the change.
+    expect(await takeEarly('tourProgress')).toEqual({ person: { seen: ['a'] } });
+    // Taken once: the next page view reads afresh.
+    expect(await takeEarly('tourProgress')).toEqual({ person: { seen: ['a', 'b'] } });
+    vi.restoreAllMocks();
+  });
+
+  it('drops reads the first page view did not take (they would only grow old)', async () => {
+    await fakeBrowser.storage.local.set({ tourProgress: 'old' });
+    startEarlyReads();
+    closeEarlyReads();
+    await fakeBrowser.storage.local.set({ tourProgress: 'new' });
+    expect(await takeEarly('tourProgress')).toBe('new');
+  });
+
+  it('keeps a failed early read as a failure for its taker (never an unhandled rejection)', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('no background'));
+    startEarlyReads();
+    await expect(takeEarly('reviewState')).rejects.toThrow();
+    send.mockRestore();
+  });
+});
+
+describe('settings read in two steps (raw at document_start, checked later)', () => {
+  it('settingsFrom(raw, policy) is what loadSettings gives', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ukaOrigin: 'https://uka.example.se', kommun: 'x', myLabel: 'Coach Anna' } });
+    const raw = await readStoredSettings();
+    expect(raw).toEqual({ ukaOrigin: 'https://uka.example.se', kommun: 'x', myLabel: 'Coach Anna' });
+    expect(settingsFrom(raw, {})).toEqual(await loadSettings());
+    expect(settingsFrom(raw, {}).settings.kommun).toBe(DEFAULT_SETTINGS.kommun);
+  });
+
+  it('a policy value wins over the stored one and is locked', () => {
+    const loaded = settingsFrom({ ukaOrigin: 'https://a.example.se' }, { ukaOrigin: 'https://uka.kommun.se' });
+    expect(loaded.settings.ukaOrigin).toBe('https://uka.kommun.se');
+    expect(loaded.locked).toContain('ukaOrigin');
+  });
+
+  it('an unreadable store gives {} (defaults), not an error', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('gone'));
+    expect(await readStoredSettings()).toEqual({});
+    vi.restoreAllMocks();
+  });
+});
+
+describe('what the UKA content script evaluates at document_start', () => {
+  /** Modules imported (statically, transitively, not `import type`) from a file, within the repository. */
+  function staticImports(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/^import\s+(?!type\b)(?:[^'"]*?from\s+)?['"]([^'"]+)['"]/gm)) {
+      const spec = m[1]!;
+      if (!spec.startsWith('.')) {
+        seen.add(spec);
+        continue;
+      }
+      const base = path.resolve(path.dirname(file), spec);
+      const resolved = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((f) => {
+        try {
+          readFileSync(f);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      if (resolved) staticImports(resolved, seen);
+    }
+    return seen;
+  }
+
+  it('imports no zod and no schemas before the page is parsed (those come in later tasks)', () => {
+    const loaded = [...staticImports(path.join(root, 'entrypoints/uka.content/index.ts'))];
+    expect(loaded.some((f) => f.endsWith('lib/settings/raw.ts'))).toBe(true);
+    expect(loaded).not.toContain('zod');
+    expect(loaded.filter((f) => /schema|lib\/uka\/|lib\/content\//.test(f))).toEqual([]);
+  });
+});
