@@ -36,13 +36,48 @@ export function isOwnNode(node: Node | null): boolean {
   return false;
 }
 
+/** Constructed style sheets per document and CSS text: each is parsed once, however many roots use it. */
+const sheetCache = new WeakMap<Document, Map<string, CSSStyleSheet>>();
+
+function sheetFor(doc: Document, css: string): CSSStyleSheet | null {
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!view || typeof view.CSSStyleSheet !== 'function') return null;
+  let sheets = sheetCache.get(doc);
+  if (!sheets) sheetCache.set(doc, (sheets = new Map()));
+  let sheet = sheets.get(css);
+  if (!sheet) {
+    sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  return sheet;
+}
+
+/**
+ * Style a root with shared constructed sheets (the base theme and the feature's CSS; a page with a dozen of our
+ * panels parses each once). Where adopting is not possible (an older engine, or a content-script sandbox that does
+ * not allow it) it falls back to a <style> element of its own.
+ */
+function styleRoot(doc: Document, root: ShadowRoot, css: string): void {
+  try {
+    const sheets = [BASE_CSS, css].filter(Boolean).map((text) => sheetFor(doc, text));
+    if ('adoptedStyleSheets' in root && sheets.every((s): s is CSSStyleSheet => s !== null)) {
+      root.adoptedStyleSheets = sheets;
+      if (root.adoptedStyleSheets.length === sheets.length) return;
+    }
+  } catch {
+    // fall through to a <style> element
+  }
+  const style = doc.createElement('style');
+  style.textContent = BASE_CSS + css;
+  root.append(style);
+}
+
 export function mountShadow(doc: Document, options: MountOptions): Mounted | null {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-feature', options.feature);
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BASE_CSS + (options.css ?? '');
-  root.append(style);
+  styleRoot(doc, root, options.css ?? '');
   const container = doc.createElement('div');
   container.className = 'kaa-root';
   if (options.label) {
