@@ -6,6 +6,7 @@
  * `parsePack` never throws; it returns precise errors: a path like `sections[3].links[0]` and a Swedish reason.
  */
 import { z } from 'zod';
+import { lazySchema } from '../platform/lazy-schema';
 import { WARNING_KINDS, type WarningKind } from '../domain/warnings';
 import { ANCHORS, PAGE_KINDS, type AnchorName, type PageKind } from '../uka/types';
 import { checkMarkdown, parseMarkdown, sectionLinks, SLUG_RE } from './markdown';
@@ -80,7 +81,7 @@ const intIn = (min: number, max: number, def: number) =>
     .max(max, { error: `får vara högst ${max}` })
     .default(def);
 
-export const PackSettings = z
+export const PackSettings = lazySchema(() => z
   .object({
     /** Follow-up interval for youths without a measure (mb 5.2). At most 6: contact at least every half-year. */
     followUpMonths: intIn(1, 6, 3),
@@ -103,10 +104,10 @@ export const PackSettings = z
     /** "after-upload" phase lasts this many days after the upload (SCB may return error lists). */
     afterUploadDays: intIn(1, 60, 14),
   })
-  .strict();
+  .strict());
 export type PackSettings = z.infer<typeof PackSettings>;
 
-export const Section = z
+export const Section = lazySchema(() => z
   .object({
     id: slug,
     title: plain(LIMITS.title),
@@ -114,13 +115,13 @@ export const Section = z
     links: z.array(slug, { error: 'ska vara en lista med avsnitts-id' }).max(LIMITS.links, { error: `högst ${LIMITS.links} länkar` }).default([]),
     tags: z.array(plain(LIMITS.tag), { error: 'ska vara en lista med ord' }).max(LIMITS.tags, { error: `högst ${LIMITS.tags} taggar` }).default([]),
   })
-  .strict();
+  .strict());
 export type Section = z.infer<typeof Section>;
 
 const nonEmptyList = <T extends z.ZodType>(item: T) =>
   z.array(item, { error: 'ska vara en lista' }).min(1, { error: 'ta bort fältet i stället för att lämna listan tom' }).optional();
 
-export const TipContexts = z
+export const TipContexts = lazySchema(() => z
   .object({
     pageKinds: nonEmptyList(z.enum(PAGE_KINDS, { error: `okänd sidtyp; tillåtna är ${PAGE_KINDS.join(', ')}` })),
     anchors: nonEmptyList(z.enum(ANCHORS, { error: `okänd plats; tillåtna är ${ANCHORS.join(', ')}` })),
@@ -132,10 +133,10 @@ export const TipContexts = z
     ),
     scbPhases: nonEmptyList(z.enum(SCB_PHASES, { error: `okänd SCB-fas; tillåtna är ${SCB_PHASES.join(', ')}` })),
   })
-  .strict();
+  .strict());
 export type TipContexts = z.infer<typeof TipContexts>;
 
-export const Tip = z
+export const Tip = lazySchema(() => z
   .object({
     id: slug,
     sectionId: slug,
@@ -143,10 +144,10 @@ export const Tip = z
     text: plain(LIMITS.tipText),
     contexts: TipContexts.default({}),
   })
-  .strict();
+  .strict());
 export type Tip = z.infer<typeof Tip>;
 
-export const Explainer = z
+export const Explainer = lazySchema(() => z
   .object({
     title: plain(LIMITS.title),
     meaning: plain(LIMITS.explainerText),
@@ -159,13 +160,13 @@ export const Explainer = z
     /** Optional "read more" section. */
     sectionId: slug.optional(),
   })
-  .strict();
+  .strict());
 export type Explainer = z.infer<typeof Explainer>;
 
 export const EXPLAINER_KEYS = [...WARNING_KINDS, 'generic'] as const;
 export type ExplainerKey = WarningKind | 'generic';
 
-export const GlossaryEntry = z
+export const GlossaryEntry = lazySchema(() => z
   .object({
     /** Exactly as UKA/SCB spell it. */
     term: plain(LIMITS.title),
@@ -180,10 +181,10 @@ export const GlossaryEntry = z
     caseSensitive: z.boolean({ error: 'ska vara true eller false' }).optional(),
     sectionId: slug.optional(),
   })
-  .strict();
+  .strict());
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
-export const TourStep = z
+export const TourStep = lazySchema(() => z
   .object({
     id: slug,
     pageKind: z.enum(TOUR_PAGE_KINDS, { error: 'ska vara "person" eller "export"' }),
@@ -191,12 +192,12 @@ export const TourStep = z
     title: plain(LIMITS.title),
     text: plain(LIMITS.tourText),
   })
-  .strict();
+  .strict());
 export type TourStep = z.infer<typeof TourStep>;
 
 const explainersShape = Object.fromEntries(EXPLAINER_KEYS.map((k) => [k, Explainer])) as Record<ExplainerKey, typeof Explainer>;
 
-export const Pack = z
+export const Pack = lazySchema(() => z
   .object({
     format: z.literal(PACK_FORMAT),
     formatVersion: z.literal(PACK_FORMAT_VERSION),
@@ -214,7 +215,7 @@ export const Pack = z
     glossary: z.array(GlossaryEntry, { error: 'ska vara en lista med ordlisteposter' }),
     tour: z.array(TourStep, { error: 'ska vara en lista med introduktionssteg' }),
   })
-  .strict();
+  .strict());
 export type Pack = z.infer<typeof Pack>;
 /** The JSON shape before defaults are applied (what an author writes). */
 export type PackInput = z.input<typeof Pack>;

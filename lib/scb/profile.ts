@@ -4,10 +4,11 @@
  * Pure: no DOM, no Node or browser APIs.
  */
 import { z } from 'zod';
+import { lazySchema } from '../platform/lazy-schema';
 import defaultProfileJson from './profiles/kaa-scb-1.json';
 
-const HalfYearText = z.string().regex(/^\d{4}H[12]$/, 'halvår skrivs som 2026H1 eller 2026H2');
-const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'datum skrivs MM-DD');
+const HalfYearText = lazySchema(() => z.string().regex(/^\d{4}H[12]$/, 'halvår skrivs som 2026H1 eller 2026H2'));
+const MonthDay = lazySchema(() => z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'datum skrivs MM-DD'));
 
 /** Semantic roles the validator needs; the profile maps each to one column by name. */
 export const COLUMN_ROLES = [
@@ -33,7 +34,7 @@ const REQUIRED_ROLES: readonly ColumnRole[] = COLUMN_ROLES.filter((r) => r !== '
 export const COLUMN_FORMATS = ['kommun', 'personnummer', 'date', 'code', 'yesNo', 'text'] as const;
 export type ColumnFormat = (typeof COLUMN_FORMATS)[number];
 
-const RequiredRule = z.union([
+const RequiredRule = lazySchema(() => z.union([
   z.literal('always'),
   z.literal('optional'),
   z.object({
@@ -42,9 +43,9 @@ const RequiredRule = z.union([
     /** Rule id reported when missing (e.g. R3); default is the structural S-REQUIRED. */
     ruleId: z.string().min(1).optional(),
   }),
-]);
+]));
 
-const ColumnSchema = z.object({
+const ColumnSchema = lazySchema(() => z.object({
   name: z.string().min(1),
   role: z.enum(COLUMN_ROLES).optional(),
   format: z.enum(COLUMN_FORMATS),
@@ -52,15 +53,15 @@ const ColumnSchema = z.object({
   required: RequiredRule,
   /** The field may only have a value when this other column (by name) has one. */
   onlyWhenFilled: z.string().min(1).optional(),
-});
+}));
 
-const CodeEntry = z.object({ code: z.string().min(1), label: z.string().min(1) });
+const CodeEntry = lazySchema(() => z.object({ code: z.string().min(1), label: z.string().min(1) }));
 
-const DeadlineSchema = z.object({ monthDay: MonthDay, yearOffset: z.number().int().min(0).max(2) });
+const DeadlineSchema = lazySchema(() => z.object({ monthDay: MonthDay, yearOffset: z.number().int().min(0).max(2) }));
 
 export const RULE_IDS_LOGICAL = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'Y1', 'Y2', 'Y3', 'Y4', 'G1'] as const;
 
-export const ScbProfileSchema = z
+export const ScbProfileSchema = lazySchema(() => z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'id får bara innehålla bokstäver, siffror, punkt, - och _'),
     version: z.string().min(1),
@@ -116,7 +117,7 @@ export const ScbProfileSchema = z
     if (!p.codeLists[p.studyLevels.codeList]) ctx.addIssue({ code: 'custom', path: ['studyLevels', 'codeList'], message: `kodlistan ${p.studyLevels.codeList} finns inte` });
     if (p.periods.to !== null && p.periods.to < p.periods.from) ctx.addIssue({ code: 'custom', path: ['periods'], message: 'to ligger före from' });
     if (p.separator === '\r' || p.separator === '\n' || p.separator === '"') ctx.addIssue({ code: 'custom', path: ['separator'], message: 'ogiltig avgränsare' });
-  });
+  }));
 
 export type ScbProfile = z.infer<typeof ScbProfileSchema>;
 export type ScbColumn = z.infer<typeof ColumnSchema>;

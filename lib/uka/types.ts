@@ -3,30 +3,31 @@
  * features only ever get these objects (or "not recognised").
  */
 import { z } from 'zod';
+import { lazySchema } from '../platform/lazy-schema';
 import { WARNING_KINDS } from '../domain/warnings';
 
 export const PAGE_KINDS = ['login', 'start', 'person', 'export', 'unknown'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** ISO calendar date, YYYY-MM-DD. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const IsoDate = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 export type IsoDate = z.infer<typeof IsoDate>;
 
-export const WarningColour = z.enum(['red', 'yellow', 'green']);
+export const WarningColour = lazySchema(() => z.enum(['red', 'yellow', 'green']));
 export type WarningColour = z.infer<typeof WarningColour>;
 
-export const WarningKind = z.enum(WARNING_KINDS);
+export const WarningKind = lazySchema(() => z.enum(WARNING_KINDS));
 
-export const PersonHeader = z.object({
+export const PersonHeader = lazySchema(() => z.object({
   name: z.string().min(1),
   /** As UKA shows it (12 digits, with or without a hyphen). Never stored by the extension. */
   personnummer: z.string().min(10),
   kon: z.string().nullable(),
   alder: z.number().int().nonnegative().nullable(),
-});
+}));
 export type PersonHeader = z.infer<typeof PersonHeader>;
 
-export const WarningSection = z.object({
+export const WarningSection = lazySchema(() => z.object({
   colour: WarningColour,
   /** The heading text as shown by UKA, whitespace-normalised. */
   heading: z.string(),
@@ -34,24 +35,24 @@ export const WarningSection = z.object({
   kind: WarningKind.nullable(),
   /** Text of each listed item. */
   items: z.array(z.string()),
-});
+}));
 export type WarningSection = z.infer<typeof WarningSection>;
 
-export const ContactKind = z.enum(['telefon', 'brev', 'vykort', 'hembesok', 'mote', 'sms', 'annat']);
+export const ContactKind = lazySchema(() => z.enum(['telefon', 'brev', 'vykort', 'hembesok', 'mote', 'sms', 'annat']));
 export type ContactKind = z.infer<typeof ContactKind>;
-export const ContactTarget = z.enum(['ungdom', 'vardnadshavare', 'annan']);
+export const ContactTarget = lazySchema(() => z.enum(['ungdom', 'vardnadshavare', 'annan']));
 export type ContactTarget = z.infer<typeof ContactTarget>;
 
-export const ContactEntry = z.object({
+export const ContactEntry = lazySchema(() => z.object({
   date: IsoDate,
   kind: ContactKind,
   reached: z.boolean(),
   target: ContactTarget,
   note: z.string(),
-});
+}));
 export type ContactEntry = z.infer<typeof ContactEntry>;
 
-export const MeasureEntry = z.object({
+export const MeasureEntry = lazySchema(() => z.object({
   /** Atgard code when UKA shows one (e.g. "16"), else null. */
   atgardCode: z.string().nullable(),
   atgardText: z.string(),
@@ -59,28 +60,28 @@ export const MeasureEntry = z.object({
   end: IsoDate.nullable(),
   grundAtgSlut: z.string().nullable(),
   sysEfter: z.string().nullable(),
-});
+}));
 export type MeasureEntry = z.infer<typeof MeasureEntry>;
 
-export const OccupationEntry = z.object({
+export const OccupationEntry = lazySchema(() => z.object({
   date: IsoDate,
   /** SysKontakt code, e.g. "11" for InSys. */
   sysKontakt: z.string().nullable(),
   text: z.string(),
-});
+}));
 export type OccupationEntry = z.infer<typeof OccupationEntry>;
 
-export const RegistrationPeriod = z.object({
+export const RegistrationPeriod = lazySchema(() => z.object({
   start: IsoDate,
   end: IsoDate.nullable(),
   senSysReg: z.string().nullable(),
-});
+}));
 export type RegistrationPeriod = z.infer<typeof RegistrationPeriod>;
 
-export const Bevakning = z.object({ date: IsoDate, text: z.string() });
+export const Bevakning = lazySchema(() => z.object({ date: IsoDate, text: z.string() }));
 export type Bevakning = z.infer<typeof Bevakning>;
 
-export const PersonPage = z.object({
+export const PersonPage = lazySchema(() => z.object({
   header: PersonHeader,
   /** The coach's label (etikett) on this person, if UKA shows one. */
   label: z.string().nullable(),
@@ -90,10 +91,10 @@ export const PersonPage = z.object({
   occupations: z.array(OccupationEntry),
   registrations: z.array(RegistrationPeriod),
   bevakningar: z.array(Bevakning),
-});
+}));
 export type PersonPage = z.infer<typeof PersonPage>;
 
-export const StartListRow = z.object({
+export const StartListRow = lazySchema(() => z.object({
   name: z.string(),
   personnummer: z.string(),
   label: z.string().nullable(),
@@ -101,36 +102,36 @@ export const StartListRow = z.object({
   latestContact: IsoDate.nullable(),
   /** Same-origin path of the person page, e.g. "/person/123". Contains no personnummer. */
   href: z.string(),
-});
+}));
 export type StartListRow = z.infer<typeof StartListRow>;
 
-export const StartList = z.object({ rows: z.array(StartListRow) });
+export const StartList = lazySchema(() => z.object({ rows: z.array(StartListRow) }));
 export type StartList = z.infer<typeof StartList>;
 
-export const ExportListRow = z.object({
+export const ExportListRow = lazySchema(() => z.object({
   name: z.string(),
   personnummer: z.string().nullable(),
   label: z.string().nullable(),
   href: z.string(),
-});
+}));
 export type ExportListRow = z.infer<typeof ExportListRow>;
 
-export const ExportListGroup = z.object({
+export const ExportListGroup = lazySchema(() => z.object({
   colour: WarningColour,
   heading: z.string(),
   kind: WarningKind.nullable(),
   rows: z.array(ExportListRow),
-});
+}));
 export type ExportListGroup = z.infer<typeof ExportListGroup>;
 
-export const ExportList = z.object({
+export const ExportList = lazySchema(() => z.object({
   groups: z.array(ExportListGroup),
   exportButton: z.object({
     enabled: z.boolean(),
     /** Same-origin URL the export button downloads from (GET), when it can be read off the page. */
     href: z.string().nullable(),
   }),
-});
+}));
 export type ExportList = z.infer<typeof ExportList>;
 
 /** A read never throws: it either gives typed data or says why it could not. */

@@ -1,0 +1,22 @@
+/**
+ * A zod schema that is built the first time it is used. Building zod schemas is not free (each field is an object
+ * with its own checks), and the UKA content script carries the schemas of every page kind and of the metodbok pack
+ * and the SCB profile, while one page view uses a few of them. The proxy forwards every property to the built
+ * schema, so callers (and other schemas that nest it) use it exactly like the schema itself.
+ */
+export function lazySchema<T extends object>(build: () => T): T {
+  let built: T | undefined;
+  const real = (): T => (built ??= build());
+  return new Proxy({} as T, {
+    get: (_target, key) => Reflect.get(real(), key),
+    has: (_target, key) => Reflect.has(real(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_target, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(real(), key);
+      // The proxy's own target has none of these properties: report them as configurable (a proxy may not claim a
+      // non-configurable property its target lacks).
+      return descriptor ? { ...descriptor, configurable: true } : undefined;
+    },
+  });
+}
