@@ -8,8 +8,11 @@
  *  - which long tasks are the extension's: a V8 CPU profile of the page (CDP Profiler, 1 ms samples, in BOTH modes so
  *    the overhead is the same) tells how much of each long task ran in code from the extension's URL. A long task
  *    with ≥ 5 ms of extension code is counted as caused by the extension;
- *  - load-to-idle: from navigation start to the last moment the page was busy (the end of a long task, or a DOM
- *    mutation, inside the extension's open shadow roots too; at least the load event's end) before `quietMs` of quiet;
+ *  - load-to-idle: from navigation start until the page's last change is on screen and the main thread is free again:
+ *    the last busy sign (the end of a long task, or a DOM mutation, inside the extension's open shadow roots too) is
+ *    followed by an animation frame and a task after it (so the style, layout and paint that the change caused are
+ *    counted, for the page without the extension as much as with it); at least the load event's end; before
+ *    `quietMs` of quiet. The older measure, which stopped at the last change itself, is printed too ("last change");
  *  - peak JS heap of the page's V8 isolate (UKA and content script share it), polled over CDP every 50 ms.
  * Medians over the runs; the largest task over all runs is given too.
  */
@@ -51,6 +54,8 @@ export interface LongTask {
 
 export interface RunMeasure {
   loadToIdleMs: number;
+  /** The older measure: until the last change itself (not its rendering). */
+  lastChangeMs: number;
   loadEventMs: number;
   longTasks: LongTask[];
   /** Extension code over the whole load (CPU samples), ms. */
@@ -60,6 +65,7 @@ export interface RunMeasure {
 
 export interface ModeSummary {
   medianLoadToIdleMs: number;
+  medianLastChangeMs: number;
   medianLoadEventMs: number;
   /** Longest long task over all runs. */
   longestTaskMs: number;
@@ -85,14 +91,23 @@ export interface UiBenchResult {
   with: ModeSummary & { extensionActive: boolean };
   /** with / without, medians of load-to-idle. */
   loadRatio: number;
+  /** with / without, medians of the older "until the last change" measure. */
+  lastChangeRatio: number;
 }
 
 /** Installed before any page script: long tasks, stalls and mutations, for the bench to read later. */
 export const INIT_SCRIPT = `(() => {
   const w = window;
-  const probe = { longTasks: [], lastBusy: 0, log: [] };
+  const probe = { longTasks: [], lastBusy: 0, settled: 0, seq: 0, log: [] };
   w.__kaaBench = probe;
-  const busy = (t) => { if (t > probe.lastBusy) probe.lastBusy = t; };
+  // After each busy sign: one frame (style, layout, paint) and then a task; when no newer sign came meanwhile, that
+  // moment is when the page had settled.
+  const settle = () => {
+    const mine = ++probe.seq;
+    requestAnimationFrame(() => setTimeout(() => { if (probe.seq === mine) probe.settled = performance.now(); }, 0));
+  };
+  const busy = (t) => { if (t > probe.lastBusy) probe.lastBusy = t; settle(); };
+  w.addEventListener('load', () => setTimeout(settle, 0));
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) { probe.longTasks.push({ start: e.startTime, duration: e.duration }); busy(e.startTime + e.duration); }
@@ -256,14 +271,14 @@ async function measure(context: BrowserContext, url: string, quietMs: number): P
     // Wait for `quietMs` without any busy sign (max 30 s).
     const result = await page.evaluate(
       async (quiet) => {
-        const probe = (window as unknown as { __kaaBench: { longTasks: Array<{ start: number; duration: number }>; lastBusy: number } }).__kaaBench;
+        const probe = (window as unknown as { __kaaBench: { longTasks: Array<{ start: number; duration: number }>; lastBusy: number; settled: number } }).__kaaBench;
         const started = performance.now();
-        while (performance.now() - Math.max(probe.lastBusy, started - quiet + 200) < quiet && performance.now() - started < 30_000) {
+        while (performance.now() - Math.max(probe.lastBusy, probe.settled, started - quiet + 200) < quiet && performance.now() - started < 30_000) {
           await new Promise((r) => setTimeout(r, 100));
         }
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
         const loadEnd = nav?.loadEventEnd ?? 0;
-        return { loadToIdleMs: Math.max(loadEnd, probe.lastBusy), loadEventMs: loadEnd, longTasks: [...probe.longTasks], extensionActive: document.querySelector('kaa-lotsen-ui') !== null };
+        return { loadToIdleMs: Math.max(loadEnd, probe.lastBusy, probe.settled), lastChangeMs: Math.max(loadEnd, probe.lastBusy), loadEventMs: loadEnd, longTasks: [...probe.longTasks], extensionActive: document.querySelector('kaa-lotsen-ui') !== null };
       },
       quietMs,
     );
@@ -290,6 +305,7 @@ function summarise(ms: RunMeasure[]): ModeSummary {
   const longest = (tasks: LongTask[]) => tasks.reduce((max, t) => Math.max(max, t.duration), 0);
   return {
     medianLoadToIdleMs: median(ms.map((m) => m.loadToIdleMs)),
+    medianLastChangeMs: median(ms.map((m) => m.lastChangeMs)),
     medianLoadEventMs: median(ms.map((m) => m.loadEventMs)),
     longestTaskMs: longest(all),
     medianLongestTaskMs: median(ms.map((m) => longest(m.longTasks))),
@@ -332,7 +348,7 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchResu
     }
     const a = summarise(without);
     const b = summarise(withExt);
-    return { youths, runs, variant, featuresOff, freshTour, without: a, with: { ...b, extensionActive }, loadRatio: b.medianLoadToIdleMs / a.medianLoadToIdleMs };
+    return { youths, runs, variant, featuresOff, freshTour, without: a, with: { ...b, extensionActive }, loadRatio: b.medianLoadToIdleMs / a.medianLoadToIdleMs, lastChangeRatio: b.medianLastChangeMs / a.medianLastChangeMs };
   } finally {
     await plain.context.close();
     await ext.context.close();
@@ -353,6 +369,7 @@ export function formatUi(r: UiBenchResult, explain = false): string {
     }${r.freshTour ? '; ny användare (rundturen startar)' : ''}`,
     `                                              utan tillägg   med tillägg`,
     `  load-to-idle, median (ms)                   ${f(r.without.medianLoadToIdleMs)}      ${f(r.with.medianLoadToIdleMs)}`,
+    `  sista ändringen (utan rendering), median   ${f(r.without.medianLastChangeMs)}      ${f(r.with.medianLastChangeMs)}   (kvot ${r.lastChangeRatio.toFixed(3)})`,
     `  load-händelsen klar, median (ms)            ${f(r.without.medianLoadEventMs)}      ${f(r.with.medianLoadEventMs)}`,
     `  längsta task, alla körningar (ms)           ${f(r.without.longestTaskMs)}      ${f(r.with.longestTaskMs)}`,
     `  längsta task per körning, median (ms)       ${f(r.without.medianLongestTaskMs)}      ${f(r.with.medianLongestTaskMs)}`,
