@@ -57,6 +57,8 @@ test.describe('contextual tips', () => {
     // A person in a measure with red and green warnings.
     await page.goto(`${uka.origin}/person/12`);
     for (const anchor of ['header', 'warnings', 'measures', 'occupations']) await checkTips(page, anchor);
+    // (A closed panel holds no text: its tips are drawn when it is opened.)
+    await tipsHost(page, 'warnings').getByTestId('kaa-tips-toggle').click();
     await expect(tipsHost(page, 'warnings').getByTestId('kaa-tips-panel')).toContainText(defaultPack.tips.find((t) => t.id === 'varning-r3-r4')!.title);
 
     // A youth who was called three times without answer: the contact log has the next step's tip.
@@ -66,6 +68,7 @@ test.describe('contextual tips', () => {
     await page.goto(`${uka.origin}/export`);
     await checkTips(page, 'exportList');
     await checkTips(page, 'exportButton');
+    await tipsHost(page, 'exportButton').getByTestId('kaa-tips-toggle').click();
     await expect(tipsHost(page, 'exportButton').getByTestId('kaa-tips-panel')).toContainText('Öppna inte filen');
   });
 
