@@ -37,7 +37,8 @@ export function ReviewPanel(props: ReviewPanelProps) {
   const [listOpen, setListOpen] = useState(false);
   const [shown, setShown] = useState(PAGE);
   const summary = mineOnly && props.mine ? props.mine : props.all;
-  const problems = summary.persons.filter((p) => p.hasRed || p.hasYellow);
+  // The persons themselves are grouped only when the list is opened.
+  const problems = listOpen ? summary.persons.filter((p) => p.hasRed || p.hasYellow) : [];
   const { progress } = props;
 
   return (
@@ -96,7 +97,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
       </table>
 
       <button type="button" class="kaa-secondary" aria-expanded={listOpen} aria-controls="kaa-review-persons" onClick={() => setListOpen(!listOpen)}>
-        <span aria-hidden="true">{listOpen ? '▾' : '▸'}</span> {mineOnly ? 'Mina personer' : 'Personer'} med röda eller gula avsnitt ({problems.length})
+        <span aria-hidden="true">{listOpen ? '▾' : '▸'}</span> {mineOnly ? 'Mina personer' : 'Personer'} med röda eller gula avsnitt ({summary.problemPersons})
       </button>
       <div id="kaa-review-persons" hidden={!listOpen}>
         {listOpen && (

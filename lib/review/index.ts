@@ -46,8 +46,13 @@ export interface ColourCount {
 export interface ReviewSummary {
   sections: SectionCount[];
   colours: Record<WarningColour, ColourCount>;
-  /** Persons in list order, red first, then yellow, then green only. */
-  persons: ReviewPerson[];
+  /** How many persons have a red or a yellow section. */
+  problemPersons: number;
+  /**
+   * Persons in list order, red first, then yellow, then green only. Grouped when first read (the counts above do
+   * not need it, and the panel shows persons only when asked to).
+   */
+  readonly persons: ReviewPerson[];
 }
 
 const COLOURS: readonly WarningColour[] = ['red', 'yellow', 'green'];
@@ -69,25 +74,24 @@ export function hasLabel(person: { label: string | null }, label: string | null 
 export function reviewPersons(list: ExportList): ReviewPerson[] {
   const byHref = new Map<string, ReviewPerson>();
   for (const group of list.groups) {
+    // One section object per group, shared by its rows (nobody changes them).
+    const section: PersonSection = { colour: group.colour, kind: group.kind, heading: group.heading };
     for (const row of group.rows) {
       let person = byHref.get(row.href);
       if (!person) {
-        person = { href: row.href, name: row.name, personnummer: row.personnummer, label: row.label, sections: [], hasRed: false, hasYellow: false, hasGreen: false };
+        person = { href: row.href, name: row.name, personnummer: row.personnummer, label: row.label, sections: [section], hasRed: false, hasYellow: false, hasGreen: false };
         byHref.set(row.href, person);
-      }
-      if (!person.personnummer && row.personnummer) person.personnummer = row.personnummer;
-      if (!person.label && row.label) person.label = row.label;
-      if (!person.sections.some((s) => s.heading === group.heading && s.kind === group.kind)) {
-        person.sections.push({ colour: group.colour, kind: group.kind, heading: group.heading });
+      } else {
+        if (!person.personnummer && row.personnummer) person.personnummer = row.personnummer;
+        if (!person.label && row.label) person.label = row.label;
+        if (!person.sections.some((s) => s === section || (s.heading === section.heading && s.kind === section.kind))) person.sections.push(section);
       }
       if (group.colour === 'red') person.hasRed = true;
       else if (group.colour === 'yellow') person.hasYellow = true;
       else person.hasGreen = true;
     }
   }
-  const rank = (p: ReviewPerson) => (p.hasRed ? 0 : p.hasYellow ? 1 : 2);
   const order = (s: PersonSection) => COLOURS.indexOf(s.colour);
-  const persons = [...byHref.values()];
   // Kinds are ASCII ids (R1…G1; 'Z' sorts unknown last): a plain comparison orders them like localeCompare, without
   // a locale lookup per comparison (thousands of persons on a large list).
   const byKind = (a: PersonSection, b: PersonSection) => {
@@ -95,9 +99,13 @@ export function reviewPersons(list: ExportList): ReviewPerson[] {
     const y = b.kind ?? 'Z';
     return x < y ? -1 : x > y ? 1 : 0;
   };
-  for (const p of persons) if (p.sections.length > 1) p.sections.sort((a, b) => order(a) - order(b) || byKind(a, b));
-  // Stable sort keeps UKA's order inside each colour rank.
-  return persons.sort((a, b) => rank(a) - rank(b));
+  // Red persons first, then yellow, then green only; UKA's order is kept inside each (three buckets, no sort).
+  const ranked: [ReviewPerson[], ReviewPerson[], ReviewPerson[]] = [[], [], []];
+  for (const p of byHref.values()) {
+    if (p.sections.length > 1) p.sections.sort((a, b) => order(a) - order(b) || byKind(a, b));
+    ranked[p.hasRed ? 0 : p.hasYellow ? 1 : 2].push(p);
+  }
+  return ranked[0].concat(ranked[1], ranked[2]);
 }
 
 /**
@@ -105,31 +113,47 @@ export function reviewPersons(list: ExportList): ReviewPerson[] {
  * ("bara mina"); sections keep their place with a count of 0 so the table does not jump. `all` is
  * reviewPersons(list), when the caller already has it.
  */
-export function summariseReview(list: ExportList, onlyLabel?: string | null, all: readonly ReviewPerson[] = reviewPersons(list)): ReviewSummary {
+export function summariseReview(list: ExportList, onlyLabel?: string | null, all: readonly ReviewPerson[] | (() => readonly ReviewPerson[]) = () => reviewPersons(list)): ReviewSummary {
   const wanted = normaliseLabel(onlyLabel);
   const filtering = wanted !== '';
-  // Same test as hasLabel, with the wanted label normalised once and each distinct row label once.
+  // Same test as hasLabel, with the wanted label normalised once and each distinct label once.
   const seen = new Map<string | null, boolean>();
-  const keep = (row: { label: string | null }) => {
+  const matches = (label: string | null) => {
     if (!filtering) return true;
-    let match = seen.get(row.label);
+    let match = seen.get(label);
     if (match === undefined) {
-      match = normaliseLabel(row.label) === wanted;
-      seen.set(row.label, match);
+      match = normaliseLabel(label) === wanted;
+      seen.set(label, match);
     }
     return match;
   };
+  const keep = (row: { label: string | null }) => matches(row.label);
   const sections: SectionCount[] = list.groups.map((g) => ({ colour: g.colour, kind: g.kind, heading: g.heading, count: g.rows.filter(keep).length }));
-  // `all` lets a caller that summarises the same list twice (all, then "bara mina") group its persons only once.
-  const persons = all.filter(keep);
   const colours = Object.fromEntries(COLOURS.map((c) => [c, { persons: 0, listings: 0 }])) as Record<WarningColour, ColourCount>;
   for (const s of sections) colours[s.colour].listings += s.count;
-  for (const p of persons) {
-    if (p.hasRed) colours.red.persons++;
-    if (p.hasYellow) colours.yellow.persons++;
-    if (p.hasGreen) colours.green.persons++;
+  // A person's etikett is the first one given on any of their rows (as in reviewPersons).
+  const labelOf = new Map<string, string | null>();
+  for (const g of list.groups) for (const r of g.rows) if (!labelOf.get(r.href)) labelOf.set(r.href, r.label);
+  const byColour: Record<WarningColour, Set<string>> = { red: new Set(), yellow: new Set(), green: new Set() };
+  const problems = new Set<string>();
+  for (const g of list.groups) {
+    for (const r of g.rows) {
+      if (!matches(labelOf.get(r.href) ?? null)) continue;
+      byColour[g.colour].add(r.href);
+      if (g.colour !== 'green') problems.add(r.href);
+    }
   }
-  return { sections, colours, persons };
+  for (const c of COLOURS) colours[c].persons = byColour[c].size;
+  let persons: ReviewPerson[] | undefined;
+  return {
+    sections,
+    colours,
+    problemPersons: problems.size,
+    get persons() {
+      // `all` lets a caller that summarises the same list twice (all, then "bara mina") group its persons once.
+      return (persons ??= (typeof all === 'function' ? all() : all).filter((p) => matches(p.label)));
+    },
+  };
 }
 
 /** The red/yellow sections of a person (green "ongoing measure" is not a problem to fix). */

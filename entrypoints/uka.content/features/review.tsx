@@ -57,9 +57,10 @@ export const review: FeatureDefinition<UkaFeatureContext> = {
     const myLabel = ctx.settings.myLabel ?? null;
     // Each summary of a 5,000-row list is a few ms of work; the panel is drawn in the same task, so that it is part
     // of UKA's first layout of the list instead of a change after it.
-    const persons = reviewPersons(list);
-    const all = summariseReview(list, null, persons);
-    const mine = myLabel ? summariseReview(list, myLabel, persons) : null;
+    let persons: ReviewPerson[] | undefined;
+    const allPersons = () => (persons ??= reviewPersons(list));
+    const all = summariseReview(list, null, allPersons);
+    const mine = myLabel ? summariseReview(list, myLabel, allPersons) : null;
     const mounted = ctx.mount('review', { anchor, where: 'beforebegin', css: REVIEW_CSS, label: 'Månadsgenomgång' });
     if (!mounted) return false;
 

@@ -88,6 +88,26 @@ describe('summariseReview', () => {
     expect(summariseReview(LIST, null).persons).toHaveLength(5);
   });
 
+  it('counts persons without grouping them: the counts equal those of the grouped persons, for any list and label', () => {
+    const label = fc.constantFrom('Coach Anna', 'coach  anna', 'Coach Bo', null);
+    const row = fc.record({ n: fc.nat(6), label });
+    const group = fc.record({ colour: fc.constantFrom('red', 'yellow', 'green') as fc.Arbitrary<'red' | 'yellow' | 'green'>, rows: fc.array(row, { maxLength: 6 }) });
+    fc.assert(
+      fc.property(fc.array(group, { maxLength: 5 }), label, (groups, only) => {
+        const l = list(
+          groups.map((g, i) => ({ colour: g.colour, heading: `G${i}`, kind: null, rows: g.rows.map((r) => ({ name: `P${r.n}`, personnummer: null, label: r.label, href: `/person/${r.n}` })) })),
+        );
+        const s = summariseReview(l, only);
+        const persons = reviewPersons(l).filter((p) => !normaliseLabel(only) || normaliseLabel(p.label) === normaliseLabel(only));
+        expect(s.colours.red.persons).toBe(persons.filter((p) => p.hasRed).length);
+        expect(s.colours.yellow.persons).toBe(persons.filter((p) => p.hasYellow).length);
+        expect(s.colours.green.persons).toBe(persons.filter((p) => p.hasGreen).length);
+        expect(s.problemPersons).toBe(persons.filter((p) => p.hasRed || p.hasYellow).length);
+        expect(s.persons.map((p) => p.href)).toEqual(persons.map((p) => p.href));
+      }),
+    );
+  });
+
   it('an empty list gives zero counts', () => {
     const s = summariseReview(list([]));
     expect(s.sections).toEqual([]);
