@@ -87,6 +87,14 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       options.reportStatus({ pageKind: 'unknown', profileId: recognition.profileId, path: url.pathname, features: [], unknownWarnings: [] });
       return;
     }
+    // The code of this page kind's features is evaluated in a task of its own while the list is read (between two
+    // slices), so that the task in which the features draw holds only their own work.
+    setTimeout(() => {
+      if (controller.signal.aborted) return;
+      for (const feature of options.features) {
+        if (feature.pages.includes(recognition.kind) && settings.features[feature.id as keyof Settings['features']] !== false) feature.preload?.().catch(() => undefined);
+      }
+    }, 0);
     const read = {
       person: memo(() => adapter.readPersonPage(doc)),
       startList: memo(() => adapter.readStartList(doc)),
@@ -115,6 +123,8 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     } catch {
       // Aborted (a newer page view) or failed: the features read synchronously, as before.
     }
+    // The features of the first page view draw together in a task of their own (not in the list's last slice).
+    if (firstView) await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (controller.signal.aborted) return;
     const ctx: UkaFeatureContext = {
       doc,

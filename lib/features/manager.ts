@@ -24,6 +24,11 @@ export interface FeatureDefinition<C> {
    * feature was switched off). May return a cleanup function. Resolving `false` means "nothing to do here".
    */
   init(ctx: C, signal: AbortSignal): void | boolean | (() => void) | Promise<void | boolean | (() => void)>;
+  /**
+   * Optional: load the feature's code ahead of init (e.g. evaluate its modules), so that init itself is shorter.
+   * Never required; a failure here surfaces again in init.
+   */
+  preload?(): Promise<unknown>;
 }
 
 export interface RunOptions {

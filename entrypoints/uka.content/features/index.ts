@@ -17,6 +17,7 @@ function lazy(id: string, pages: readonly PageKind[], load: () => Promise<Defini
   return {
     id,
     pages,
+    preload: load,
     async init(ctx, signal) {
       const feature = await load();
       if (signal.aborted) return false;

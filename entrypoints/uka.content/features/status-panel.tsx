@@ -31,7 +31,9 @@ export const statusPanel: FeatureDefinition<UkaFeatureContext> = {
     } else if (kind === 'export') {
       const result = ctx.read.exportList();
       if (result.ok) {
-        const persons = new Set(result.value.groups.flatMap((g) => g.rows.map((r) => r.href))).size;
+        const hrefs = new Set<string>();
+        for (const g of result.value.groups) for (const r of g.rows) hrefs.add(r.href);
+        const persons = hrefs.size;
         exportList = { groups: result.value.groups.length, persons, exportEnabled: result.value.exportButton.enabled };
       } else readError = result.reason;
     }
