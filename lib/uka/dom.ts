@@ -65,8 +65,9 @@ export function openGrid(root: ParentNode, spec: GridSpec): { ok: true; rows: Gr
       ok: true,
       rows: (function* () {
         for (const tr of bodyRows) {
-          // HTMLTableRowElement.cells is the same list (td and th children), without a regex per child.
-          const cells = 'cells' in tr && tr.cells ? Array.from((tr as HTMLTableRowElement).cells) : Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName));
+          // HTMLTableRowElement.cells is the same list (td and th children), without a regex per child (and used as it
+          // is, without copying it into an array: thousands of rows on a long list).
+          const cells: ArrayLike<Element> = 'cells' in tr && tr.cells ? (tr as HTMLTableRowElement).cells : Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName));
           if (cells.length === 0) continue;
           yield {
             el: tr,
