@@ -93,6 +93,11 @@ export interface UiBenchResult {
   loadRatio: number;
   /** with / without, medians of the older "until the last change" measure. */
   lastChangeRatio: number;
+  /**
+   * Median of the per-pair ratios (each run with the extension against the run without it just before it): less
+   * sensitive than the ratio of medians to a machine that gets faster or slower during the bench.
+   */
+  pairedRatio: number;
 }
 
 /** Installed before any page script: long tasks, stalls and mutations, for the bench to read later. */
@@ -348,7 +353,7 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchResu
     }
     const a = summarise(without);
     const b = summarise(withExt);
-    return { youths, runs, variant, featuresOff, freshTour, without: a, with: { ...b, extensionActive }, loadRatio: b.medianLoadToIdleMs / a.medianLoadToIdleMs, lastChangeRatio: b.medianLastChangeMs / a.medianLastChangeMs };
+    return { youths, runs, variant, featuresOff, freshTour, without: a, with: { ...b, extensionActive }, loadRatio: b.medianLoadToIdleMs / a.medianLoadToIdleMs, pairedRatio: median(withExt.map((m, i) => m.loadToIdleMs / (without[i]?.loadToIdleMs ?? m.loadToIdleMs))), lastChangeRatio: b.medianLastChangeMs / a.medianLastChangeMs };
   } finally {
     await plain.context.close();
     await ext.context.close();
@@ -380,6 +385,7 @@ export function formatUi(r: UiBenchResult, explain = false): string {
     `  JS-heap, topp, median (MB)                  ${f1(r.without.medianPeakHeapMb)}      ${f1(r.with.medianPeakHeapMb)}`,
     `  load-to-idle per körning (ms): utan ${r.without.runs.map((m) => m.loadToIdleMs.toFixed(0)).join(' ')}; med ${r.with.runs.map((m) => m.loadToIdleMs.toFixed(0)).join(' ')}`,
     `  load ratio (med/utan)                       ${r.loadRatio.toFixed(3)}  (mål ≤ 1.10: ${okRatio ? 'uppfyllt' : 'EJ uppfyllt'})`,
+    `  parvis kvot, median av körning för körning  ${r.pairedRatio.toFixed(3)}`,
     `  longest task caused by the extension: ${r.with.longestExtensionTaskMs.toFixed(0)} ms (goal ≤ 50: ${okTask ? 'met' : 'NOT met'}); tasks > 50 ms with: ${r.with.tasksOver50} (extension's: ${r.with.extensionTasksOver50}), without: ${r.without.tasksOver50}; load ratio ${r.loadRatio.toFixed(3)}`,
   ];
   if (explain) {
