@@ -56,6 +56,44 @@ function memo<T>(fn: () => ReadResult<T>): (() => ReadResult<T>) & { prime(value
   return get;
 }
 
+/**
+ * Runs jobs in the order they are given, in the current task while it has used less than `budgetMs`, then in the
+ * next task (and so on): the first page view's features draw together, in one task when they fit, and never make a
+ * task much longer than the budget (a slow machine gets two tasks instead of one long one).
+ */
+export function withinTaskBudget(budgetMs: number, signal: AbortSignal, now: () => number = () => performance.now()) {
+  let taskStart = now();
+  let queue: Array<() => void> | null = null;
+  const flush = () => {
+    const jobs = queue ?? [];
+    queue = null;
+    taskStart = now();
+    for (const job of jobs) job();
+  };
+  return <T,>(run: () => T): Promise<Awaited<T>> =>
+    new Promise<Awaited<T>>((resolve, reject) => {
+      const job = () => {
+        if (queue !== null || now() - taskStart >= budgetMs) {
+          if (queue === null) {
+            queue = [];
+            setTimeout(flush, 0);
+          }
+          queue.push(job);
+          return;
+        }
+        try {
+          resolve((signal.aborted ? false : run()) as Awaited<T>);
+        } catch (error) {
+          reject(error);
+        }
+      };
+      job();
+    });
+}
+
+/** Budget of one task in which the first page view's features draw (ms). */
+const FIRST_VIEW_TASK_BUDGET_MS = 30;
+
 /** How long a page view reuses "today" (the clock is read once, not by every feature; a page left open overnight still moves on). */
 const TODAY_TTL_MS = 60_000;
 
@@ -144,10 +182,10 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       pageKind: recognition.kind,
       isEnabled: (id) => settings.features[id as keyof Settings['features']] !== false,
       signal: controller.signal,
-      // First page view: every feature starts in this task (each in a microtask of its own, so one failing feature
-      // never stops another): one layout of UKA's page for all our panels. Later page views: each feature in its own
-      // task, skipped when the view ended meanwhile.
-      start: firstView ? undefined : <T,>(run: () => T) =>
+      // First page view: the features draw together in this task, so that UKA's page is laid out once for all our
+      // panels; should they take longer than the budget, the rest follow in the next task. A feature that throws
+      // never stops another. Later page views: each feature in its own task, skipped when the view ended meanwhile.
+      start: firstView ? withinTaskBudget(FIRST_VIEW_TASK_BUDGET_MS, controller.signal) : <T,>(run: () => T) =>
         new Promise<Awaited<T>>((resolve, reject) => {
           setTimeout(() => {
             try {
@@ -160,7 +198,6 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     });
     firstView = false;
     const features = await featuresRun;
-    
     if (controller.signal.aborted) return;
     options.reportStatus({ pageKind: recognition.kind, profileId: recognition.profileId, path: url.pathname, features, unknownWarnings: [...unknownWarnings] });
   };

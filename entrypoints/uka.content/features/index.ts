@@ -14,14 +14,16 @@ import type { UkaFeatureContext } from '../context';
 type Definition = FeatureDefinition<UkaFeatureContext>;
 
 function lazy(id: string, pages: readonly PageKind[], load: () => Promise<Definition>): Definition {
+  let loaded: Definition | undefined;
+  const get = async () => (loaded ??= await load());
   return {
     id,
     pages,
-    preload: load,
-    async init(ctx, signal) {
-      const feature = await load();
-      if (signal.aborted) return false;
-      return feature.init(ctx, signal);
+    preload: get,
+    init(ctx, signal) {
+      // Once the code is loaded (preload), init runs at once, inside the task the runtime starts it in.
+      if (loaded) return loaded.init(ctx, signal);
+      return get().then((feature) => (signal.aborted ? false : feature.init(ctx, signal)));
     },
   };
 }

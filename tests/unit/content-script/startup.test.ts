@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeEarlyReads, startEarlyReads, takeEarly } from '../../../entrypoints/uka.content/early';
+import { withinTaskBudget } from '../../../entrypoints/uka.content/runtime';
 import { DEFAULT_SETTINGS, loadSettings, settingsFrom } from '../../../lib/settings';
 import { readStoredSettings } from '../../../lib/settings/raw';
 
@@ -98,5 +99,49 @@ describe('what the UKA content script evaluates at document_start', () => {
     expect(loaded.some((f) => f.endsWith('lib/settings/raw.ts'))).toBe(true);
     expect(loaded).not.toContain('zod');
     expect(loaded.filter((f) => /schema|lib\/uka\/|lib\/content\//.test(f))).toEqual([]);
+  });
+});
+
+describe('withinTaskBudget (the first page view draws its features in as few tasks as fit the budget)', () => {
+  it('runs jobs at once while the task has budget left, then the rest in order in the next task', async () => {
+    vi.useFakeTimers();
+    let clock = 0;
+    const start = withinTaskBudget(30, new AbortController().signal, () => clock);
+    const ran: string[] = [];
+    const job = (id: string, ms: number) => () => {
+      ran.push(id);
+      clock += ms;
+      return id;
+    };
+    const a = start(job('a', 10));
+    const b = start(job('b', 25));
+    const c = start(job('c', 5));
+    const d = start(job('d', 5));
+    // a and b ran in this task; b used up the budget, so c and d wait for the next task.
+    expect(ran).toEqual(['a', 'b']);
+    await vi.runAllTimersAsync();
+    expect(ran).toEqual(['a', 'b', 'c', 'd']);
+    expect(await Promise.all([a, b, c, d])).toEqual(['a', 'b', 'c', 'd']);
+    vi.useRealTimers();
+  });
+
+  it('a job that throws rejects only its own promise; an aborted view runs nothing more', async () => {
+    const controller = new AbortController();
+    const start = withinTaskBudget(30, controller.signal, () => 0);
+    const bad = start(() => {
+      throw new Error('boom');
+    });
+    const good = start(() => 'ok');
+    await expect(bad).rejects.toThrow('boom');
+    await expect(good).resolves.toBe('ok');
+    controller.abort();
+    let ran = false;
+    await expect(
+      start(() => {
+        ran = true;
+        return 'x';
+      }),
+    ).resolves.toBe(false);
+    expect(ran).toBe(false);
   });
 });
