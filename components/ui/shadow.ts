@@ -53,6 +53,15 @@ function sheetFor(doc: Document, css: string): CSSStyleSheet | null {
   return sheet;
 }
 
+/** Parse the base theme's style sheet ahead of the first mount (in a quiet moment), so that mounting is quicker. */
+export function prepareStyles(doc: Document): void {
+  try {
+    sheetFor(doc, BASE_CSS);
+  } catch {
+    // mounting falls back to a <style> element
+  }
+}
+
 /**
  * Style a root with shared constructed sheets (the base theme and the feature's CSS; a page with a dozen of our
  * panels parses each once). Where adopting is not possible (an older engine, or a content-script sandbox that does

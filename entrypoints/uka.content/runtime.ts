@@ -3,7 +3,7 @@
  * page kind, report status to the background (for the popup), and start over when UKA changes the page without a
  * reload. Nothing is injected on an unrecognised page. Nothing here ever throws into UKA's page.
  */
-import { isOwnNode, mountShadow, unmountAll } from '../../components/ui/shadow';
+import { isOwnNode, mountShadow, prepareStyles, unmountAll } from '../../components/ui/shadow';
 import { runFeatures, redactError, type FeatureDefinition, type FeatureStatus } from '../../lib/features/manager';
 import type { Settings } from '../../lib/settings';
 import type { ReadResult, UkaAdapter } from '../../lib/uka/types';
@@ -92,7 +92,7 @@ export function withinTaskBudget(budgetMs: number, signal: AbortSignal, now: () 
 }
 
 /** Budget of one task in which the first page view's features draw (ms). */
-const FIRST_VIEW_TASK_BUDGET_MS = 30;
+const FIRST_VIEW_TASK_BUDGET_MS = 20;
 
 /** How long a page view reuses "today" (the clock is read once, not by every feature; a page left open overnight still moves on). */
 const TODAY_TTL_MS = 60_000;
@@ -129,6 +129,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     // slices), so that the task in which the features draw holds only their own work.
     setTimeout(() => {
       if (controller.signal.aborted) return;
+      prepareStyles(doc);
       for (const feature of options.features) {
         if (feature.pages.includes(recognition.kind) && settings.features[feature.id as keyof Settings['features']] !== false) feature.preload?.().catch(() => undefined);
       }

@@ -131,14 +131,14 @@ export function summariseReview(list: ExportList, onlyLabel?: string | null, all
   const sections: SectionCount[] = list.groups.map((g) => ({ colour: g.colour, kind: g.kind, heading: g.heading, count: g.rows.filter(keep).length }));
   const colours = Object.fromEntries(COLOURS.map((c) => [c, { persons: 0, listings: 0 }])) as Record<WarningColour, ColourCount>;
   for (const s of sections) colours[s.colour].listings += s.count;
-  // A person's etikett is the first one given on any of their rows (as in reviewPersons).
+  // A person's etikett is the first one given on any of their rows (as in reviewPersons); needed only to filter.
   const labelOf = new Map<string, string | null>();
-  for (const g of list.groups) for (const r of g.rows) if (!labelOf.get(r.href)) labelOf.set(r.href, r.label);
+  if (filtering) for (const g of list.groups) for (const r of g.rows) if (!labelOf.get(r.href)) labelOf.set(r.href, r.label);
   const byColour: Record<WarningColour, Set<string>> = { red: new Set(), yellow: new Set(), green: new Set() };
   const problems = new Set<string>();
   for (const g of list.groups) {
     for (const r of g.rows) {
-      if (!matches(labelOf.get(r.href) ?? null)) continue;
+      if (filtering && !matches(labelOf.get(r.href) ?? null)) continue;
       byColour[g.colour].add(r.href);
       if (g.colour !== 'green') problems.add(r.href);
     }
