@@ -172,8 +172,10 @@ test.describe('onboarding tour', () => {
     await expect(tour(page)).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(tour(page)).toHaveCount(0);
-    const progress = await serviceWorker.evaluate(async () => (await chrome.storage.local.get('tourProgress')).tourProgress);
-    expect(progress).toMatchObject({ pages: { person: { done: 'skipped' }, export: { done: 'skipped' } } });
+    // The progress is written after the tour has closed (storage is asynchronous): wait for it.
+    await expect
+      .poll(async () => serviceWorker.evaluate(async () => (await chrome.storage.local.get('tourProgress')).tourProgress))
+      .toMatchObject({ pages: { person: { done: 'skipped' }, export: { done: 'skipped' } } });
     await page.goto(`${uka.origin}/person/5`);
     await expect(tipsHost(page, 'header')).toHaveCount(1);
     await page.waitForTimeout(500);
