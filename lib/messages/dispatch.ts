@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { CommandResult } from './send';
+import { describe, MAX_ERROR_LENGTH, type CommandResult } from './send';
 
 export type { ErrorCode, CommandResult } from './send';
 
@@ -36,13 +36,6 @@ export type HandlerMap<S extends CommandSchemas, Results> = {
 };
 
 const Envelope = z.object({ cmd: z.string().min(1).max(64), payload: z.unknown().optional() });
-
-const MAX_ERROR_LENGTH = 300;
-
-function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : 'okänt fel';
-  return text.slice(0, MAX_ERROR_LENGTH);
-}
 
 /** Zod issues as one short line: "path: message; path: message". No values are echoed. */
 function describeIssues(error: z.ZodError): string {

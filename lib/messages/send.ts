@@ -9,9 +9,11 @@ export type ErrorCode = 'bad-message' | 'unknown-command' | 'bad-payload' | 'not
 
 export type CommandResult<T = unknown> = { ok: true; data: T } | { ok: false; code: ErrorCode; error: string };
 
-const MAX_ERROR_LENGTH = 300;
+/** Longest error text carried in a message answer. */
+export const MAX_ERROR_LENGTH = 300;
 
-function describe(error: unknown): string {
+/** An error as one short text (no stack, no payload). */
+export function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : typeof error === 'string' ? error : 'okänt fel';
   return text.slice(0, MAX_ERROR_LENGTH);
 }
