@@ -10,7 +10,8 @@ import { browser } from 'wxt/browser';
 
 export const TEST_MANAGED_KEY = '__testManaged';
 
-function asRecord(value: unknown): Record<string, unknown> {
+/** A plain object as a record; anything else (null, arrays, values) as {}. */
+export function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 

@@ -8,8 +8,8 @@
  * every sub-key.
  */
 import { browser } from 'wxt/browser';
-import { isManagedChange, readManagedArea } from '../platform/managed';
-import { asRecord, readStoredSettings, STORAGE_KEY } from './raw';
+import { asRecord, isManagedChange, readManagedArea } from '../platform/managed';
+import { readStoredSettings, STORAGE_KEY } from './raw';
 import {
   applyPatch,
   DEFAULT_SETTINGS,

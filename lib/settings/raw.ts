@@ -3,12 +3,9 @@
  * document_start, where it must stay light, and checks the values later with ./index.ts (settingsFrom).
  */
 import { browser } from 'wxt/browser';
+import { asRecord } from '../platform/managed';
 
 export const STORAGE_KEY = 'settings';
-
-export function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 /** The locally stored settings object (unchecked; {} when absent or unreadable). */
 export async function readStoredSettings(): Promise<Record<string, unknown>> {
