@@ -41,6 +41,14 @@ function missing(required: string[], present: (f: string) => boolean): string | 
   return gone.length ? `kolumn saknas: ${gone.join(', ')}` : null;
 }
 
+/** A row's field reader for the table layouts: the text of the field's column, or null when the grid has none. */
+function cellGetter(cols: Map<string, number>, cells: ArrayLike<Element>): (field: string) => string | null {
+  return (field) => {
+    const i = cols.get(field);
+    return i === undefined ? null : text(cells[i]);
+  };
+}
+
 const direct = (el: Element, tag: string): Element[] => Array.from(el.children).filter((c) => c.tagName.toLowerCase() === tag);
 
 /**
@@ -71,10 +79,7 @@ export function openGrid(root: ParentNode, spec: GridSpec): { ok: true; rows: Gr
           if (cells.length === 0) continue;
           yield {
             el: tr,
-            get: (f: string) => {
-              const i = cols.get(f);
-              return i === undefined ? null : text(cells[i]);
-            },
+            get: cellGetter(cols, cells),
           };
         }
         return null;
@@ -95,10 +100,7 @@ export function openGrid(root: ParentNode, spec: GridSpec): { ok: true; rows: Gr
           if (cells.length === 0) continue;
           yield {
             el: r,
-            get: (f: string) => {
-              const i = cols.get(f);
-              return i === undefined ? null : text(cells[i]);
-            },
+            get: cellGetter(cols, cells),
           };
         }
         return null;
