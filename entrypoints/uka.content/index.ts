@@ -44,8 +44,7 @@ export default defineContentScript({
     const stage = await import('./settings-stage');
     let loaded: LoadedSettings = stage.settingsFrom(storedSettings, policy);
     if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) return;
-    const loadActivePack = () => stage.loadActivePack();
-    let pack = (await loadActivePack()).pack;
+    let pack = (await stage.loadActivePack()).pack;
     const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
     // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
     const effective = () => stage.applyPackDefaults(loaded, pack);
@@ -69,7 +68,7 @@ export default defineContentScript({
       signal: controller.signal,
     });
     const reloadPack = () =>
-      void loadActivePack().then((active) => {
+      void stage.loadActivePack().then((active) => {
         pack = active.pack;
         runtime.rerun();
       });

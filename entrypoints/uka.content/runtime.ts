@@ -121,6 +121,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     }
     const unknownWarnings = new Set<string>();
     const settings = options.getSettings();
+    const enabled = (id: string) => settings.features[id as keyof Settings['features']] !== false;
     if (recognition.kind === 'unknown') {
       options.reportStatus({ pageKind: 'unknown', profileId: recognition.profileId, path: url.pathname, features: [], unknownWarnings: [] });
       return;
@@ -131,7 +132,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       if (controller.signal.aborted) return;
       prepareStyles(doc);
       for (const feature of options.features) {
-        if (feature.pages.includes(recognition.kind) && settings.features[feature.id as keyof Settings['features']] !== false) feature.preload?.().catch(() => undefined);
+        if (feature.pages.includes(recognition.kind) && enabled(feature.id)) feature.preload?.().catch(() => undefined);
       }
     }, 0);
     const read = {
@@ -181,7 +182,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     };
     const featuresRun = runFeatures(options.features, ctx, {
       pageKind: recognition.kind,
-      isEnabled: (id) => settings.features[id as keyof Settings['features']] !== false,
+      isEnabled: enabled,
       signal: controller.signal,
       // First page view: the features draw together in this task, so that UKA's page is laid out once for all our
       // panels; should they take longer than the budget, the rest follow in the next task. A feature that throws
