@@ -197,12 +197,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
             <h3>Dina lokala anteckningar</h3>
             <ul class="kaa-notes" data-testid="local-notes">
               {activeNotes.map((n) => (
-                <li key={n.id}>
-                  {noteLabel(n.note)} <span class="kaa-muted">– finns inte i UKA:s logg än: dokumentera det i UKA.</span>{' '}
-                  <button type="button" class="kaa-link" onClick={() => void props.onDeleteNote(n.id)}>
-                    Ta bort<span class="kaa-sr-only"> anteckningen {noteLabel(n.note)}</span>
-                  </button>
-                </li>
+                <NoteRow key={n.id} label={noteLabel(n.note)} hint="– finns inte i UKA:s logg än: dokumentera det i UKA." onDelete={() => void props.onDeleteNote(n.id)} />
               ))}
             </ul>
           </div>
@@ -213,12 +208,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
             <p>UKA:s logg visar nu det här. UKA gäller, så de lokala anteckningarna behövs inte längre.</p>
             <ul class="kaa-notes" data-testid="superseded-notes">
               {oldNotes.map((n) => (
-                <li key={n.id}>
-                  {noteLabel(n.note)}{' '}
-                  <button type="button" class="kaa-link" onClick={() => void props.onDeleteNote(n.id)}>
-                    Ta bort<span class="kaa-sr-only"> anteckningen {noteLabel(n.note)}</span>
-                  </button>
-                </li>
+                <NoteRow key={n.id} label={noteLabel(n.note)} onDelete={() => void props.onDeleteNote(n.id)} />
               ))}
             </ul>
           </div>
@@ -245,3 +235,21 @@ export const CHECKLIST_CSS = `
 .kaa-quick { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 8px 0; }
 .kaa-quick h3 { flex-basis: 100%; margin: 0; }
 `;
+
+/** One local note with its delete button (named after the note for screen readers). */
+function NoteRow(props: { label: string; hint?: string; onDelete(): void }) {
+  return (
+    <li>
+      {props.label}
+      {props.hint ? (
+        <>
+          {' '}
+          <span class="kaa-muted">{props.hint}</span>
+        </>
+      ) : null}{' '}
+      <button type="button" class="kaa-link" onClick={props.onDelete}>
+        Ta bort<span class="kaa-sr-only"> anteckningen {props.label}</span>
+      </button>
+    </li>
+  );
+}
