@@ -164,7 +164,7 @@ export const test = base.extend<Fixtures & KaaOptions>({
       await expect
         .poll(
           async () =>
-            serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])),
+            (await registeredScripts(serviceWorker)).flatMap((s) => s.matches),
           { message: 'UKA content script registered for the stand-in origin' },
         )
         .toContain(`${new URL(uka.origin).protocol}//${new URL(uka.origin).hostname}/*`);
@@ -193,6 +193,11 @@ export const test = base.extend<Fixtures & KaaOptions>({
 });
 
 export { expect };
+
+/** The content scripts the extension has registered (ids and match patterns), read in its service worker. */
+export async function registeredScripts(serviceWorker: Worker): Promise<Array<{ id: string; matches: string[] }>> {
+  return serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches ?? [] })));
+}
 
 /** The tab id of `page` as the extension sees it (for popup.html?tab=ID). */
 export async function tabIdOf(page: Page): Promise<number> {

@@ -3,7 +3,7 @@
  * page, reports status to the popup, is set up through the options page, and stays accessible.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, KOMMUN, tabIdOf } from './fixtures';
+import { test, expect, KOMMUN, registeredScripts, tabIdOf } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const panel = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="status-panel"]');
@@ -124,7 +124,7 @@ test.describe('settings', () => {
     await options.getByRole('button', { name: 'Spara' }).click();
     await expect(options.getByTestId('options-message')).toContainText('Sparat');
     await expect
-      .poll(async () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)))
+      .poll(async () => (await registeredScripts(serviceWorker)).map((s) => s.id))
       .toContain('kaa-uka');
     const page = await context.newPage();
     await login(page);
@@ -191,7 +191,7 @@ test.describe('settings', () => {
     await expect(options.getByLabel('Min etikett i UKA')).toBeEnabled();
     // The policy's UKA address is enough for the extension to work there.
     await expect
-      .poll(async () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)))
+      .poll(async () => (await registeredScripts(serviceWorker)).map((s) => s.id))
       .toContain('kaa-uka');
     const page = await context.newPage();
     await login(page);

@@ -12,7 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page, Worker } from '@playwright/test';
-import { test as base, expect, KOMMUN, TODAY, type Uka } from './fixtures';
+import { test as base, expect, KOMMUN, registeredScripts, TODAY, type Uka } from './fixtures';
 import { startScbUploadServer } from '../fixtures/scb-upload/server';
 
 interface Scb {
@@ -120,7 +120,7 @@ async function configureScb(serviceWorker: Worker, scb: Scb): Promise<void> {
     await chrome.storage.local.set({ settings: { ...(settings as object), scbOrigin: origin } });
   }, scb.origin);
   await expect
-    .poll(async () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)), {
+    .poll(async () => (await registeredScripts(serviceWorker)).map((s) => s.id), {
       message: 'upload-check script registered for the SCB stand-in',
     })
     .toContain('kaa-scb');
