@@ -4,8 +4,9 @@
  * inserted as a sibling of an UKA element (or at the end of <body> for floating panels) and removed on cleanup.
  */
 import { BASE_CSS } from './theme';
+import { claimSlot, FLOW_ATTR, HOST_TAG, RESERVED_ATTR } from './slots';
 
-export const HOST_TAG = 'kaa-lotsen-ui';
+export { HOST_TAG };
 
 export type MountWhere = 'beforebegin' | 'afterend' | 'floating';
 
@@ -83,9 +84,13 @@ function styleRoot(doc: Document, root: ShadowRoot, css: string): void {
 }
 
 export function mountShadow(doc: Document, options: MountOptions): Mounted | null {
-  const host = doc.createElement(HOST_TAG);
+  if (options.where !== 'floating' && (!options.anchor || !options.anchor.isConnected)) return null;
+  // A place reserved for this panel while UKA's page was parsed (./slots.ts): draw there, so nothing moves.
+  const reserved = options.where === 'floating' ? null : claimSlot(options.anchor!, options.where, options.feature);
+  const host = reserved ?? doc.createElement(HOST_TAG);
   host.setAttribute('data-feature', options.feature);
-  const root = host.attachShadow({ mode: 'open' });
+  if (options.where !== 'floating') host.setAttribute(FLOW_ATTR, '');
+  const root = reserved?.shadowRoot ?? host.attachShadow({ mode: 'open' });
   styleRoot(doc, root, options.css ?? '');
   const container = doc.createElement('div');
   container.className = 'kaa-root';
@@ -98,9 +103,8 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
   if (options.where === 'floating') {
     if (!doc.body) return null;
     doc.body.append(host);
-  } else {
-    if (!options.anchor || !options.anchor.isConnected) return null;
-    options.anchor.insertAdjacentElement(options.where, host);
+  } else if (!reserved) {
+    options.anchor!.insertAdjacentElement(options.where, host);
   }
   return {
     host,
@@ -110,8 +114,8 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
   };
 }
 
-/** Remove every host of one feature (or all of ours) from the document. */
+/** Remove every host of one feature (or all of ours) from the document. Places still reserved for the first page view stay. */
 export function unmountAll(doc: Document, feature?: string): void {
-  const selector = feature ? `${HOST_TAG}[data-feature="${CSS.escape(feature)}"]` : HOST_TAG;
+  const selector = `${HOST_TAG}${feature ? `[data-feature="${CSS.escape(feature)}"]` : ''}:not([${RESERVED_ATTR}])`;
   doc.querySelectorAll(selector).forEach((el) => el.remove());
 }

@@ -3,7 +3,7 @@
  * meaning is never carried by colour alone (every colour comes with a word or an icon label).
  */
 export const BASE_CSS = `
-:host { all: initial; display: block; }
+:host { all: initial; display: flow-root; }
 :host([hidden]) { display: none; }
 .kaa-root { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif;
   color: #1b1f24; }

@@ -16,6 +16,7 @@ import { browser } from 'wxt/browser';
 import { isManagedChange, readManagedArea } from '../../lib/platform/managed';
 import { today } from '../../lib/platform/clock';
 import { startEarlyReads } from './early';
+import { reserveEarly } from './slots-early';
 
 export default defineContentScript({
   matches: [],
@@ -35,6 +36,8 @@ export default defineContentScript({
       document.readyState === 'loading'
         ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true }))
         : Promise.resolve();
+    // Places of our panels, remembered from the last time this kind of page was shown, reserved while it is parsed.
+    const slots = reserveEarly(document);
     const settingsRead = Promise.all([readStoredSettings(), readManagedArea()]);
     const firstToday = today();
     firstToday.catch(() => undefined);
@@ -66,6 +69,7 @@ export default defineContentScript({
         void sendCommand('page-status', status).catch(() => undefined);
       },
       signal: controller.signal,
+      onFirstViewDrawn: () => void slots.remember().catch(() => undefined),
     });
     const reloadPack = () =>
       void stage.loadActivePack().then((active) => {

@@ -11,6 +11,7 @@ import type { LadderSettings } from '../../lib/ladder/types';
 import type { Pack } from '../../lib/content/schema';
 import type { UkaFeatureContext } from './context';
 import { closeEarlyReads } from './early';
+import { releaseSlots } from '../../components/ui/slots';
 
 export interface RuntimeOptions {
   doc: Document;
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   reportStatus(status: PageStatus): void;
   /** Ends the runtime (extension reloaded or uninstalled). */
   signal: AbortSignal;
+  /** The first page view has drawn and the page has been rendered since (a good moment to read our panels' layout). */
+  onFirstViewDrawn?(): void;
 }
 
 export interface PageStatus {
@@ -123,6 +126,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     const settings = options.getSettings();
     const enabled = (id: string) => settings.features[id as keyof Settings['features']] !== false;
     if (recognition.kind === 'unknown') {
+      releaseSlots(doc);
       options.reportStatus({ pageKind: 'unknown', profileId: recognition.profileId, path: url.pathname, features: [], unknownWarnings: [] });
       return;
     }
@@ -198,6 +202,16 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
           }, 0);
         }),
     });
+    if (firstView) {
+      // Places reserved while UKA's page was parsed: claimed ones take their panel's height, the rest go (after at
+      // most a second, so that a feature that waits long does not hold the others' places).
+      const drawn = Promise.race([featuresRun, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      void drawn.then(() => {
+        releaseSlots(doc);
+        if (controller.signal.aborted) return;
+        requestAnimationFrame(() => setTimeout(() => !controller.signal.aborted && options.onFirstViewDrawn?.(), 0));
+      });
+    }
     firstView = false;
     const features = await featuresRun;
     if (controller.signal.aborted) return;

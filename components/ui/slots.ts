@@ -1,0 +1,229 @@
+/**
+ * Reserved places ("slots") for our in-page panels, so that drawing them does not move UKA's page.
+ *
+ * A panel inserted above a long UKA list after the list has been laid out moves every row below it: the browser then
+ * repaints the whole page (on a 5,000-youth list that is the largest single cost the extension adds to a page load).
+ * So, like `contain-intrinsic-size: auto`, we remember where our panels were and how tall they were the last time
+ * this kind of page was shown (numbers and element positions only; no text from the page). On the next load, while
+ * UKA's HTML is still being parsed, an empty host of that height is put in each place before the browser lays the page
+ * out, and the feature later draws into it (`claimSlot`). When the drawn panel has the remembered height, nothing on
+ * UKA's page moves. A wrong memory costs what it cost without it: one move, and the memory is updated.
+ *
+ * Hosts are our own elements, inserted as siblings of UKA's elements like every other host (UKA's nodes are never
+ * changed). Hosts not claimed by a feature are removed when the first page view has drawn (`releaseSlots`).
+ *
+ * Kept free of heavy imports: it runs in the content script's first stage at document_start.
+ */
+export const HOST_TAG = 'kaa-lotsen-ui';
+/** Attribute of a reserved host until the first page view has drawn into it (or removed it). */
+export const RESERVED_ATTR = 'data-kaa-reserved';
+/** Attribute of an in-flow host (not floating): the ones whose place and height are remembered. */
+export const FLOW_ATTR = 'data-kaa-flow';
+export const LAYOUT_HINTS_KEY = 'layoutHints';
+/** Pages remembered (the most recently shown kinds of page). */
+const MAX_PAGES = 12;
+/** Slots remembered per page. */
+const MAX_SLOTS = 60;
+/** Longest remembered element path (deeper places are not remembered). */
+const MAX_DEPTH = 24;
+
+/** Where a host was: the element path of its parent from <body> (index among UKA's element children, tag name). */
+export interface SlotHint {
+  feature: string;
+  parent: Array<[number, string]>;
+  /** How many of UKA's element children of the parent come before the host. */
+  before: number;
+  /** Height in CSS px (border box; hosts are formatting roots, so their content's margins are inside it). */
+  height: number;
+}
+
+export type LayoutHints = Record<string, { at: number; slots: SlotHint[] }>;
+
+/** Which pages share a layout memory: the path with every run of digits made 0 (/person/17 and /person/4 share one). */
+export function pageKey(pathname: string): string {
+  return pathname.replace(/\d+/g, '0').slice(0, 200);
+}
+
+function isHost(el: Element): boolean {
+  return el.tagName.toLowerCase() === HOST_TAG;
+}
+
+/** The n-th (0-based) child element of `parent` that is UKA's (our hosts are skipped), or null. */
+function nthOwnChild(parent: Element, n: number): Element | null {
+  let i = 0;
+  for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+    if (isHost(el)) continue;
+    if (i === n) return el;
+    i++;
+  }
+  return null;
+}
+
+function countOwnChildren(parent: Element, upTo: number): number {
+  let i = 0;
+  for (let el = parent.firstElementChild; el && i <= upTo; el = el.nextElementSibling) if (!isHost(el)) i++;
+  return i;
+}
+
+/** The element path of `el` from <body>, or null when it is not inside the body (or too deep). */
+export function pathOf(el: Element, body: Element): Array<[number, string]> | null {
+  const path: Array<[number, string]> = [];
+  let current: Element | null = el;
+  while (current && current !== body) {
+    const parent: Element | null = current.parentElement;
+    if (!parent || path.length >= MAX_DEPTH) return null;
+    let index = 0;
+    for (let sib = current.previousElementSibling; sib; sib = sib.previousElementSibling) if (!isHost(sib)) index++;
+    path.unshift([index, current.tagName.toLowerCase()]);
+    current = parent;
+  }
+  return current === body ? path : null;
+}
+
+/** The element at `path` from <body>, when it exists (already parsed) and every tag on the way matches. */
+export function resolvePath(body: Element, path: ReadonlyArray<readonly [number, string]>): Element | null {
+  let current: Element | null = body;
+  for (const [index, tag] of path) {
+    current = nthOwnChild(current, index);
+    if (!current || current.tagName.toLowerCase() !== tag) return null;
+  }
+  return current;
+}
+
+/** The places and heights of the in-flow hosts now in `doc`, in document order. Reads layout: call after a frame. */
+export function recordSlots(doc: Document): SlotHint[] {
+  const body = doc.body;
+  if (!body) return [];
+  const slots: SlotHint[] = [];
+  for (const host of Array.from(doc.querySelectorAll(`${HOST_TAG}[${FLOW_ATTR}]`))) {
+    if (host.hasAttribute(RESERVED_ATTR) || !host.parentElement) continue;
+    const parent = pathOf(host.parentElement, body);
+    if (!parent) continue;
+    let before = 0;
+    for (let sib = host.previousElementSibling; sib; sib = sib.previousElementSibling) if (!isHost(sib)) before++;
+    const height = Math.round(host.getBoundingClientRect().height * 100) / 100;
+    if (!(height > 0)) continue;
+    slots.push({ feature: host.getAttribute('data-feature') ?? '', parent, before, height });
+    if (slots.length >= MAX_SLOTS) break;
+  }
+  return slots;
+}
+
+/** The remembered slots of one page from a stored value (anything malformed gives none). */
+export function slotsFrom(stored: unknown, key: string): SlotHint[] {
+  if (!stored || typeof stored !== 'object') return [];
+  const page = (stored as Record<string, unknown>)[key];
+  const slots = page && typeof page === 'object' ? (page as { slots?: unknown }).slots : undefined;
+  if (!Array.isArray(slots)) return [];
+  const ok = (s: unknown): s is SlotHint => {
+    if (!s || typeof s !== 'object') return false;
+    const h = s as Record<string, unknown>;
+    return (
+      typeof h.feature === 'string' &&
+      /^[a-z-]{1,40}$/.test(h.feature) &&
+      Number.isInteger(h.before) &&
+      (h.before as number) >= 0 &&
+      typeof h.height === 'number' &&
+      h.height > 0 &&
+      h.height < 5000 &&
+      Array.isArray(h.parent) &&
+      h.parent.length <= MAX_DEPTH &&
+      h.parent.every((p) => Array.isArray(p) && Number.isInteger(p[0]) && p[0] >= 0 && typeof p[1] === 'string' && /^[a-z][a-z0-9-]*$/.test(p[1]))
+    );
+  };
+  return slots.filter(ok).slice(0, MAX_SLOTS);
+}
+
+/** The stored value with this page's slots replaced (the least recently shown pages are forgotten). */
+export function withSlots(stored: unknown, key: string, slots: SlotHint[], now: number): LayoutHints {
+  const pages: LayoutHints = {};
+  if (stored && typeof stored === 'object') {
+    for (const [k, v] of Object.entries(stored as Record<string, unknown>)) {
+      const at = v && typeof v === 'object' ? (v as { at?: unknown }).at : undefined;
+      if (typeof at === 'number') pages[k] = { at, slots: slotsFrom(stored, k) };
+    }
+  }
+  pages[key] = { at: now, slots };
+  const keep = Object.entries(pages)
+    .sort((a, b) => b[1].at - a[1].at)
+    .slice(0, MAX_PAGES);
+  return Object.fromEntries(keep);
+}
+
+/** Two slot lists describe the same places and heights (within half a pixel). */
+export function sameSlots(a: readonly SlotHint[], b: readonly SlotHint[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((s, i) => {
+      const t = b[i]!;
+      return s.feature === t.feature && s.before === t.before && Math.abs(s.height - t.height) < 0.5 && JSON.stringify(s.parent) === JSON.stringify(t.parent);
+    })
+  );
+}
+
+/**
+ * Put an empty host of the remembered height in each remembered place that UKA's parser has reached. Call it again
+ * as parsing goes on (before each frame): slots already placed are skipped. Returns how many slots are still waiting.
+ */
+export function placeSlots(doc: Document, slots: SlotHint[], placed: Set<SlotHint>): number {
+  const body = doc.body;
+  if (!body) return slots.length - placed.size;
+  let waiting = 0;
+  for (const slot of slots) {
+    if (placed.has(slot)) continue;
+    const parent = resolvePath(body, slot.parent);
+    // The parent must hold at least `before` of UKA's elements: then the host goes before the next one, or at the
+    // end (where the parser, still inside the parent, puts what comes next after it).
+    if (!parent || countOwnChildren(parent, slot.before) < slot.before) {
+      waiting++;
+      continue;
+    }
+    const host = doc.createElement(HOST_TAG);
+    host.setAttribute('data-feature', slot.feature);
+    host.setAttribute(RESERVED_ATTR, '');
+    host.setAttribute(FLOW_ATTR, '');
+    host.setAttribute('aria-hidden', 'true');
+    // The same display as a drawn host (theme.ts) and its shadow root from the start: claiming and releasing the
+    // host then only changes its content and height, never its box (a new box would make the browser repaint all
+    // that follows it).
+    host.style.cssText = `display:flow-root;height:${slot.height}px`;
+    host.attachShadow({ mode: 'open' });
+    // Before UKA's next element (after our hosts already there, so slots at one place keep their order), or last.
+    parent.insertBefore(host, nthOwnChild(parent, slot.before));
+    placed.add(slot);
+  }
+  return waiting;
+}
+
+/**
+ * A reserved host of `feature` at the place a feature is about to insert its panel (next to `anchor`), or null.
+ * The host keeps its place, height and (empty) shadow root; the caller draws into that root.
+ */
+export function claimSlot(anchor: Element, where: 'beforebegin' | 'afterend', feature: string): HTMLElement | null {
+  const step = (el: Element) => (where === 'afterend' ? el.nextElementSibling : el.previousElementSibling);
+  for (let el = step(anchor); el && isHost(el); el = step(el)) {
+    if (el.hasAttribute(RESERVED_ATTR) && el.getAttribute('data-feature') === feature && !el.hasAttribute('data-kaa-claimed')) {
+      el.setAttribute('data-kaa-claimed', '');
+      el.removeAttribute('aria-hidden');
+      return el as HTMLElement;
+    }
+  }
+  return null;
+}
+
+/**
+ * The first page view has drawn: claimed hosts take their content's own height again (the same height when the
+ * memory was right, so nothing moves), and reserved hosts no feature claimed are removed.
+ */
+export function releaseSlots(doc: Document): void {
+  for (const host of Array.from(doc.querySelectorAll<HTMLElement>(`${HOST_TAG}[${RESERVED_ATTR}]`))) {
+    if (!host.hasAttribute('data-kaa-claimed')) {
+      host.remove();
+      continue;
+    }
+    host.removeAttribute(RESERVED_ATTR);
+    host.removeAttribute('data-kaa-claimed');
+    host.style.cssText = '';
+    if (!host.getAttribute('style')) host.removeAttribute('style');
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The first stage's part of reserved panel places (components/ui/slots.ts): read what was remembered for this kind
+ * of page, put the empty hosts in place while UKA's HTML is parsed (before each frame, and once more when parsing
+ * ends), and remember the places and heights again after the first page view has drawn.
+ */
+import { browser } from 'wxt/browser';
+import { LAYOUT_HINTS_KEY, pageKey, placeSlots, recordSlots, sameSlots, slotsFrom, withSlots, type SlotHint } from '../../components/ui/slots';
+
+export interface EarlySlots {
+  /** After the first page view has drawn and been rendered: store the places and heights if they changed. */
+  remember(): Promise<void>;
+}
+
+export function reserveEarly(doc: Document): EarlySlots {
+  const key = pageKey(doc.location.pathname);
+  let stored: unknown;
+  let known: SlotHint[] = [];
+  const placed = new Set<SlotHint>();
+  let parsing = doc.readyState === 'loading';
+  const place = () => {
+    if (!parsing || placed.size === known.length) return;
+    try {
+      placeSlots(doc, known, placed);
+    } catch {
+      // Never break UKA's page: a slot not placed only costs a move later.
+    }
+  };
+  const eachFrame = () => {
+    if (!parsing || placed.size === known.length) return;
+    requestAnimationFrame(() => {
+      place();
+      eachFrame();
+    });
+  };
+  const read = browser.storage.local
+    .get(LAYOUT_HINTS_KEY)
+    .then((answer) => {
+      stored = answer[LAYOUT_HINTS_KEY];
+      known = slotsFrom(stored, key);
+      place();
+      eachFrame();
+    })
+    .catch(() => undefined);
+  if (parsing)
+    doc.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        place();
+        parsing = false;
+      },
+      { once: true },
+    );
+  return {
+    async remember() {
+      await read;
+      const now = recordSlots(doc);
+      if (sameSlots(now, known)) return;
+      known = now;
+      await browser.storage.local.set({ [LAYOUT_HINTS_KEY]: withSlots(stored, key, now, Date.now()) });
+    },
+  };
+}
