@@ -206,3 +206,43 @@ test.describe('monthly review on Export till SCB', () => {
     await expect(reviewPanel(page).getByTestId('review-progress')).toContainText(new RegExp(`^0 av ${myRed.length} röda? åtgärdade?`));
   });
 });
+
+test.describe('panels appear without moving UKA’s page', () => {
+  test('on the next visit our panels are drawn in places reserved while UKA’s page loads: no UKA element shifts', async ({ page, configured, login, uka }) => {
+    void configured;
+    // Layout shifts of UKA's own elements (the Layout Instability API), recorded from the first byte of each page.
+    await page.addInitScript(() => {
+      const shifts: string[] = [];
+      (window as unknown as { __shifts: string[] }).__shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { sources?: Array<{ node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }> }>) {
+          for (const s of entry.sources ?? []) {
+            const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+            if (el && !el.closest('kaa-lotsen-ui') && s.previousRect.height > 0 && s.currentRect.height > 0) shifts.push(`${el.tagName}.${el.className} ${s.previousRect.y}→${s.currentRect.y}`);
+          }
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await login(page);
+    const panelsDrawn = async () => {
+      await expect(page.locator('kaa-lotsen-ui[data-feature="review"]').getByRole('heading', { name: /Månadsgenomgång/ })).toBeVisible();
+      await expect(page.locator('kaa-lotsen-ui[data-feature="explainers"]').first().getByRole('button')).toBeVisible();
+      // Settled: no place is reserved any more.
+      await expect(page.locator('kaa-lotsen-ui[data-kaa-reserved]')).toHaveCount(0);
+    };
+    // First visit: the places and heights are learnt.
+    await page.goto(`${uka.origin}/export`);
+    await panelsDrawn();
+    // (They are stored a frame after the panels are drawn.)
+    await page.waitForTimeout(800);
+    // Next visit: every in-flow panel is drawn where its place was reserved.
+    await page.goto(`${uka.origin}/export`);
+    await panelsDrawn();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+    // The panels are UKA's neighbours as before (not floating), and none is left hidden from assistive technology.
+    const hosts = await page.locator('kaa-lotsen-ui[data-kaa-flow]').evaluateAll((els) => els.map((e) => ({ f: e.getAttribute('data-feature'), hidden: e.getAttribute('aria-hidden'), style: e.getAttribute('style') })));
+    expect(hosts.length).toBeGreaterThan(5);
+    expect(hosts.filter((h) => h.hidden !== null || h.style !== null)).toEqual([]);
+  });
+});
