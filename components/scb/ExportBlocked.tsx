@@ -1,5 +1,9 @@
 /** Shown next to UKA's disabled export button: why the export is blocked and who needs fixing first. */
+import { useState } from 'preact/hooks';
 import type { ExportListGroup } from '../../lib/uka/types';
+
+/** Persons listed at first, and added per "Visa fler" (a long list is worked through from the top anyway). */
+export const BLOCKED_PAGE = 25;
 
 export interface BlockedPerson {
   name: string;
@@ -24,6 +28,7 @@ export function blockedPersons(groups: readonly ExportListGroup[]): BlockedPerso
 
 export function ExportBlocked(props: { groups: ExportListGroup[] }) {
   const persons = blockedPersons(props.groups);
+  const [shown, setShown] = useState(BLOCKED_PAGE);
   return (
     <div class="kaa-blocked" data-testid="export-blocked">
       <h3>
@@ -35,13 +40,18 @@ export function ExportBlocked(props: { groups: ExportListGroup[] }) {
         uppgiften och kom sedan tillbaka hit.
       </p>
       <ul aria-label="Personer med röda problem">
-        {persons.map((p) => (
+        {persons.slice(0, shown).map((p) => (
           <li key={p.href}>
             <a href={p.href}>{p.name}</a>
             {p.label && <span class="kaa-muted"> · {p.label}</span>} – {p.headings.join('; ')}
           </li>
         ))}
       </ul>
+      {persons.length > shown && (
+        <button type="button" class="kaa-link" onClick={() => setShown(shown + BLOCKED_PAGE * 4)}>
+          Visa fler ({persons.length - shown} kvar)
+        </button>
+      )}
     </div>
   );
 }

@@ -138,6 +138,10 @@ test.describe('SCB-file guard', () => {
     const red = (await persons(uka)).filter((p) => p.warnings.some((w) => w.startsWith('R')));
     expect(red.length).toBeGreaterThan(0);
     const links = blocked.getByRole('link');
+    // A long list shows its first persons; "Visa fler" shows the rest.
+    await expect(links).toHaveCount(Math.min(red.length, 25));
+    const more = blocked.getByRole('button', { name: /Visa fler/ });
+    while (await more.isVisible()) await more.click();
     await expect(links).toHaveCount(red.length);
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(new Set(hrefs)).toEqual(new Set(red.map((p) => `/person/${p.id}`)));

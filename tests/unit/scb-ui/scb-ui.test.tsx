@@ -14,7 +14,7 @@ import {
   twelveDigits,
 } from '../../../components/scb/model';
 import { GuardDialog } from '../../../components/scb/GuardDialog';
-import { blockedPersons, ExportBlocked } from '../../../components/scb/ExportBlocked';
+import { BLOCKED_PAGE, blockedPersons, ExportBlocked } from '../../../components/scb/ExportBlocked';
 import { UploadCheck } from '../../../components/scb/UploadCheck';
 import { GuardPanel } from '../../../components/scb/GuardPanel';
 import type { ExportListGroup } from '../../../lib/uka/types';
@@ -65,6 +65,15 @@ describe('person index and display', () => {
     expect(html).toContain('href="/person/2"');
     expect(html).not.toContain('/person/3');
     expect(html).toContain('2 personer');
+    expect(html).not.toContain('Visa fler');
+  });
+  it('shows the first blocked persons of a long list, and says how many more there are', () => {
+    const rows = Array.from({ length: BLOCKED_PAGE + 5 }, (_, i) => ({ name: `Person ${i}`, href: `/person/${i}`, label: null, personnummer: null }));
+    const long = [{ ...groups[0]!, rows }] as typeof groups;
+    const html = renderToString(<ExportBlocked groups={long} />);
+    expect(html.match(/<a href=/g)).toHaveLength(BLOCKED_PAGE);
+    expect(html).toContain(`${BLOCKED_PAGE + 5} personer`);
+    expect(html).toContain('Visa fler (5 kvar)');
   });
 });
 
