@@ -17,6 +17,8 @@ import { today } from '../../lib/platform/clock';
 export default defineContentScript({
   matches: [],
   registration: 'runtime',
+  // No "script started" postMessage into the page: UKA's (and SCB's) own message listeners never see anything of ours.
+  noScriptStartedPostMessage: true,
   runAt: 'document_idle',
   async main(ctx) {
     const flag = '__kaaLotsenScb';

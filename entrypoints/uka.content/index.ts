@@ -21,6 +21,8 @@ import { reserveEarly } from './slots-early';
 export default defineContentScript({
   matches: [],
   registration: 'runtime',
+  // No "script started" postMessage into the page: UKA's (and SCB's) own message listeners never see anything of ours.
+  noScriptStartedPostMessage: true,
   runAt: 'document_start',
   async main(ctx) {
     // The script can arrive twice (registered script + injection into an already open tab): run once per page.
