@@ -4,7 +4,7 @@
  * inserted as a sibling of an UKA element (or at the end of <body> for floating panels) and removed on cleanup.
  */
 import { BASE_CSS } from './theme';
-import { claimSlot, FLOW_ATTR, HOST_TAG, RESERVED_ATTR } from './slots';
+import { claimSlot, flowHostStyle, FLOW_ATTR, HOST_TAG, RESERVED_ATTR } from './slots';
 
 export { HOST_TAG };
 
@@ -83,6 +83,40 @@ function styleRoot(doc: Document, root: ShadowRoot, css: string): void {
   root.append(style);
 }
 
+/** Per document: one observer that keeps each in-flow host as tall as its panel (see flowHostStyle). */
+const sizers = new WeakMap<Document, { observer: ResizeObserver; hosts: WeakMap<Element, HTMLElement> }>();
+
+/**
+ * Let `host` follow its panel's height. Without ResizeObserver the host is an ordinary block (no containment), so
+ * the panel is never cut off.
+ */
+function followHeight(doc: Document, host: HTMLElement, container: HTMLElement): (() => void) | null {
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!view || typeof view.ResizeObserver !== 'function') {
+    host.style.cssText = 'display:flow-root';
+    return null;
+  }
+  let sizer = sizers.get(doc);
+  if (!sizer) {
+    const hosts = new WeakMap<Element, HTMLElement>();
+    const observer = new view.ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const target = hosts.get(entry.target);
+        if (!target || !entry.target.isConnected) continue;
+        const height = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+        // Compared as numbers: an unchanged height is not set again (setting it would lay UKA's page out again).
+        if (Math.abs(parseFloat(target.style.height) - height) > 0.001 || !target.style.height) target.style.height = `${height}px`;
+      }
+    });
+    sizer = { observer, hosts };
+    sizers.set(doc, sizer);
+  }
+  sizer.hosts.set(container, host);
+  sizer.observer.observe(container);
+  const { observer } = sizer;
+  return () => observer.unobserve(container);
+}
+
 export function mountShadow(doc: Document, options: MountOptions): Mounted | null {
   if (options.where !== 'floating' && (!options.anchor || !options.anchor.isConnected)) return null;
   // A place reserved for this panel while UKA's page was parsed (./slots.ts): draw there, so nothing moves.
@@ -100,17 +134,27 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
   }
   root.append(container);
 
+  let stopFollowing: (() => void) | null = null;
   if (options.where === 'floating') {
     if (!doc.body) return null;
     doc.body.append(host);
-  } else if (!reserved) {
-    options.anchor!.insertAdjacentElement(options.where, host);
+  } else {
+    // A reserved host already has its place and the remembered height; a new one starts at 0 and gets its panel's
+    // height before the frame is painted.
+    if (!reserved) {
+      host.style.cssText = flowHostStyle(0);
+      options.anchor!.insertAdjacentElement(options.where, host);
+    }
+    stopFollowing = followHeight(doc, host, container);
   }
   return {
     host,
     root,
     container,
-    remove: () => host.remove(),
+    remove: () => {
+      stopFollowing?.();
+      host.remove();
+    },
   };
 }
 

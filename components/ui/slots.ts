@@ -10,7 +10,9 @@
  * UKA's page moves. A wrong memory costs what it cost without it: one move, and the memory is updated.
  *
  * Hosts are our own elements, inserted as siblings of UKA's elements like every other host (UKA's nodes are never
- * changed). Hosts not claimed by a feature are removed when the first page view has drawn (`releaseSlots`).
+ * changed). A claimed host is an ordinary host from then on: its height follows its panel (the same height when the
+ * memory was right, so nothing moves). Hosts no feature claimed are removed when the first page view has drawn
+ * (`releaseSlots`).
  *
  * Kept free of heavy imports: it runs in the content script's first stage at document_start.
  */
@@ -26,6 +28,15 @@ const MAX_PAGES = 12;
 const MAX_SLOTS = 60;
 /** Longest remembered element path (deeper places are not remembered). */
 const MAX_DEPTH = 24;
+
+/**
+ * The style of every in-flow host: a formatting root whose size does not depend on its content (size and layout
+ * containment) and whose height is set to its panel's height (components/ui/shadow.ts keeps it so). Drawing inside
+ * such a host never makes the browser lay out UKA's page again; only a change of height does.
+ */
+export function flowHostStyle(height: number): string {
+  return `display:flow-root;contain:size layout;height:${height}px`;
+}
 
 /** Where a host was: the element path of its parent from <body> (index among UKA's element children, tag name). */
 export interface SlotHint {
@@ -101,7 +112,8 @@ export function recordSlots(doc: Document): SlotHint[] {
     if (!parent) continue;
     let before = 0;
     for (let sib = host.previousElementSibling; sib; sib = sib.previousElementSibling) if (!isHost(sib)) before++;
-    const height = Math.round(host.getBoundingClientRect().height * 100) / 100;
+    // Exact (layout works in 1/64 px): a rounded height would differ from the panel's and move the page after all.
+    const height = host.getBoundingClientRect().height;
     if (!(height > 0)) continue;
     slots.push({ feature: host.getAttribute('data-feature') ?? '', parent, before, height });
     if (slots.length >= MAX_SLOTS) break;
@@ -150,13 +162,13 @@ export function withSlots(stored: unknown, key: string, slots: SlotHint[], now: 
   return Object.fromEntries(keep);
 }
 
-/** Two slot lists describe the same places and heights (within half a pixel). */
+/** Two slot lists describe the same places and heights. */
 export function sameSlots(a: readonly SlotHint[], b: readonly SlotHint[]): boolean {
   return (
     a.length === b.length &&
     a.every((s, i) => {
       const t = b[i]!;
-      return s.feature === t.feature && s.before === t.before && Math.abs(s.height - t.height) < 0.5 && JSON.stringify(s.parent) === JSON.stringify(t.parent);
+      return s.feature === t.feature && s.before === t.before && Math.abs(s.height - t.height) < 0.001 && JSON.stringify(s.parent) === JSON.stringify(t.parent);
     })
   );
 }
@@ -183,10 +195,10 @@ export function placeSlots(doc: Document, slots: SlotHint[], placed: Set<SlotHin
     host.setAttribute(RESERVED_ATTR, '');
     host.setAttribute(FLOW_ATTR, '');
     host.setAttribute('aria-hidden', 'true');
-    // The same display as a drawn host (theme.ts) and its shadow root from the start: claiming and releasing the
-    // host then only changes its content and height, never its box (a new box would make the browser repaint all
-    // that follows it).
-    host.style.cssText = `display:flow-root;height:${slot.height}px`;
+    // The style every in-flow host has (flowHostStyle) and its shadow root from the start: claiming the host then
+    // changes only what is inside it (a new box, or a new size, would make the browser lay out and repaint all of
+    // UKA's page that follows it).
+    host.style.cssText = flowHostStyle(slot.height);
     host.attachShadow({ mode: 'open' });
     // Before UKA's next element (after our hosts already there, so slots at one place keep their order), or last.
     parent.insertBefore(host, nthOwnChild(parent, slot.before));
@@ -202,8 +214,9 @@ export function placeSlots(doc: Document, slots: SlotHint[], placed: Set<SlotHin
 export function claimSlot(anchor: Element, where: 'beforebegin' | 'afterend', feature: string): HTMLElement | null {
   const step = (el: Element) => (where === 'afterend' ? el.nextElementSibling : el.previousElementSibling);
   for (let el = step(anchor); el && isHost(el); el = step(el)) {
-    if (el.hasAttribute(RESERVED_ATTR) && el.getAttribute('data-feature') === feature && !el.hasAttribute('data-kaa-claimed')) {
-      el.setAttribute('data-kaa-claimed', '');
+    if (el.hasAttribute(RESERVED_ATTR) && el.getAttribute('data-feature') === feature) {
+      // From now on an ordinary host (changed in the task that draws into it, so the page is rendered once).
+      el.removeAttribute(RESERVED_ATTR);
       el.removeAttribute('aria-hidden');
       return el as HTMLElement;
     }
@@ -211,19 +224,7 @@ export function claimSlot(anchor: Element, where: 'beforebegin' | 'afterend', fe
   return null;
 }
 
-/**
- * The first page view has drawn: claimed hosts take their content's own height again (the same height when the
- * memory was right, so nothing moves), and reserved hosts no feature claimed are removed.
- */
+/** The first page view has drawn: places reserved for it that no feature claimed are removed. */
 export function releaseSlots(doc: Document): void {
-  for (const host of Array.from(doc.querySelectorAll<HTMLElement>(`${HOST_TAG}[${RESERVED_ATTR}]`))) {
-    if (!host.hasAttribute('data-kaa-claimed')) {
-      host.remove();
-      continue;
-    }
-    host.removeAttribute(RESERVED_ATTR);
-    host.removeAttribute('data-kaa-claimed');
-    host.style.cssText = '';
-    if (!host.getAttribute('style')) host.removeAttribute('style');
-  }
+  for (const host of Array.from(doc.querySelectorAll<HTMLElement>(`${HOST_TAG}[${RESERVED_ATTR}]`))) host.remove();
 }

@@ -5,7 +5,7 @@
 export const BASE_CSS = `
 :host { all: initial; display: flow-root; }
 :host([hidden]) { display: none; }
-.kaa-root { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif;
+.kaa-root { display: flow-root; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif;
   color: #1b1f24; }
 .kaa-root *, .kaa-root *::before, .kaa-root *::after { box-sizing: border-box; }
 .kaa-card { background: #ffffff; border: 1px solid #6b7280; border-radius: 6px; padding: 10px 12px; margin: 6px 0;

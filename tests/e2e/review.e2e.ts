@@ -241,8 +241,16 @@ test.describe('panels appear without moving UKA’s page', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
     // The panels are UKA's neighbours as before (not floating), and none is left hidden from assistive technology.
-    const hosts = await page.locator('kaa-lotsen-ui[data-kaa-flow]').evaluateAll((els) => els.map((e) => ({ f: e.getAttribute('data-feature'), hidden: e.getAttribute('aria-hidden'), style: e.getAttribute('style') })));
+    // Each is exactly as tall as its panel (nothing cut off, no gap).
+    const hosts = await page.locator('kaa-lotsen-ui[data-kaa-flow]').evaluateAll((els) =>
+      els.map((e) => ({ f: e.getAttribute('data-feature'), hidden: e.getAttribute('aria-hidden'), gap: Math.abs(e.getBoundingClientRect().height - (e.shadowRoot?.querySelector('.kaa-root')?.getBoundingClientRect().height ?? -1)) })),
+    );
     expect(hosts.length).toBeGreaterThan(5);
-    expect(hosts.filter((h) => h.hidden !== null || h.style !== null)).toEqual([]);
+    expect(hosts.filter((h) => h.hidden !== null || h.gap > 0.5)).toEqual([]);
+    // Opening a panel makes its host grow with it.
+    const explainer = page.locator('kaa-lotsen-ui[data-feature="explainers"]').first();
+    const before = (await explainer.boundingBox())!.height;
+    await explainer.getByRole('button').first().click();
+    await expect.poll(async () => (await explainer.boundingBox())!.height).toBeGreaterThan(before + 20);
   });
 });
