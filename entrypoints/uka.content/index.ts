@@ -17,6 +17,7 @@ import { isManagedChange, readManagedArea } from '../../lib/platform/managed';
 import { today } from '../../lib/platform/clock';
 import { startEarlyReads } from './early';
 import { reserveEarly } from './slots-early';
+import { mark } from '../../lib/platform/marks';
 
 export default defineContentScript({
   matches: [],
@@ -29,6 +30,7 @@ export default defineContentScript({
     const w = window as unknown as Record<string, boolean>;
     if (w.__kaaLotsenUka) return;
     w.__kaaLotsenUka = true;
+    mark('start');
     ctx.onInvalidated(() => {
       w.__kaaLotsenUka = false;
     });
@@ -45,15 +47,20 @@ export default defineContentScript({
     firstToday.catch(() => undefined);
     startEarlyReads();
     const [storedSettings, policy] = await settingsRead;
+    mark('settings-read');
     // Each stage below is evaluated in the task that delivered the previous answer (not in the parser's first task).
     const stage = await import('./settings-stage');
     let loaded: LoadedSettings = stage.settingsFrom(storedSettings, policy);
     if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) return;
+    mark('settings-checked');
     let pack = (await stage.loadActivePack()).pack;
+    mark('pack');
     const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
+    mark('boot');
     // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
     const effective = () => stage.applyPackDefaults(loaded, pack);
     await domReady;
+    mark('dom-ready');
     if (ctx.isInvalid) return;
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());

@@ -12,6 +12,7 @@ import type { Pack } from '../../lib/content/schema';
 import type { UkaFeatureContext } from './context';
 import { closeEarlyReads } from './early';
 import { releaseSlots } from '../../components/ui/slots';
+import { mark } from '../../lib/platform/marks';
 
 export interface RuntimeOptions {
   doc: Document;
@@ -122,6 +123,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     } catch {
       recognition = { kind: 'unknown' as const, profileId: null };
     }
+    if (firstView) mark('recognised');
     const unknownWarnings = new Set<string>();
     const settings = options.getSettings();
     const enabled = (id: string) => settings.features[id as keyof Settings['features']] !== false;
@@ -167,8 +169,10 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     } catch {
       // Aborted (a newer page view) or failed: the features read synchronously, as before.
     }
+    if (firstView) mark('list-read');
     // The features of the first page view draw together in a task of their own (not in the list's last slice).
     if (firstView) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (firstView) mark('features');
     if (controller.signal.aborted) return;
     const ctx: UkaFeatureContext = {
       doc,
@@ -207,6 +211,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       // most a second, so that a feature that waits long does not hold the others' places).
       const drawn = Promise.race([featuresRun, new Promise((resolve) => setTimeout(resolve, 1000))]);
       void drawn.then(() => {
+        mark('drawn');
         releaseSlots(doc);
         if (controller.signal.aborted) return;
         requestAnimationFrame(() => setTimeout(() => !controller.signal.aborted && options.onFirstViewDrawn?.(), 0));

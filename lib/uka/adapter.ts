@@ -207,13 +207,13 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
       const heading = text(el.querySelector(p.exportList.heading));
       const rec = heading ? recogniseWarningHeading(heading, p.headings, sectionColour(p, el)) : null;
       if (!rec) return `grupp utan känd rubrik: "${heading.slice(0, 80)}"`;
-      const grid = openGrid(el, p.exportList.rows);
+      const grid = openGrid(el, p.exportList.rows, [p.exportList.link]);
       if (!grid.ok) return grid.reason;
       const rows = yield* collectRows(grid.rows, (r) => ({
         name: r.get('name') ?? '',
         personnummer: r.get('personnummer') || null,
         label: r.get('label') || null,
-        href: r.el.querySelector(p.exportList.link)?.getAttribute('href') ?? '',
+        href: r.first(p.exportList.link)?.getAttribute('href') ?? '',
       }));
       if (typeof rows === 'string') return rows;
       groups.push({ colour: rec.colour, heading: cleanHeading(heading), kind: rec.kind, rows });
@@ -257,7 +257,7 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
 
   const startListSteps = (doc: Document): Steps<ReadResult<StartList>> =>
     withProfileSteps(doc, 'startlista', function* (p) {
-      const grid = openGrid(doc, p.grids.startList);
+      const grid = openGrid(doc, p.grids.startList, [p.startListLink]);
       if (!grid.ok) return fail<StartList>(grid.reason);
       const rows = yield* collectRows(grid.rows, (r) => ({
         name: r.get('name') ?? '',
@@ -265,7 +265,7 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
         label: r.get('label') || null,
         status: r.get('status') ?? '',
         latestContact: isoDate(r.get('latestContact')),
-        href: r.el.querySelector(p.startListLink)?.getAttribute('href') ?? '',
+        href: r.first(p.startListLink)?.getAttribute('href') ?? '',
       }));
       if (typeof rows === 'string') return fail<StartList>(rows);
       const problem = checkRows(rows, startRowProblem, 'rows');
