@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { ChecklistPanel, CHECKLIST_CSS, type StoredNote } from '../../../components/checklist/ChecklistPanel';
 import { parseId } from '../../../lib/domain/personnummer';
-import { evaluateLadder } from '../../../lib/ladder';
+import { evaluateLadder } from '../../../lib/ladder/ladder';
 import type { LadderResult, LocalNote } from '../../../lib/ladder/types';
 import { sendCommand } from '../../../lib/messages/client';
 import type { FeatureDefinition } from '../../../lib/features/manager';

@@ -8,7 +8,7 @@ import { ANCHOR_LABEL, placeTips, tipScbPhase, TIP_ANCHORS } from '../../../comp
 import { ladderStepsOf, sectionById } from '../../../lib/content';
 import { parseId } from '../../../lib/domain/personnummer';
 import type { WarningKind } from '../../../lib/domain/warnings';
-import { evaluateLadder } from '../../../lib/ladder';
+import { evaluateLadder } from '../../../lib/ladder/ladder';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { AnchorName } from '../../../lib/uka/types';
 import type { UkaFeatureContext } from '../context';
