@@ -4,7 +4,7 @@
  * inserted as a sibling of an UKA element (or at the end of <body> for floating panels) and removed on cleanup.
  */
 import { BASE_CSS } from './theme';
-import { claimSlot, flowHostStyle, FLOW_ATTR, HOST_TAG, RESERVED_ATTR } from './slots';
+import { claimSlot, FLOW_ATTR, HOST_TAG, RESERVED_ATTR } from './slots';
 
 export { HOST_TAG };
 
@@ -83,7 +83,7 @@ function styleRoot(doc: Document, root: ShadowRoot, css: string): void {
   root.append(style);
 }
 
-/** Per document: one observer that keeps each in-flow host as tall as its panel (see flowHostStyle). */
+/** Per document: one observer that keeps each reserved host as tall as its panel (see flowHostStyle in ./slots). */
 const sizers = new WeakMap<Document, { observer: ResizeObserver; hosts: WeakMap<Element, HTMLElement> }>();
 
 /**
@@ -138,14 +138,12 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
   if (options.where === 'floating') {
     if (!doc.body) return null;
     doc.body.append(host);
-  } else {
-    // A reserved host already has its place and the remembered height; a new one starts at 0 and gets its panel's
-    // height before the frame is painted.
-    if (!reserved) {
-      host.style.cssText = flowHostStyle(0);
-      options.anchor!.insertAdjacentElement(options.where, host);
-    }
+  } else if (reserved) {
+    // A reserved host already has its place and the remembered height: from now on its height follows its panel.
     stopFollowing = followHeight(doc, host, container);
+  } else {
+    // A new place (nothing remembered yet): an ordinary block of its panel's own height.
+    options.anchor!.insertAdjacentElement(options.where, host);
   }
   return {
     host,

@@ -30,9 +30,10 @@ const MAX_SLOTS = 60;
 const MAX_DEPTH = 24;
 
 /**
- * The style of every in-flow host: a formatting root whose size does not depend on its content (size and layout
- * containment) and whose height is set to its panel's height (components/ui/shadow.ts keeps it so). Drawing inside
- * such a host never makes the browser lay out UKA's page again; only a change of height does.
+ * The style of a reserved host: a formatting root whose size does not depend on its content (size and layout
+ * containment) and whose height is set to its panel's height (components/ui/shadow.ts keeps it so once a feature has
+ * claimed it). Drawing inside such a host never makes the browser lay out UKA's page again; only a change of height
+ * does. (A host in a place not remembered yet is an ordinary block of its panel's height.)
  */
 export function flowHostStyle(height: number): string {
   return `display:flow-root;contain:size layout;height:${height}px`;

@@ -16,7 +16,7 @@ import { browser } from 'wxt/browser';
 import { isManagedChange, readManagedArea } from '../../lib/platform/managed';
 import { today } from '../../lib/platform/clock';
 import { startEarlyReads } from './early';
-import { reserveEarly } from './slots-early';
+import { reserveEarly, type EarlySlots } from './slots-early';
 import { mark } from '../../lib/platform/marks';
 
 export default defineContentScript({
@@ -42,66 +42,76 @@ export default defineContentScript({
         : Promise.resolve();
     // Places of our panels, remembered from the last time this kind of page was shown, reserved while it is parsed.
     const slots = reserveEarly(document);
-    const settingsRead = Promise.all([readStoredSettings(), readManagedArea()]);
-    const firstToday = today();
-    firstToday.catch(() => undefined);
-    startEarlyReads();
-    const [storedSettings, policy] = await settingsRead;
-    mark('settings-read');
-    // Each stage below is evaluated in the task that delivered the previous answer (not in the parser's first task).
-    const stage = await import('./settings-stage');
-    let loaded: LoadedSettings = stage.settingsFrom(storedSettings, policy);
-    if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) return;
-    mark('settings-checked');
-    let pack = (await stage.loadActivePack()).pack;
-    mark('pack');
-    const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
-    mark('boot');
-    // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
-    const effective = () => stage.applyPackDefaults(loaded, pack);
-    await domReady;
-    mark('dom-ready');
-    if (ctx.isInvalid) return;
-    const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
-    const runtime = startRuntime({
-      doc: document,
-      adapter: createUkaAdapter(),
-      features: FEATURES,
-      getSettings: () => effective().loaded.settings,
-      getRoutine: () => effective().routine,
-      getPack: () => pack,
-      today,
-      firstToday,
-      openMetodbok: (sectionId) => void sendCommand('open-metodbok', { sectionId }).catch(() => undefined),
-      reportStatus: (status) => {
-        void sendCommand('page-status', status).catch(() => undefined);
-      },
-      signal: controller.signal,
-      onFirstViewDrawn: () => void slots.remember().catch(() => undefined),
-    });
-    const reloadPack = () =>
-      void stage.loadActivePack().then((active) => {
-        pack = active.pack;
-        runtime.rerun();
+    try {
+      await start(slots);
+    } catch (error) {
+      slots.abandon();
+      throw error;
+    }
+
+    /** The rest of the start, after the places are reserved (any failure gives them back). */
+    async function start(slots: EarlySlots): Promise<void> {
+      const settingsRead = Promise.all([readStoredSettings(), readManagedArea()]);
+      const firstToday = today();
+      firstToday.catch(() => undefined);
+      startEarlyReads();
+      const [storedSettings, policy] = await settingsRead;
+      mark('settings-read');
+      // Each stage below is evaluated in the task that delivered the previous answer (not in the parser's first task).
+      const stage = await import('./settings-stage');
+      let loaded: LoadedSettings = stage.settingsFrom(storedSettings, policy);
+      if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) return slots.abandon();
+      mark('settings-checked');
+      let pack = (await stage.loadActivePack()).pack;
+      mark('pack');
+      const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
+      mark('boot');
+      // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
+      const effective = () => stage.applyPackDefaults(loaded, pack);
+      await domReady;
+      mark('dom-ready');
+      if (ctx.isInvalid) return slots.abandon();
+      const controller = new AbortController();
+      ctx.onInvalidated(() => controller.abort());
+      const runtime = startRuntime({
+        doc: document,
+        adapter: createUkaAdapter(),
+        features: FEATURES,
+        getSettings: () => effective().loaded.settings,
+        getRoutine: () => effective().routine,
+        getPack: () => pack,
+        today,
+        firstToday,
+        openMetodbok: (sectionId) => void sendCommand('open-metodbok', { sectionId }).catch(() => undefined),
+        reportStatus: (status) => {
+          void sendCommand('page-status', status).catch(() => undefined);
+        },
+        signal: controller.signal,
+        onFirstViewDrawn: () => void slots.remember().catch(() => undefined),
       });
-    const stop = stage.watchSettings((next) => {
-      loaded = next;
-      // UKA address removed or changed (or all local data deleted): stop at once and remove our UI.
-      if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) {
-        controller.abort();
-        return;
-      }
-      reloadPack();
-    });
-    // A newly imported or policy-supplied metodbok shows in open UKA tabs without a reload.
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if ((area === 'local' && stage.PACK_KEY in changes) || isManagedChange(changes, area)) reloadPack();
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    controller.signal.addEventListener('abort', () => {
-      stop();
-      browser.storage.onChanged.removeListener(onStorage);
-    });
+      const reloadPack = () =>
+        void stage.loadActivePack().then((active) => {
+          pack = active.pack;
+          runtime.rerun();
+        });
+      const stop = stage.watchSettings((next) => {
+        loaded = next;
+        // UKA address removed or changed (or all local data deleted): stop at once and remove our UI.
+        if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) {
+          controller.abort();
+          return;
+        }
+        reloadPack();
+      });
+      // A newly imported or policy-supplied metodbok shows in open UKA tabs without a reload.
+      const onStorage = (changes: Record<string, unknown>, area: string) => {
+        if ((area === 'local' && stage.PACK_KEY in changes) || isManagedChange(changes, area)) reloadPack();
+      };
+      browser.storage.onChanged.addListener(onStorage);
+      controller.signal.addEventListener('abort', () => {
+        stop();
+        browser.storage.onChanged.removeListener(onStorage);
+      });
+    }
   },
 });

@@ -4,11 +4,13 @@
  * ends), and remember the places and heights again after the first page view has drawn.
  */
 import { browser } from 'wxt/browser';
-import { LAYOUT_HINTS_KEY, pageKey, placeSlots, recordSlots, sameSlots, slotsFrom, withSlots, type SlotHint } from '../../components/ui/slots';
+import { LAYOUT_HINTS_KEY, pageKey, placeSlots, recordSlots, releaseSlots, sameSlots, slotsFrom, withSlots, type SlotHint } from '../../components/ui/slots';
 
 export interface EarlySlots {
   /** After the first page view has drawn and been rendered: store the places and heights if they changed. */
   remember(): Promise<void>;
+  /** No page view will follow (not our UKA after all, or the script stopped): remove every reserved place. */
+  abandon(): void;
 }
 
 export function reserveEarly(doc: Document): EarlySlots {
@@ -51,6 +53,19 @@ export function reserveEarly(doc: Document): EarlySlots {
       { once: true },
     );
   return {
+    abandon() {
+      known = [];
+      parsing = false;
+      const clear = () => {
+        try {
+          releaseSlots(doc);
+        } catch {
+          // nothing placed
+        }
+      };
+      clear();
+      if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', clear, { once: true });
+    },
     async remember() {
       await read;
       const now = recordSlots(doc);

@@ -35,7 +35,11 @@ export function matcherFor(selector: string): (el: Element) => boolean {
   }
   if (/^\.[\w-]+$/.test(sel)) {
     const cls = sel.slice(1);
-    return (el) => el.classList.contains(cls);
+    // The class attribute first (a string), the token list only when it may hold the class among others.
+    return (el) => {
+      const attr = el.getAttribute('class');
+      return attr !== null && (attr === cls || (attr.includes(cls) && el.classList.contains(cls)));
+    };
   }
   const tagAttr = /^([a-z][a-z0-9-]*)\[([\w-]+)\]$/i.exec(sel);
   if (tagAttr) {
@@ -104,6 +108,28 @@ const direct = (el: Element, tag: string): Element[] => Array.from(el.children).
  * when a row breaks the spec. Lets long lists be read in slices (see lib/uka/adapter.ts); `readGrid` collects it.
  */
 export type GridRows = Generator<GridRow, string | null, void>;
+
+interface ListShared {
+  indexOf: Map<string, number>;
+  selectorIndex: Map<string, number>;
+}
+
+/** A row of the 'list' layout (a class, not closures: thousands of them per long list, in code that runs cold). */
+class ListRow implements GridRow {
+  constructor(
+    readonly el: Element,
+    private readonly values: Array<string | null>,
+    private readonly els: Array<Element | null>,
+    private readonly shared: ListShared,
+  ) {}
+  get(field: string): string | null {
+    return this.values[this.shared.indexOf.get(field) ?? -1] ?? null;
+  }
+  first(selector: string): Element | null {
+    const i = this.shared.selectorIndex.get(selector);
+    return i === undefined ? this.el.querySelector(selector) : (this.els[i] ?? null);
+  }
+}
 
 /** Open the grid found by the spec (inside `root`): header problems are found at once, rows come lazily. */
 export function openGrid(root: ParentNode, spec: GridSpec, also: readonly string[] = []): { ok: true; rows: GridRows } | { ok: false; reason: string } {
@@ -195,21 +221,19 @@ export function openGrid(root: ParentNode, spec: GridSpec, also: readonly string
   const indexOf = new Map(fieldNames.map((f, i) => [f, i]));
   const selectorIndex = new Map(selectors.map((sel, i) => [sel, i]));
   const required = spec.required.map((f) => indexOf.get(f) ?? -1);
+  const shared: ListShared = { indexOf, selectorIndex };
+  const fieldCount = fieldNames.length;
   return {
     ok: true,
     rows: (function* () {
       for (const item of items) {
         const els = firstMatches(item, matchers);
-        const values: Array<string | null> = fieldNames.map((_, i) => (els[i] ? text(els[i]) : null));
-        if (required.some((i) => i < 0 || values[i] === null)) return `${spec.selector}: ${missing(spec.required, (f) => values[indexOf.get(f) ?? -1] != null)}`;
-        yield {
-          el: item,
-          get: (f) => values[indexOf.get(f) ?? -1] ?? null,
-          first: (sel) => {
-            const i = selectorIndex.get(sel);
-            return i === undefined ? item.querySelector(sel) : (els[i] ?? null);
-          },
-        };
+        const values: Array<string | null> = new Array(fieldCount);
+        for (let i = 0; i < fieldCount; i++) values[i] = els[i] ? text(els[i]) : null;
+        for (const i of required) {
+          if (i < 0 || values[i] === null) return `${spec.selector}: ${missing(spec.required, (f) => values[indexOf.get(f) ?? -1] != null)}`;
+        }
+        yield new ListRow(item, values, els, shared);
       }
       return null;
     })(),

@@ -223,6 +223,9 @@ test.describe('panels appear without moving UKA’s page', () => {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
+    // A long list (as in real use): the remembered places arrive while UKA's page is still being parsed. (A page of a
+    // few dozen rows is parsed before they can arrive; its panels then appear as on a first visit.)
+    await uka.control('/__test/reset', { youths: 3000 });
     await login(page);
     const panelsDrawn = async () => {
       await expect(page.locator('kaa-lotsen-ui[data-feature="review"]').getByRole('heading', { name: /Månadsgenomgång/ })).toBeVisible();

@@ -87,8 +87,12 @@ describe('reserved panel places (slots)', () => {
     expect(mounted.host.hasAttribute('aria-hidden')).toBe(false);
     releaseSlots(doc);
     expect(hosts(doc).map((h) => h.getAttribute('data-feature'))).toEqual(['review']);
-    // Without ResizeObserver (this DOM has none) a host is an ordinary block, never cut off at a fixed height.
+    // Without ResizeObserver (this DOM has none) a claimed host becomes an ordinary block, never cut off at a fixed
+    // height; a host in a new place is one from the start.
     expect(mounted.host.getAttribute('style')).not.toContain('height');
+    const fresh = mountShadow(doc, { feature: 'scb-guard', anchor: doc.getElementById('a')!, where: 'afterend' })!;
+    expect(fresh.host.hasAttribute('style')).toBe(false);
+    expect(fresh.host.previousElementSibling?.id).toBe('a');
     expect(mounted.container.isConnected).toBe(true);
   });
 

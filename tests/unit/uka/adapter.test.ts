@@ -3,7 +3,7 @@ import { createUkaAdapter, defaultProfiles, recogniseWarningHeading } from '../.
 import { uka2024 } from '../../../lib/uka/profiles/uka-2024';
 import { uka2026 } from '../../../lib/uka/profiles/uka-2026';
 import { COMMON_HEADINGS } from '../../../lib/uka/profiles/common';
-import { ANCHORS } from '../../../lib/uka/types';
+import { ANCHORS, ExportList, StartList } from '../../../lib/uka/types';
 import { VARIANTS, page, parse, truth } from './helpers';
 
 const adapter = createUkaAdapter();
@@ -80,6 +80,8 @@ describe.each(VARIANTS)('UKA adapter on saved %s pages', (variant) => {
     expect(r.value.rows[0]!.href).toBe('/person/1');
     expect(r.value.rows.map((x) => x.name)).toEqual(t.truth.persons.map((p) => p.name));
     expect(r.value.rows.every((x) => x.label && x.status)).toBe(true);
+    // The shape is built by construction (no zod per load): the schema agrees.
+    expect(StartList.safeParse(r.value).success).toBe(true);
   });
 
   it('reads the export list with the button disabled while red problems exist', () => {
@@ -92,6 +94,7 @@ describe.each(VARIANTS)('UKA adapter on saved %s pages', (variant) => {
     expect(r.value.groups.every((g) => g.rows.every((row) => /^\/person\/\d+$/.test(row.href)))).toBe(true);
     expect(r.value.exportButton).toEqual({ enabled: false, href: null });
     expect(adapter.sectionElements(doc)).toHaveLength(r.value.groups.length);
+    expect(ExportList.safeParse(r.value).success).toBe(true);
   });
 
   it('reads the export list with the button enabled after every red problem is fixed', () => {
@@ -99,6 +102,7 @@ describe.each(VARIANTS)('UKA adapter on saved %s pages', (variant) => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.value.groups.some((g) => g.colour === 'red')).toBe(false);
     expect(r.value.exportButton).toEqual({ enabled: true, href: '/export/fil' });
+    expect(ExportList.safeParse(r.value).success).toBe(true);
   });
 
   it('finds anchors on the right pages and nothing elsewhere', () => {
