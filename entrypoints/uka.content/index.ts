@@ -16,6 +16,7 @@ import { browser } from 'wxt/browser';
 import { isManagedChange, readManagedArea } from '../../lib/platform/managed';
 import { today } from '../../lib/platform/clock';
 import { startEarlyReads } from './early';
+import { PACK_KEY, readImportedPack } from '../../lib/platform/pack-raw';
 import { reserveEarly, type EarlySlots } from './slots-early';
 import { mark } from '../../lib/platform/marks';
 
@@ -51,7 +52,9 @@ export default defineContentScript({
 
     /** The rest of the start, after the places are reserved (any failure gives them back). */
     async function start(slots: EarlySlots): Promise<void> {
+      // The managed area holds the policy's settings and its pack; the imported pack is read alongside.
       const settingsRead = Promise.all([readStoredSettings(), readManagedArea()]);
+      const importedPackRead = readImportedPack();
       const firstToday = today();
       firstToday.catch(() => undefined);
       startEarlyReads();
@@ -62,7 +65,7 @@ export default defineContentScript({
       let loaded: LoadedSettings = stage.settingsFrom(storedSettings, policy);
       if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) return slots.abandon();
       mark('settings-checked');
-      let pack = (await stage.loadActivePack()).pack;
+      let pack = stage.activePackFrom(policy[PACK_KEY], await importedPackRead).pack;
       mark('pack');
       const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
       mark('boot');

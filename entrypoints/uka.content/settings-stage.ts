@@ -6,4 +6,4 @@ import '../../lib/platform/zod-setup';
  */
 export { settingsFrom, watchSettings } from '../../lib/settings';
 export { applyPackDefaults } from '../../lib/platform/routine';
-export { loadActivePack, PACK_KEY } from '../../lib/platform/pack';
+export { activePackFrom, loadActivePack, PACK_KEY } from '../../lib/platform/pack';

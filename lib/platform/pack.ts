@@ -6,8 +6,9 @@
 import { browser } from 'wxt/browser';
 import { readManagedArea } from './managed';
 import { getDefaultPack, parsePack, parsePackText, type Pack, type PackError } from '../content';
+import { PACK_KEY, readImportedPack } from './pack-raw';
 
-export const PACK_KEY = 'contentPack';
+export { PACK_KEY };
 
 export interface ActivePack {
   pack: Pack;
@@ -28,18 +29,19 @@ function fromStored(value: unknown) {
 
 export async function loadActivePack(): Promise<ActivePack> {
   // Both places are read side by side (one round trip instead of two, on every UKA page load).
-  const importedRead = browser.storage.local.get(PACK_KEY).then(
-    (got) => got[PACK_KEY],
-    () => undefined,
-  );
+  const importedRead = readImportedPack();
   const policy = await managedPack();
+  return activePackFrom(policy, await importedRead);
+}
+
+/** The active pack from the two stored values, already read (the policy's, the imported one). */
+export function activePackFrom(policy: unknown, imported: unknown): ActivePack {
   let policyErrors: PackError[] = [];
   if (policy !== undefined && policy !== null) {
     const parsed = fromStored(policy);
     if (parsed.ok) return { pack: parsed.pack, source: 'policy', locked: true, policyErrors };
     policyErrors = parsed.errors;
   }
-  const imported = await importedRead;
   if (imported !== undefined) {
     const parsed = fromStored(imported);
     if (parsed.ok) return { pack: parsed.pack, source: 'imported', locked: false, policyErrors };

@@ -7,7 +7,9 @@ import {
   ExportList,
   PersonPage,
   StartList,
+  ANCHORS,
   type AnchorName,
+  type PageKind,
   type ContactKind,
   type ContactTarget,
   type ExportListGroup,
@@ -351,6 +353,24 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
         },
         () => null,
       );
+    },
+
+    presentAnchors(doc: Document, kind: PageKind): Map<AnchorName, Element> {
+      const found = new Map<AnchorName, Element>();
+      safe(
+        () => {
+          const p = profileFor(doc);
+          if (!p) return;
+          const possible = p.pageAnchors[kind] ?? [];
+          for (const name of ANCHORS) {
+            if (!possible.includes(name)) continue;
+            const el = doc.querySelector(p.anchors[name]);
+            if (el) found.set(name, el);
+          }
+        },
+        () => undefined,
+      );
+      return found;
     },
 
     sectionElements(doc: Document, read?: PersonPage | ExportList): Element[] {

@@ -2,7 +2,7 @@
  * A markup profile: everything that knows what one release of UKA's HTML looks like (selectors, column headings,
  * heading wordings). The adapter is generic; a kommun whose UKA looks different adds or edits a profile.
  */
-import type { AnchorName, ContactKind, ContactTarget, WarningColour } from './types';
+import type { AnchorName, ContactKind, ContactTarget, PageKind, WarningColour } from './types';
 import type { WarningKind } from '../domain/warnings';
 
 /** How a block of rows is marked up. Column regexes are tested against normalised header text (lower case). */
@@ -68,6 +68,8 @@ export interface UkaProfile {
   };
   exportButton: string;
   anchors: Record<AnchorName, string>;
+  /** The anchors each page kind can have (see COMMON_PAGE_ANCHORS). */
+  pageAnchors: Readonly<Record<PageKind, readonly AnchorName[]>>;
   values: {
     contactKinds: Array<[RegExp, ContactKind]>;
     targets: Array<[RegExp, ContactTarget]>;

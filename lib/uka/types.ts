@@ -157,6 +157,8 @@ export interface UkaAdapter {
   readExportListAsync?(doc: Document, options?: SliceOptions): Promise<ReadResult<ExportList>>;
   /** Find a named element to anchor UI next to, or null ("not found": never a guess). */
   anchor(doc: Document, name: AnchorName): Element | null;
+  /** The named elements on a page of this kind, in ANCHORS order (only the anchors such a page can have are looked up). */
+  presentAnchors(doc: Document, kind: PageKind): Map<AnchorName, Element>;
   /**
    * Elements of one warning section, in the same order as readPersonPage/readExportList return them. Given the value
    * of a read of this document (`read`), the elements found by that read are returned without reading the page again

@@ -49,11 +49,9 @@ export const tips: FeatureDefinition<UkaFeatureContext> = {
   id: 'tips',
   pages: ['login', 'start', 'person', 'export'],
   async init(ctx, signal) {
+    // Only the anchors this kind of page can have are looked up (a missing one costs a search of the whole page).
     const elements = new Map<AnchorName, Element>();
-    for (const name of TIP_ANCHORS) {
-      const el = ctx.adapter.anchor(ctx.doc, name);
-      if (el) elements.set(name, el);
-    }
+    for (const [name, el] of ctx.adapter.presentAnchors(ctx.doc, ctx.recognition.kind)) if (TIP_ANCHORS.includes(name)) elements.set(name, el);
     if (elements.size === 0) return false;
     const today = await ctx.today();
     if (signal.aborted) return;

@@ -19,7 +19,7 @@ import {
   type TourProgress,
 } from '../../../components/tour/progress';
 import type { FeatureDefinition } from '../../../lib/features/manager';
-import { ANCHORS, type AnchorName } from '../../../lib/uka/types';
+import type { AnchorName } from '../../../lib/uka/types';
 import type { UkaFeatureContext } from '../context';
 import { takeEarly } from '../early';
 
@@ -54,7 +54,7 @@ export const tour: FeatureDefinition<UkaFeatureContext> = {
   async init(ctx, signal) {
     const pageKind = ctx.recognition.kind;
     if (!isTourPageKind(pageKind)) return false;
-    const present = new Set<AnchorName>(ANCHORS.filter((a) => ctx.adapter.anchor(ctx.doc, a) !== null));
+    const present = new Set<AnchorName>(ctx.adapter.presentAnchors(ctx.doc, pageKind).keys());
     const steps = tourStepsFor(ctx.pack, pageKind, present);
     if (steps.length === 0) return false;
 

@@ -3,6 +3,7 @@
  * Patterns work on normalised text: lower case, punctuation (: – — - ( ) , .) turned into spaces, single spaces.
  */
 import type { HeadingPatterns, UkaProfile } from '../profile';
+import type { AnchorName, PageKind } from '../types';
 
 export const COMMON_HEADINGS: HeadingPatterns = {
   colours: [
@@ -39,4 +40,17 @@ export const COMMON_VALUES: UkaProfile['values'] = {
     [/^(vårdnadshavare|förälder|vh)/, 'vardnadshavare'],
   ],
   yes: /^(ja|j|nådd|yes)\b/,
+};
+
+/**
+ * Which named elements each kind of UKA page can have (the person page's parts, the export list and its button …).
+ * Features that look for "whichever anchors are on this page" look only for these: a lookup of an element that is not
+ * there searches the whole page, which on a 5,000-row list is a millisecond each.
+ */
+export const COMMON_PAGE_ANCHORS: Readonly<Record<PageKind, readonly AnchorName[]>> = {
+  person: ['header', 'warnings', 'contactLog', 'measures', 'occupations'],
+  export: ['exportList', 'exportButton'],
+  start: ['startList'],
+  login: ['loginForm'],
+  unknown: [],
 };

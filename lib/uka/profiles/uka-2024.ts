@@ -3,7 +3,7 @@
  * warning boxes, data in <table class="lista">).
  */
 import type { UkaProfile } from '../profile';
-import { COMMON_HEADINGS, COMMON_VALUES } from './common';
+import { COMMON_HEADINGS, COMMON_PAGE_ANCHORS, COMMON_VALUES } from './common';
 
 export const uka2024: UkaProfile = {
   id: 'uka-2024',
@@ -97,5 +97,6 @@ export const uka2024: UkaProfile = {
     startList: 'table#deltagarlista',
     loginForm: 'form#loginform',
   },
+  pageAnchors: COMMON_PAGE_ANCHORS,
   values: COMMON_VALUES,
 };

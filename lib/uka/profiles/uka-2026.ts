@@ -3,7 +3,7 @@
  * contact log and occupations as ARIA grids, registrations as definition lists).
  */
 import type { UkaProfile } from '../profile';
-import { COMMON_HEADINGS, COMMON_VALUES } from './common';
+import { COMMON_HEADINGS, COMMON_PAGE_ANCHORS, COMMON_VALUES } from './common';
 
 export const uka2026: UkaProfile = {
   id: 'uka-2026',
@@ -100,5 +100,6 @@ export const uka2026: UkaProfile = {
     startList: 'table.participants',
     loginForm: 'form.login-form',
   },
+  pageAnchors: COMMON_PAGE_ANCHORS,
   values: COMMON_VALUES,
 };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createUkaAdapter, defaultProfiles, recogniseWarningHeading } from '../../../lib/uka/adapter';
 import { uka2024 } from '../../../lib/uka/profiles/uka-2024';
 import { uka2026 } from '../../../lib/uka/profiles/uka-2026';
@@ -113,6 +113,24 @@ describe.each(VARIANTS)('UKA adapter on saved %s pages', (variant) => {
     expect(adapter.anchor(page(variant, 'start'), 'startList')).not.toBeNull();
     expect(adapter.anchor(page(variant, 'login'), 'loginForm')).not.toBeNull();
     for (const name of ANCHORS) expect(adapter.anchor(page(variant, 'unknown'), name)).toBeNull();
+  });
+
+  it('the anchors present on each kind of page are exactly those the page kind can have, found without searching for the others', () => {
+    for (const name of ['person-1', 'export', 'export-enabled', 'start', 'login', 'unknown'] as const) {
+      const doc = page(variant, name);
+      const kind = adapter.recognise(doc, new URL('http://uka.test/')).kind;
+      const all = ANCHORS.filter((a) => adapter.anchor(doc, a) !== null);
+      const present = adapter.presentAnchors(doc, kind);
+      expect([...present.keys()], name).toEqual(all);
+      for (const [a, el] of present) expect(el).toBe(adapter.anchor(doc, a));
+      // Lookups only for the anchors this kind of page can have.
+      const spy = vi.spyOn(doc, 'querySelector');
+      adapter.presentAnchors(doc, kind);
+      const searched = spy.mock.calls.map(([sel]) => sel);
+      spy.mockRestore();
+      const profile = adapter.profileFor(doc);
+      if (profile) expect(searched.filter((sel) => Object.values(profile.anchors).includes(sel))).toHaveLength(profile.pageAnchors[kind].length);
+    }
   });
 
   it('handles broken pages without throwing', () => {
