@@ -159,5 +159,10 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
 /** Remove every host of one feature (or all of ours) from the document. Places still reserved for the first page view stay. */
 export function unmountAll(doc: Document, feature?: string): void {
   const selector = `${HOST_TAG}${feature ? `[data-feature="${CSS.escape(feature)}"]` : ''}:not([${RESERVED_ATTR}])`;
-  doc.querySelectorAll(selector).forEach((el) => el.remove());
+  const sizer = sizers.get(doc);
+  doc.querySelectorAll(selector).forEach((el) => {
+    const container = el.shadowRoot?.querySelector('.kaa-root');
+    if (sizer && container) sizer.observer.unobserve(container);
+    el.remove();
+  });
 }
