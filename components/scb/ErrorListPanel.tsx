@@ -20,6 +20,9 @@ export function ErrorListPanel(props: ErrorListPanelProps) {
   const [dataNumbering, setDataNumbering] = useState(false);
   const [result, setResult] = useState<MappedError[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The form (a text area, a file field) is built only once the disclosure is opened: form fields are costly to
+  // create, and the panel is drawn on every load of "Export till SCB". What was entered stays when it is closed.
+  const [open, setOpen] = useState(false);
 
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -49,73 +52,77 @@ export function ErrorListPanel(props: ErrorListPanelProps) {
   };
 
   return (
-    <details class="kaa-errorlist" data-testid="scb-errorlist">
+    <details class="kaa-errorlist" data-testid="scb-errorlist" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>Tolka SCB:s fellista</summary>
-      <p class="kaa-muted">
-        Har SCB skickat tillbaka en lista med fel? Klistra in den och välj filen du lämnade in, så visas vilken person varje rad
-        gäller och var du rättar i UKA. Inget av detta sparas.
-      </p>
-      <label class="kaa-field">
-        SCB:s fellista
-        <textarea rows={5} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
-      </label>
-      <label class="kaa-field">
-        Filen som lämnades in
-        <input type="file" accept=".txt,text/plain" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
-      </label>
-      <label class="kaa-check">
-        <input type="checkbox" checked={dataNumbering} onChange={(e) => setDataNumbering((e.currentTarget as HTMLInputElement).checked)} /> SCB räknar
-        första raden efter rubrikraden som rad 1
-      </label>
-      <p>
-        <button type="button" onClick={interpret}>
-          Tolka fellistan
-        </button>
-        {fileName && <span class="kaa-muted"> Vald fil: {fileName}</span>}
-      </p>
-      {problem && (
-        <p role="alert" class="kaa-problem">
-          {problem}
-        </p>
-      )}
-      {result && (
-        <div role="status" data-testid="scb-errorlist-result">
-          {result.length === 0 ? (
-            <p>Inga rader hittades i texten.</p>
-          ) : (
-            <table class="kaa-table">
-              <caption class="kaa-sr-only">SCB:s fel kopplade till personer</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Rad i filen</th>
-                  <th scope="col">Person</th>
-                  <th scope="col">SCB:s text</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.map((e, i) => (
-                  <tr key={i} data-line={e.fileLine ?? ''}>
-                    <td>{e.fileLine ?? '–'}</td>
-                    <td>
-                      {e.personKey && e.link ? (
-                        <a href={e.link.href}>
-                          {e.link.name} ({e.masked})
-                        </a>
-                      ) : e.personKey ? (
-                        <span>
-                          {e.masked} <span class="kaa-muted">(finns inte i exportlistan – sök personen i UKA)</span>
-                        </span>
-                      ) : (
-                        <span class="kaa-muted">{e.note ?? 'Ingen person'}</span>
-                      )}
-                    </td>
-                    <td>{e.text.replace(/\b\d{8}[-+]?\d{4}\b/g, (m) => maskId(m))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+      {open && (
+        <>
+          <p class="kaa-muted">
+            Har SCB skickat tillbaka en lista med fel? Klistra in den och välj filen du lämnade in, så visas vilken person varje rad
+            gäller och var du rättar i UKA. Inget av detta sparas.
+          </p>
+          <label class="kaa-field">
+            SCB:s fellista
+            <textarea rows={5} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+          </label>
+          <label class="kaa-field">
+            Filen som lämnades in
+            <input type="file" accept=".txt,text/plain" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
+          </label>
+          <label class="kaa-check">
+            <input type="checkbox" checked={dataNumbering} onChange={(e) => setDataNumbering((e.currentTarget as HTMLInputElement).checked)} /> SCB räknar
+            första raden efter rubrikraden som rad 1
+          </label>
+          <p>
+            <button type="button" onClick={interpret}>
+              Tolka fellistan
+            </button>
+            {fileName && <span class="kaa-muted"> Vald fil: {fileName}</span>}
+          </p>
+          {problem && (
+            <p role="alert" class="kaa-problem">
+              {problem}
+            </p>
           )}
-        </div>
+          {result && (
+            <div role="status" data-testid="scb-errorlist-result">
+              {result.length === 0 ? (
+                <p>Inga rader hittades i texten.</p>
+              ) : (
+                <table class="kaa-table">
+                  <caption class="kaa-sr-only">SCB:s fel kopplade till personer</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Rad i filen</th>
+                      <th scope="col">Person</th>
+                      <th scope="col">SCB:s text</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.map((e, i) => (
+                      <tr key={i} data-line={e.fileLine ?? ''}>
+                        <td>{e.fileLine ?? '–'}</td>
+                        <td>
+                          {e.personKey && e.link ? (
+                            <a href={e.link.href}>
+                              {e.link.name} ({e.masked})
+                            </a>
+                          ) : e.personKey ? (
+                            <span>
+                              {e.masked} <span class="kaa-muted">(finns inte i exportlistan – sök personen i UKA)</span>
+                            </span>
+                          ) : (
+                            <span class="kaa-muted">{e.note ?? 'Ingen person'}</span>
+                          )}
+                        </td>
+                        <td>{e.text.replace(/\b\d{8}[-+]?\d{4}\b/g, (m) => maskId(m))}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          )}
+        </>
       )}
     </details>
   );
