@@ -4,7 +4,7 @@
  * inserted as a sibling of an UKA element (or at the end of <body> for floating panels) and removed on cleanup.
  */
 import { BASE_CSS } from './theme';
-import { claimSlot, FLOW_ATTR, HOST_TAG, RESERVED_ATTR } from './slots';
+import { claimSlot, FLOW_ATTR, HOST_TAG, isHost, RESERVED_ATTR } from './slots';
 
 export { HOST_TAG };
 
@@ -31,7 +31,7 @@ export interface Mounted {
 export function isOwnNode(node: Node | null): boolean {
   let current: Node | null = node;
   while (current) {
-    if (current instanceof Element && current.tagName.toLowerCase() === HOST_TAG) return true;
+    if (current instanceof Element && isHost(current)) return true;
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }
   return false;

@@ -56,8 +56,16 @@ export function pageKey(pathname: string): string {
   return pathname.replace(/\d+/g, '0').slice(0, 200);
 }
 
-function isHost(el: Element): boolean {
+/** True for one of our host elements. */
+export function isHost(el: Element): boolean {
   return el.tagName.toLowerCase() === HOST_TAG;
+}
+
+/** How many of UKA's elements (our hosts are skipped) come before `el` among its siblings. */
+function ownIndex(el: Element): number {
+  let index = 0;
+  for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) if (!isHost(sib)) index++;
+  return index;
 }
 
 /** The n-th (0-based) child element of `parent` that is UKA's (our hosts are skipped), or null. */
@@ -84,9 +92,7 @@ export function pathOf(el: Element, body: Element): Array<[number, string]> | nu
   while (current && current !== body) {
     const parent: Element | null = current.parentElement;
     if (!parent || path.length >= MAX_DEPTH) return null;
-    let index = 0;
-    for (let sib = current.previousElementSibling; sib; sib = sib.previousElementSibling) if (!isHost(sib)) index++;
-    path.unshift([index, current.tagName.toLowerCase()]);
+    path.unshift([ownIndex(current), current.tagName.toLowerCase()]);
     current = parent;
   }
   return current === body ? path : null;
@@ -111,8 +117,7 @@ export function recordSlots(doc: Document): SlotHint[] {
     if (host.hasAttribute(RESERVED_ATTR) || !host.parentElement) continue;
     const parent = pathOf(host.parentElement, body);
     if (!parent) continue;
-    let before = 0;
-    for (let sib = host.previousElementSibling; sib; sib = sib.previousElementSibling) if (!isHost(sib)) before++;
+    const before = ownIndex(host);
     // Exact (layout works in 1/64 px): a rounded height would differ from the panel's and move the page after all.
     const height = host.getBoundingClientRect().height;
     if (!(height > 0)) continue;
@@ -196,9 +201,9 @@ export function placeSlots(doc: Document, slots: SlotHint[], placed: Set<SlotHin
     host.setAttribute(RESERVED_ATTR, '');
     host.setAttribute(FLOW_ATTR, '');
     host.setAttribute('aria-hidden', 'true');
-    // The style every in-flow host has (flowHostStyle) and its shadow root from the start: claiming the host then
-    // changes only what is inside it (a new box, or a new size, would make the browser lay out and repaint all of
-    // UKA's page that follows it).
+    // Its final style (flowHostStyle) and its shadow root from the start: claiming the host then changes only what
+    // is inside it (a new box, or a new size, would make the browser lay out and repaint all of UKA's page that
+    // follows it).
     host.style.cssText = flowHostStyle(slot.height);
     host.attachShadow({ mode: 'open' });
     // Before UKA's next element (after our hosts already there, so slots at one place keep their order), or last.

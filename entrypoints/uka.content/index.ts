@@ -20,6 +20,12 @@ import { PACK_KEY, readImportedPack } from '../../lib/platform/pack-raw';
 import { reserveEarly, type EarlySlots } from './slots-early';
 import { mark } from '../../lib/platform/marks';
 
+/** The settings name this page's origin as the UKA to help with. */
+function isThisUka(loaded: LoadedSettings): boolean {
+  const origin = loaded.settings.ukaOrigin;
+  return Boolean(origin) && new URL(origin!).origin === location.origin;
+}
+
 export default defineContentScript({
   matches: [],
   registration: 'runtime',
@@ -63,7 +69,7 @@ export default defineContentScript({
       // Each stage below is evaluated in the task that delivered the previous answer (not in the parser's first task).
       const stage = await import('./settings-stage');
       let loaded: LoadedSettings = stage.settingsFrom(storedSettings, policy);
-      if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) return slots.abandon();
+      if (!isThisUka(loaded)) return slots.abandon();
       mark('settings-checked');
       let pack = stage.activePackFrom(policy[PACK_KEY], await importedPackRead).pack;
       mark('pack');
@@ -100,7 +106,7 @@ export default defineContentScript({
       const stop = stage.watchSettings((next) => {
         loaded = next;
         // UKA address removed or changed (or all local data deleted): stop at once and remove our UI.
-        if (!loaded.settings.ukaOrigin || new URL(loaded.settings.ukaOrigin).origin !== location.origin) {
+        if (!isThisUka(loaded)) {
           controller.abort();
           return;
         }

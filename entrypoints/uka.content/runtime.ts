@@ -207,8 +207,8 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
         }),
     });
     if (firstView) {
-      // Places reserved while UKA's page was parsed: claimed ones take their panel's height, the rest go (after at
-      // most a second, so that a feature that waits long does not hold the others' places).
+      // Places reserved while UKA's page was parsed that no feature claimed are removed once the features have drawn
+      // (after at most a second, so that a feature that waits long does not hold the others' places).
       const drawn = Promise.race([featuresRun, new Promise((resolve) => setTimeout(resolve, 1000))]);
       void drawn.then(() => {
         mark('drawn');
@@ -237,7 +237,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     const foreign = mutations.some((m) => {
       if (isOwnNode(m.target)) return false;
       const nodes = [...Array.from(m.addedNodes), ...Array.from(m.removedNodes)];
-      return nodes.some((n) => !isOwnNode(n) && !(n instanceof Element && n.tagName.toLowerCase() === 'kaa-lotsen-ui'));
+      return nodes.some((n) => !isOwnNode(n));
     });
     if (foreign || doc.location.href !== lastHref) schedule(200);
   });

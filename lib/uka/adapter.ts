@@ -4,10 +4,10 @@
  */
 import {
   ContactEntry,
-  ExportList,
   PersonPage,
-  StartList,
   ANCHORS,
+  type ExportList,
+  type StartList,
   type AnchorName,
   type PageKind,
   type ContactKind,
