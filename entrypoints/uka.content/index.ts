@@ -10,10 +10,14 @@
  * nothing at all.
  */
 import type { LoadedSettings } from '../../lib/settings';
-import { readStoredSettings } from '../../lib/settings/raw';
+import type { Pack } from '../../lib/content/schema';
+import { readStoredSettings, STORAGE_KEY as SETTINGS_KEY } from '../../lib/settings/raw';
 import { sendCommand } from '../../lib/messages/client';
+import { sendRaw } from '../../lib/messages/send';
+import type { PageStart } from '../../lib/messages/commands';
 import { browser } from 'wxt/browser';
 import { isManagedChange, readManagedArea } from '../../lib/platform/managed';
+import { applyPackDefaults } from '../../lib/platform/routine';
 import { today } from '../../lib/platform/clock';
 import { startEarlyReads } from './early';
 import { PACK_KEY, readImportedPack } from '../../lib/platform/pack-raw';
@@ -24,6 +28,23 @@ import { mark } from '../../lib/platform/marks';
 function isThisUka(loaded: LoadedSettings): boolean {
   const origin = loaded.settings.ukaOrigin;
   return Boolean(origin) && new URL(origin!).origin === location.origin;
+}
+
+/**
+ * The settings as in force and the active metodbok pack. The background checks them (it holds the zod schemas
+ * anyway), so the page's script builds and runs no schema on a UKA page load. Without an answer from the background
+ * (it is being updated or restarted) the stored values are read and checked here instead.
+ */
+async function readPageStart(): Promise<{ loaded: LoadedSettings; pack: Pack }> {
+  try {
+    const answer = await sendRaw<PageStart>('page-start', {});
+    if (answer.pack) return { loaded: answer.loaded, pack: answer.pack };
+    const { DEFAULT_PACK_JSON } = await import('../../lib/content/default-pack');
+    return { loaded: answer.loaded, pack: DEFAULT_PACK_JSON as unknown as Pack };
+  } catch {
+    const [stored, policy, imported, stage] = await Promise.all([readStoredSettings(), readManagedArea(), readImportedPack(), import('./settings-stage')]);
+    return { loaded: stage.settingsFrom(stored, policy), pack: stage.activePackFrom(policy[PACK_KEY], imported).pack };
+  }
 }
 
 export default defineContentScript({
@@ -58,25 +79,19 @@ export default defineContentScript({
 
     /** The rest of the start, after the places are reserved (any failure gives them back). */
     async function start(slots: EarlySlots): Promise<void> {
-      // The managed area holds the policy's settings and its pack; the imported pack is read alongside.
-      const settingsRead = Promise.all([readStoredSettings(), readManagedArea()]);
-      const importedPackRead = readImportedPack();
+      const started = readPageStart();
       const firstToday = today();
       firstToday.catch(() => undefined);
       startEarlyReads();
-      const [storedSettings, policy] = await settingsRead;
+      let { loaded, pack } = await started;
       mark('settings-read');
-      // Each stage below is evaluated in the task that delivered the previous answer (not in the parser's first task).
-      const stage = await import('./settings-stage');
-      let loaded: LoadedSettings = stage.settingsFrom(storedSettings, policy);
       if (!isThisUka(loaded)) return slots.abandon();
       mark('settings-checked');
-      let pack = stage.activePackFrom(policy[PACK_KEY], await importedPackRead).pack;
-      mark('pack');
+      // Evaluated in the task that delivered the answer (not in the parser's first task).
       const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
       mark('boot');
       // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
-      const effective = () => stage.applyPackDefaults(loaded, pack);
+      const effective = () => applyPackDefaults(loaded, pack);
       await domReady;
       mark('dom-ready');
       if (ctx.isInvalid) return slots.abandon();
@@ -98,29 +113,24 @@ export default defineContentScript({
         signal: controller.signal,
         onFirstViewDrawn: () => void slots.remember().catch(() => undefined),
       });
-      const reloadPack = () =>
-        void stage.loadActivePack().then((active) => {
-          pack = active.pack;
-          runtime.rerun();
-        });
-      const stop = stage.watchSettings((next) => {
-        loaded = next;
-        // UKA address removed or changed (or all local data deleted): stop at once and remove our UI.
-        if (!isThisUka(loaded)) {
-          controller.abort();
-          return;
-        }
-        reloadPack();
-      });
-      // A newly imported or policy-supplied metodbok shows in open UKA tabs without a reload.
+      // Changed settings, or a newly imported or policy-supplied metodbok, show in open UKA tabs without a reload.
+      const refresh = () =>
+        void readPageStart().then(
+          (next) => {
+            if (controller.signal.aborted) return;
+            loaded = next.loaded;
+            // UKA address removed or changed (or all local data deleted): stop and remove our UI.
+            if (!isThisUka(loaded)) return controller.abort();
+            pack = next.pack;
+            runtime.rerun();
+          },
+          () => undefined,
+        );
       const onStorage = (changes: Record<string, unknown>, area: string) => {
-        if ((area === 'local' && stage.PACK_KEY in changes) || isManagedChange(changes, area)) reloadPack();
+        if ((area === 'local' && (SETTINGS_KEY in changes || PACK_KEY in changes)) || isManagedChange(changes, area)) refresh();
       };
       browser.storage.onChanged.addListener(onStorage);
-      controller.signal.addEventListener('abort', () => {
-        stop();
-        browser.storage.onChanged.removeListener(onStorage);
-      });
+      controller.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
     }
   },
 });

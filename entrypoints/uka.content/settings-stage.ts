@@ -1,9 +1,7 @@
 import '../../lib/platform/zod-setup';
 /**
- * The second stage of the UKA content script: checking the settings (zod) and loading the metodbok pack. Imported
- * dynamically by index.ts when the raw settings have arrived, so that these modules are evaluated in that task
- * rather than in the parser's first task at document_start.
+ * The fallback of the UKA content script's start: checking the stored settings (zod) and loading the metodbok pack
+ * here, when the background does not answer 'page-start' (index.ts). Imported dynamically, only then.
  */
-export { settingsFrom, watchSettings } from '../../lib/settings';
-export { applyPackDefaults } from '../../lib/platform/routine';
-export { activePackFrom, loadActivePack, PACK_KEY } from '../../lib/platform/pack';
+export { settingsFrom } from '../../lib/settings';
+export { activePackFrom } from '../../lib/platform/pack';

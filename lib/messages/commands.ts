@@ -8,6 +8,7 @@ import { parseId } from '../domain/personnummer';
 import { SLUG_RE } from '../content/markdown';
 import { ContactKind, ContactTarget, PAGE_KINDS } from '../uka/types';
 import type { LoadedSettings } from '../settings';
+import type { Pack } from '../content/schema';
 import { IsoDate } from '../uka/types';
 import type { LocalNote } from '../ladder/types';
 import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderStateRecord, type ReviewRecord } from '../store/types';
@@ -21,6 +22,12 @@ const Empty = z.object({}).optional();
 const MAX_REVIEW_KEYS = 20_000;
 /** A UKA page path (no origin). */
 const PagePath = z.string().max(2048).regex(/^\//, 'sökvägen ska börja med /');
+
+/** What a UKA page starts from: the settings as in force and the active pack (null: the built-in one, not sent). */
+export interface PageStart {
+  loaded: LoadedSettings;
+  pack: Pack | null;
+}
 
 export const FeatureStatusSchema = z.object({
   id: Text(40),
@@ -55,6 +62,11 @@ export const COMMANDS = defineCommands({
   /** Popup → background: recent (redacted) errors, newest first. */
   'get-errors': z.object({ limit: z.number().int().min(1).max(50).optional() }).optional(),
   'get-settings': Empty,
+  /**
+   * UKA content script → background, at document_start: the checked settings and the active metodbok pack, so that
+   * the page's script does not build and run the settings and pack schemas on every UKA page load.
+   */
+  'page-start': Empty,
   'open-options': Empty,
   /** Content script → background: open the metodbok/content pack at a section (a slug, e.g. "hembesok"). */
   'open-metodbok': z.object({ sectionId: z.string().max(80).regex(SLUG_RE, 'ogiltigt avsnitt') }),
@@ -152,6 +164,7 @@ export interface CommandResults {
   'report-error': void;
   'get-errors': ErrorRecord[];
   'get-settings': LoadedSettings;
+  'page-start': PageStart;
   'open-options': void;
   'open-metodbok': void;
   'delete-all-data': void;

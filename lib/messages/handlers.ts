@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { loadSettings } from '../settings';
+import { loadActivePack } from '../platform/pack';
 import { getStore, type KaaStore } from '../store';
 import type { CommandName, Handlers, StoredNoteView } from './commands';
 import type { NoteRecord } from '../store/types';
@@ -54,6 +55,10 @@ export function createCoreHandlers(deps: CoreDeps = {}): Pick<Handlers, CoreComm
     },
     'get-errors': async (payload) => (await store()).listErrors(payload?.limit),
     'get-settings': () => loadSettings(),
+    'page-start': async () => {
+      const [loaded, active] = await Promise.all([loadSettings(), loadActivePack()]);
+      return { loaded, pack: active.source === 'default' ? null : active.pack };
+    },
     'open-options': async () => {
       await (deps.openOptionsPage ?? (() => browser.runtime.openOptionsPage()))();
     },

@@ -159,6 +159,17 @@ describe('core handlers', () => {
     expect([...Object.keys(handlers), ...BACKGROUND_OWNED].sort()).toEqual(all);
   });
 
+  it('page-start answers the checked settings and the active pack (null for the built-in one)', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ukaOrigin: 'https://uka.example.se', kommun: '2281', myLabel: '  Coach Anna ', bogus: 1 } });
+    const first = await run('page-start', {});
+    expect(first).toMatchObject({ ok: true, data: { loaded: { settings: { ukaOrigin: 'https://uka.example.se', kommun: '2281' } }, pack: null } });
+    const { defaultPack } = await import('../../../lib/content');
+    const imported = { ...defaultPack, id: 'var-kommun', title: 'Vår kommuns metodbok' };
+    await fakeBrowser.storage.local.set({ contentPack: imported });
+    const second = await run('page-start', {});
+    expect(second.ok && (second.data as { pack: { title: string } }).pack.title).toBe('Vår kommuns metodbok');
+  });
+
   it('person-seen answers a key and never stores the personnummer', async () => {
     const result = await run('person-seen', { personnummer: `${A.slice(0, 8)}-${A.slice(8)}`, path: '/person/9' });
     expect(result).toMatchObject({ ok: true, data: { key: await store.personKey(A), birthDate: `${A.slice(0, 4)}-${A.slice(4, 6)}-${A.slice(6, 8)}` } });
