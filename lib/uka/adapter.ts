@@ -22,7 +22,7 @@ import {
 } from './types';
 import type { WarningKind } from '../domain/warnings';
 import type { HeadingPatterns, UkaProfile } from './profile';
-import { isoDate, normalise, openGrid, readFacts, readGrid, splitCode, text, type GridRow } from './dom';
+import { isoDate, normalise, openGrid, readFacts, readFieldRows, readGrid, splitCode, text, type GridRow } from './dom';
 import { uka2024 } from './profiles/uka-2024';
 import { uka2026 } from './profiles/uka-2026';
 import type { z } from 'zod';
@@ -174,6 +174,9 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
     return { sections, elements };
   };
 
+  /** The fields read from each row of "Export till SCB", in this order. */
+  const EXPORT_FIELDS = ['name', 'personnummer', 'label'] as const;
+
   function* exportGroups(p: UkaProfile, doc: Document): Steps<{ groups: ExportListGroup[]; elements: Element[] } | string> {
     const container = doc.querySelector(p.exportList.container);
     if (!container) return 'hittar inte exportlistan';
@@ -183,15 +186,11 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
       const heading = text(el.querySelector(p.exportList.heading));
       const rec = heading ? recogniseWarningHeading(heading, p.headings, sectionColour(p, el)) : null;
       if (!rec) return `grupp utan känd rubrik: "${heading.slice(0, 80)}"`;
-      const grid = openGrid(el, p.exportList.rows, [p.exportList.link]);
-      if (!grid.ok) return grid.reason;
-      const rows = yield* collectRows(grid.rows, (r) => ({
-        name: r.get('name') ?? '',
-        personnummer: r.get('personnummer') || null,
-        label: r.get('label') || null,
-        href: r.first(p.exportList.link)?.getAttribute('href') ?? '',
-      }));
-      if (typeof rows === 'string') return rows;
+      const read = readFieldRows(el, p.exportList.rows, EXPORT_FIELDS, p.exportList.link);
+      if (!read.ok) return read.reason;
+      const rows = read.rows.map(({ values: [name, personnummer, label], href }) => ({ name: name ?? '', personnummer: personnummer || null, label: label || null, href }));
+      // A pause between sections (the largest is a few ms to read), so the read never becomes one long task.
+      yield;
       groups.push({ colour: rec.colour, heading: cleanHeading(heading), kind: rec.kind, rows });
       elements.push(el);
     }

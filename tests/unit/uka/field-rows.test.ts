@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { openGrid, readFieldRows } from '../../../lib/uka/dom';
+import type { GridSpec } from '../../../lib/uka/profile';
+
+const FIELDS = ['name', 'personnummer', 'label'] as const;
+const LIST: GridSpec = { layout: 'list', selector: 'ul', item: 'li', fields: { name: 'a', personnummer: '.pnr', label: '.tag' }, required: ['name'] };
+const TABLE: GridSpec = { layout: 'table', selector: 'table', columns: { name: /^namn/, personnummer: /^person/, label: /^etikett/ }, required: ['name'] };
+
+const doc = (body: string) => parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
+
+/** What openGrid gives for the same fields (the reference readFieldRows must agree with). */
+function viaGrid(root: ParentNode, spec: GridSpec, link: string) {
+  const grid = openGrid(root, spec, [link]);
+  if (!grid.ok) return grid;
+  const rows = [];
+  for (;;) {
+    const next = grid.rows.next();
+    if (next.done) return next.value ? { ok: false as const, reason: next.value } : { ok: true as const, rows };
+    rows.push({ values: FIELDS.map((f) => next.value.get(f)), href: next.value.first(link)?.getAttribute('href') ?? '' });
+  }
+}
+
+describe('readFieldRows (the long lists read on every load)', () => {
+  it('reads the list layout like openGrid: texts with spaces collapsed, missing fields as null, the link reused', () => {
+    const d = doc(`<ul>
+      <li><a href="/person/1">Måns  Jansson</a> <span class="pnr">20070313-2381</span> <span class="tag">Coach Anna</span></li>
+      <li><a href="/person/2">Ludvig
+        Johansson</a></li>
+      <li><span class="tag">Coach Omar</span> <a href="/person/3">Omar Holm</a></li>
+    </ul>`);
+    const read = readFieldRows(d, LIST, FIELDS, 'a');
+    expect(read).toEqual(viaGrid(d, LIST, 'a'));
+    expect(read.ok && read.rows).toEqual([
+      { values: ['Måns Jansson', '20070313-2381', 'Coach Anna'], href: '/person/1' },
+      { values: ['Ludvig Johansson', null, null], href: '/person/2' },
+      { values: ['Omar Holm', null, 'Coach Omar'], href: '/person/3' },
+    ]);
+  });
+
+  it('finds a link that is not one of the fields', () => {
+    const d = doc(`<ul><li><span class="pnr">20070313-2381</span><a class="name" href="/person/1">Måns Jansson</a></li></ul>`);
+    const spec: GridSpec = { ...LIST, fields: { name: '.name', personnummer: '.pnr' } };
+    const read = readFieldRows(d, spec, FIELDS, 'a[href]');
+    expect(read.ok && read.rows).toEqual([{ values: ['Måns Jansson', '20070313-2381', null], href: '/person/1' }]);
+  });
+
+  it('says why when a required field is missing or the list is not there', () => {
+    const d = doc(`<ul><li><span class="pnr">20070313-2381</span></li></ul>`);
+    const read = readFieldRows(d, LIST, FIELDS, 'a');
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.reason).toMatch(/name/);
+    expect(readFieldRows(doc('<p>tom</p>'), LIST, FIELDS, 'a')).toEqual({ ok: false, reason: 'hittar inte ul' });
+  });
+
+  it('reads the table layout through openGrid, with the same result', () => {
+    const d = doc(`<table><thead><tr><th>Namn</th><th>Personnummer</th><th>Etikett</th></tr></thead><tbody>
+      <tr><td><a href="/person/1">Måns Jansson</a></td><td>20070313-2381</td><td>Coach Anna</td></tr>
+      <tr><td><a href="/person/2">Ludvig Johansson</a></td><td></td><td></td></tr></tbody></table>`);
+    const read = readFieldRows(d, TABLE, FIELDS, 'a[href]');
+    expect(read).toEqual(viaGrid(d, TABLE, 'a[href]'));
+    expect(read.ok && read.rows.map((r) => r.href)).toEqual(['/person/1', '/person/2']);
+  });
+});
