@@ -5,9 +5,11 @@
 import { browser } from 'wxt/browser';
 import { loadSettings, originPattern } from '../../lib/settings';
 
+/** UKA's pages get two scripts: a small one while the page is parsed, the main one after (uka.content/early-start.ts). */
+export const UKA_EARLY_SCRIPT_ID = 'kaa-uka-early';
 export const UKA_SCRIPT_ID = 'kaa-uka';
 export const SCB_SCRIPT_ID = 'kaa-scb';
-const OUR_IDS = [UKA_SCRIPT_ID, SCB_SCRIPT_ID];
+const OUR_IDS = [UKA_EARLY_SCRIPT_ID, UKA_SCRIPT_ID, SCB_SCRIPT_ID];
 
 interface Wanted {
   id: string;
@@ -29,7 +31,10 @@ export async function syncContentScripts(): Promise<string[]> {
   const wanted: Wanted[] = [];
   if (settings.ukaOrigin) {
     const pattern = originPattern(settings.ukaOrigin);
-    if (await granted(pattern)) wanted.push({ id: UKA_SCRIPT_ID, matches: [pattern], js: ['content-scripts/uka.js'], runAt: 'document_start' });
+    if (await granted(pattern)) {
+      wanted.push({ id: UKA_EARLY_SCRIPT_ID, matches: [pattern], js: ['content-scripts/uka-early.js'], runAt: 'document_start' });
+      wanted.push({ id: UKA_SCRIPT_ID, matches: [pattern], js: ['content-scripts/uka.js'], runAt: 'document_idle' });
+    }
   }
   if (settings.scbOrigin && settings.features['upload-check'] !== false) {
     const pattern = originPattern(settings.scbOrigin);
@@ -38,7 +43,7 @@ export async function syncContentScripts(): Promise<string[]> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: OUR_IDS });
   const stale = existing.filter((e) => {
     const w = wanted.find((x) => x.id === e.id);
-    return !w || JSON.stringify(w.matches) !== JSON.stringify(e.matches ?? []) || (e.runAt ?? 'document_idle') !== w.runAt;
+    return !w || JSON.stringify(w.matches) !== JSON.stringify(e.matches ?? []) || JSON.stringify(w.js) !== JSON.stringify(e.js ?? []) || (e.runAt ?? 'document_idle') !== w.runAt;
   });
   if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
   const have = new Set(existing.filter((e) => !stale.includes(e)).map((e) => e.id));
@@ -47,7 +52,7 @@ export async function syncContentScripts(): Promise<string[]> {
     await browser.scripting.registerContentScripts(
       toRegister.map((w) => ({ id: w.id, matches: w.matches, js: w.js as never[], runAt: w.runAt, persistAcrossSessions: true })),
     );
-    // Tabs already open on the origin get the script now, without a reload.
+    // Tabs already open on the origin get the scripts now, without a reload (in order: the early one first).
     for (const w of toRegister) {
       const tabs = await browser.tabs.query({ url: w.matches });
       for (const tab of tabs) {

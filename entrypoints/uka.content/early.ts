@@ -19,17 +19,24 @@ const READS = {
 } as const;
 
 export type EarlyRead = keyof typeof READS;
+export type EarlyReads = Map<EarlyRead, Promise<unknown>>;
 
-const started = new Map<EarlyRead, Promise<unknown>>();
+let started: EarlyReads = new Map();
 
 /** Start every early read (once per document). Failures are kept and surface to whoever takes the read. */
-export function startEarlyReads(): void {
+export function startEarlyReads(): EarlyReads {
   for (const key of Object.keys(READS) as EarlyRead[]) {
     if (started.has(key)) continue;
     const read = READS[key]();
     read.catch(() => undefined);
     started.set(key, read);
   }
+  return started;
+}
+
+/** Take over the reads started by the early content script (its own copy of this module; ./early-start.ts). */
+export function adoptEarlyReads(reads: EarlyReads): void {
+  started = reads;
 }
 
 /** The first page view has started its features: reads not taken by then are dropped (they would only grow old). */

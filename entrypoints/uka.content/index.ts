@@ -2,10 +2,10 @@
  * The UKA content script. Registered at run time by the background for exactly the configured UKA origin (the
  * manifest has no static content script and no host permission). It only wires: settings + adapter + features.
  *
- * It runs at document_start and keeps that first moment short (it is part of the parser's first task): it starts the
- * reads the first page view needs (settings, clock, the features' early reads) and evaluates only the modules for
- * that. The metodbok pack and the heavy modules (adapter, runtime, features) follow in the tasks that deliver the
- * answers, while UKA's HTML is still being parsed. At DOMContentLoaded the page view starts with everything at hand
+ * It runs at document_idle, after UKA's page is parsed: its few hundred kB are compiled then, not while a long list
+ * is parsed. What has to happen during parsing (the reads the first view needs, the reserved panel places) the small
+ * early script (entrypoints/uka-early.content.ts) began at document_start; this script takes it over
+ * (./early-start.ts), or begins it itself when it runs alone. The page view then starts with everything at hand
  * (entrypoints/uka.content/runtime.ts). Nothing is injected before the page is recognised, and on an unknown page
  * nothing at all.
  */
@@ -19,10 +19,11 @@ import { browser } from 'wxt/browser';
 import { isManagedChange, readManagedArea } from '../../lib/platform/managed';
 import { applyPackDefaults } from '../../lib/platform/routine';
 import { today } from '../../lib/platform/clock';
-import { startEarlyReads } from './early';
+import { adoptEarlyReads } from './early';
 import { PACK_KEY, readImportedPack } from '../../lib/platform/pack-raw';
-import { reserveEarly, type EarlySlots } from './slots-early';
+import { beginEarlyStart, takeOver, type EarlyStart } from './early-start';
 import { mark } from '../../lib/platform/marks';
+import { nextTask } from '../../lib/platform/next-task';
 
 /** The settings name this page's origin as the UKA to help with. */
 function isThisUka(loaded: LoadedSettings): boolean {
@@ -35,9 +36,9 @@ function isThisUka(loaded: LoadedSettings): boolean {
  * anyway), so the page's script builds and runs no schema on a UKA page load. Without an answer from the background
  * (it is being updated or restarted) the stored values are read and checked here instead.
  */
-async function readPageStart(): Promise<{ loaded: LoadedSettings; pack: Pack }> {
+async function readPageStart(asked?: Promise<PageStart>): Promise<{ loaded: LoadedSettings; pack: Pack }> {
   try {
-    const answer = await sendRaw<PageStart>('page-start', {});
+    const answer = await (asked ?? sendRaw<PageStart>('page-start', {}));
     if (answer.pack) return { loaded: answer.loaded, pack: answer.pack };
     const { DEFAULT_PACK_JSON } = await import('../../lib/content/default-pack');
     return { loaded: answer.loaded, pack: DEFAULT_PACK_JSON as unknown as Pack };
@@ -52,48 +53,45 @@ export default defineContentScript({
   registration: 'runtime',
   // No "script started" postMessage into the page: UKA's (and SCB's) own message listeners never see anything of ours.
   noScriptStartedPostMessage: true,
-  runAt: 'document_start',
+  runAt: 'document_idle',
   async main(ctx) {
     // The script can arrive twice (registered script + injection into an already open tab): run once per page.
     const w = window as unknown as Record<string, boolean>;
     if (w.__kaaLotsenUka) return;
     w.__kaaLotsenUka = true;
-    mark('start');
+    mark('main');
     ctx.onInvalidated(() => {
       w.__kaaLotsenUka = false;
     });
-    // The page view starts in a task of its own after DOMContentLoaded (that task also finishes UKA's parsing and
-    // lays the page out; nothing of ours is added to it).
-    const domReady =
-      document.readyState === 'loading'
-        ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true }))
-        : Promise.resolve();
-    // Places of our panels, remembered from the last time this kind of page was shown, reserved while it is parsed.
-    const slots = reserveEarly(document);
+    // The page view starts in a task of its own after DOMContentLoaded (not in the task that compiled this script).
+    const domReady = new Promise<void>((resolve) => {
+      const next = () => void nextTask().then(resolve);
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', next, { once: true });
+      else next();
+    });
+    const early = takeOver() ?? beginEarlyStart(document);
+    adoptEarlyReads(early.reads);
+    const slots = early.slots;
     try {
-      await start(slots);
+      await start(early);
     } catch (error) {
       slots.abandon();
       throw error;
     }
 
-    /** The rest of the start, after the places are reserved (any failure gives them back). */
-    async function start(slots: EarlySlots): Promise<void> {
-      const started = readPageStart();
-      const firstToday = today();
-      firstToday.catch(() => undefined);
-      startEarlyReads();
-      let { loaded, pack } = await started;
+    /** The rest of the start (any failure gives the reserved places back). */
+    async function start(early: EarlyStart): Promise<void> {
+      const firstToday = early.firstToday;
+      let { loaded, pack } = await readPageStart(early.pageStart);
       mark('settings-read');
       if (!isThisUka(loaded)) return slots.abandon();
       mark('settings-checked');
-      // Evaluated in the task that delivered the answer (not in the parser's first task).
+      await domReady;
+      mark('dom-ready');
       const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
       mark('boot');
       // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
       const effective = () => applyPackDefaults(loaded, pack);
-      await domReady;
-      mark('dom-ready');
       if (ctx.isInvalid) return slots.abandon();
       const controller = new AbortController();
       ctx.onInvalidated(() => controller.abort());

@@ -68,7 +68,7 @@ describe('settings read in two steps (raw at document_start, checked later)', ()
   });
 });
 
-describe('what the UKA content script evaluates at document_start', () => {
+describe('what the UKA scripts evaluate while the page is parsed', () => {
   /** Modules imported (statically, transitively, not `import type`) from a file, within the repository. */
   function staticImports(file: string, seen = new Set<string>()): Set<string> {
     if (seen.has(file)) return seen;
@@ -94,11 +94,17 @@ describe('what the UKA content script evaluates at document_start', () => {
     return seen;
   }
 
-  it('imports no zod and no schemas before the page is parsed (those come in later tasks)', () => {
-    const loaded = [...staticImports(path.join(root, 'entrypoints/uka.content/index.ts'))];
-    expect(loaded.some((f) => f.endsWith('lib/settings/raw.ts'))).toBe(true);
+  it('the early script (document_start) imports no zod, no schemas, no UKA adapter, no pack and no UI', () => {
+    const loaded = [...staticImports(path.join(root, 'entrypoints/uka-early.content.ts'))];
+    expect(loaded.some((f) => f.endsWith('entrypoints/uka.content/early-start.ts'))).toBe(true);
     expect(loaded).not.toContain('zod');
-    expect(loaded.filter((f) => /schema|lib\/uka\/|lib\/content\//.test(f))).toEqual([]);
+    expect(loaded).not.toContain('preact');
+    expect(loaded.filter((f) => /schema|lib\/uka\/|lib\/content\/|lib\/settings\/|components\/(?!ui\/slots|tour\/progress)/.test(f))).toEqual([]);
+  });
+
+  it('the main script is registered after parsing, the early one while parsing', () => {
+    expect(readFileSync(path.join(root, 'entrypoints/uka.content/index.ts'), 'utf8')).toContain("runAt: 'document_idle'");
+    expect(readFileSync(path.join(root, 'entrypoints/uka-early.content.ts'), 'utf8')).toContain("runAt: 'document_start'");
   });
 });
 
@@ -143,5 +149,43 @@ describe('withinTaskBudget (the first page view draws its features in as few tas
       }),
     ).resolves.toBe(false);
     expect(ran).toBe(false);
+  });
+});
+
+describe('hand-over from the early script to the main script (early-start.ts)', () => {
+  /** A window as far as the hand-over uses it (these tests run without a DOM). */
+  const fakeWindow = () => Object.assign(new EventTarget(), { document: { readyState: 'interactive' } }) as unknown as Window;
+  const fakeStart = () => {
+    const abandon = vi.fn();
+    return { start: { pageStart: Promise.resolve({} as never), firstToday: Promise.resolve('2026-11-23' as never), reads: new Map(), slots: { abandon, remember: async () => undefined } }, abandon };
+  };
+
+  it('the main script takes the start once; nothing is given back', async () => {
+    const { handOver, takeOver } = await import('../../../entrypoints/uka.content/early-start');
+    vi.useFakeTimers();
+    const { start, abandon } = fakeStart();
+    const win = fakeWindow();
+    handOver(start, win);
+    expect(takeOver(win)).toBe(start);
+    expect(takeOver(win)).toBeNull();
+    win.dispatchEvent(new Event('load'));
+    vi.advanceTimersByTime(60_000);
+    expect(abandon).not.toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+
+  it('reserved places are given back when no main script takes the start after the page has loaded', async () => {
+    const { handOver, takeOver } = await import('../../../entrypoints/uka.content/early-start');
+    vi.useFakeTimers();
+    const { start, abandon } = fakeStart();
+    const win = fakeWindow();
+    handOver(start, win);
+    win.dispatchEvent(new Event('load'));
+    vi.advanceTimersByTime(9_000);
+    expect(abandon).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(2_000);
+    expect(abandon).toHaveBeenCalledOnce();
+    expect(takeOver(win)).toBeNull();
+    vi.useRealTimers();
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { syncContentScripts, UKA_SCRIPT_ID, SCB_SCRIPT_ID } from '../../../entrypoints/background/registration';
+import { syncContentScripts, UKA_EARLY_SCRIPT_ID, UKA_SCRIPT_ID, SCB_SCRIPT_ID } from '../../../entrypoints/background/registration';
 
 interface Registered {
   id: string;
@@ -29,21 +29,24 @@ beforeEach(() => {
 });
 
 describe('content-script registration', () => {
-  it('registers the UKA script at document_start (it reads while the page is parsed) and the SCB script at document_idle', async () => {
+  it('registers the early UKA script at document_start, the main UKA script and the SCB script at document_idle', async () => {
     await fakeBrowser.storage.local.set({ settings: { ukaOrigin: 'https://uka.example.se', scbOrigin: 'https://scb.example.se' } });
-    expect(await syncContentScripts()).toEqual([UKA_SCRIPT_ID, SCB_SCRIPT_ID]);
-    expect(registered.map((r) => [r.id, r.matches, r.runAt])).toEqual([
-      [UKA_SCRIPT_ID, ['https://uka.example.se/*'], 'document_start'],
-      [SCB_SCRIPT_ID, ['https://scb.example.se/*'], 'document_idle'],
+    expect(await syncContentScripts()).toEqual([UKA_EARLY_SCRIPT_ID, UKA_SCRIPT_ID, SCB_SCRIPT_ID]);
+    expect(registered.map((r) => [r.id, r.matches, r.js, r.runAt])).toEqual([
+      [UKA_EARLY_SCRIPT_ID, ['https://uka.example.se/*'], ['content-scripts/uka-early.js'], 'document_start'],
+      [UKA_SCRIPT_ID, ['https://uka.example.se/*'], ['content-scripts/uka.js'], 'document_idle'],
+      [SCB_SCRIPT_ID, ['https://scb.example.se/*'], ['content-scripts/scb.js'], 'document_idle'],
     ]);
   });
 
   it('renews a registration kept from an older version with another run time (persistAcrossSessions)', async () => {
     await fakeBrowser.storage.local.set({ settings: { ukaOrigin: 'https://uka.example.se' } });
-    registered = [{ id: UKA_SCRIPT_ID, matches: ['https://uka.example.se/*'], js: ['content-scripts/uka.js'], runAt: 'document_idle' }];
+    registered = [{ id: UKA_SCRIPT_ID, matches: ['https://uka.example.se/*'], js: ['content-scripts/uka.js'], runAt: 'document_start' }];
     await syncContentScripts();
-    expect(registered).toHaveLength(1);
-    expect(registered[0]?.runAt).toBe('document_start');
+    expect(registered.map((r) => [r.id, r.runAt]).sort()).toEqual([
+      [UKA_SCRIPT_ID, 'document_idle'],
+      [UKA_EARLY_SCRIPT_ID, 'document_start'],
+    ]);
   });
 
   it('leaves a current registration alone', async () => {

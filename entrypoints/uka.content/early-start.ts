@@ -1,0 +1,63 @@
+/**
+ * What a UKA page view must start while UKA's HTML is still being parsed: the reads its first view needs (the checked
+ * settings and pack, the date, the features' early reads) and the reserved panel places. The small early content
+ * script (entrypoints/uka-early.content.ts, at document_start) begins it and hands it over; the main script
+ * (./index.ts, at document_idle, after UKA's page is parsed) takes it over, or begins it itself when it runs alone
+ * (injected into a tab that was already open).
+ *
+ * Why two scripts: anything that runs while a long UKA list is parsed delays the parser past the moment the browser
+ * starts painting, and from then on the browser lays the whole growing list out again between the parser's slices.
+ * The main script's code (hundreds of kB to compile) therefore arrives after parsing, where it costs only itself.
+ */
+import type { IsoDate } from '../../lib/domain/dates';
+import type { PageStart } from '../../lib/messages/commands';
+import { sendRaw } from '../../lib/messages/send';
+import { today } from '../../lib/platform/clock';
+import { startEarlyReads, type EarlyReads } from './early';
+import { reserveEarly, type EarlySlots } from './slots-early';
+
+export interface EarlyStart {
+  /** The background's answer to 'page-start' (the checked settings and the active pack). */
+  pageStart: Promise<PageStart>;
+  firstToday: Promise<IsoDate>;
+  reads: EarlyReads;
+  slots: EarlySlots;
+}
+
+/** Where the early script leaves the start for the main script (both run in the extension's isolated world). */
+const HANDOVER_KEY = '__kaaLotsenEarlyStart';
+/** Reserved places are given back when no main script has taken the start this long after the page's load. */
+const GIVE_UP_AFTER_LOAD_MS = 10_000;
+
+type Holder = Record<string, EarlyStart | undefined>;
+
+export function beginEarlyStart(doc: Document): EarlyStart {
+  const pageStart = sendRaw<PageStart>('page-start', {});
+  pageStart.catch(() => undefined);
+  const firstToday = today();
+  firstToday.catch(() => undefined);
+  return { pageStart, firstToday, reads: startEarlyReads(), slots: reserveEarly(doc) };
+}
+
+/** The early script's side: leave the start for the main script. */
+export function handOver(start: EarlyStart, win: Window = window): void {
+  const holder = win as unknown as Holder;
+  holder[HANDOVER_KEY] = start;
+  // Should the main script never come (it failed to load), no empty place is left in UKA's page.
+  const giveUp = () =>
+    setTimeout(() => {
+      if (holder[HANDOVER_KEY] !== start) return;
+      delete holder[HANDOVER_KEY];
+      start.slots.abandon();
+    }, GIVE_UP_AFTER_LOAD_MS);
+  if (win.document.readyState === 'complete') giveUp();
+  else win.addEventListener('load', giveUp, { once: true });
+}
+
+/** The main script's side: the start the early script left, once (null when there is none). */
+export function takeOver(win: Window = window): EarlyStart | null {
+  const holder = win as unknown as Holder;
+  const start = holder[HANDOVER_KEY] ?? null;
+  delete holder[HANDOVER_KEY];
+  return start;
+}
