@@ -13,6 +13,7 @@ import type { UkaFeatureContext } from './context';
 import { closeEarlyReads } from './early';
 import { releaseSlots } from '../../components/ui/slots';
 import { mark } from '../../lib/platform/marks';
+import { nextTask } from '../../lib/platform/next-task';
 
 export interface RuntimeOptions {
   doc: Document;
@@ -134,13 +135,13 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     }
     // The code of this page kind's features is evaluated in a task of its own while the list is read (between two
     // slices), so that the task in which the features draw holds only their own work.
-    setTimeout(() => {
+    void nextTask().then(() => {
       if (controller.signal.aborted) return;
       prepareStyles(doc);
       for (const feature of options.features) {
         if (feature.pages.includes(recognition.kind) && enabled(feature.id)) feature.preload?.().catch(() => undefined);
       }
-    }, 0);
+    });
     const read = {
       person: memo(() => adapter.readPersonPage(doc)),
       startList: memo(() => adapter.readStartList(doc)),
@@ -171,7 +172,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     }
     if (firstView) mark('list-read');
     // The features of the first page view draw together in a task of their own (not in the list's last slice).
-    if (firstView) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (firstView) await nextTask();
     if (firstView) mark('features');
     if (controller.signal.aborted) return;
     const ctx: UkaFeatureContext = {

@@ -23,6 +23,7 @@ import {
 import type { WarningKind } from '../domain/warnings';
 import type { HeadingPatterns, UkaProfile } from './profile';
 import { isoDate, normalise, openGrid, readFacts, readFieldRows, readGrid, splitCode, text, type GridRow } from './dom';
+import { nextTask } from '../platform/next-task';
 import { uka2024 } from './profiles/uka-2024';
 import { uka2026 } from './profiles/uka-2026';
 import type { z } from 'zod';
@@ -101,12 +102,11 @@ function runThrough<T>(steps: Steps<T>): T {
   }
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T> {
   const budget = options.budgetMs ?? 8;
-  const yieldNow = options.yieldNow ?? macrotask;
+  const yieldNow = options.yieldNow ?? nextTask;
   let until = clock() + budget;
   for (;;) {
     const next = steps.next();
