@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { StatusPanel, STATUS_PANEL_CSS } from '../../../components/status/StatusPanel';
 import { parseId } from '../../../lib/domain/personnummer';
-import { ageOn, todayInStockholm } from '../../../lib/domain/dates';
+import { ageOn } from '../../../lib/domain/dates';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../context';
 
@@ -9,9 +9,7 @@ import type { UkaFeatureContext } from '../context';
 export const statusPanel: FeatureDefinition<UkaFeatureContext> = {
   id: 'status-panel',
   pages: ['login', 'start', 'person', 'export'],
-  init(ctx) {
-    const mounted = ctx.mount('status-panel', { where: 'floating', css: STATUS_PANEL_CSS, label: 'KAA-lotsen status' });
-    if (!mounted) return false;
+  async init(ctx, signal) {
     const kind = ctx.recognition.kind;
     let person = null;
     let exportList = null;
@@ -20,7 +18,9 @@ export const statusPanel: FeatureDefinition<UkaFeatureContext> = {
       const result = ctx.read.person();
       if (result.ok) {
         const id = parseId(result.value.header.personnummer);
-        const age = id ? ageOn(id.birthDate, todayInStockholm(new Date())) : result.value.header.alder;
+        // The extension's clock (read once per page view, test clock honoured), not a new Intl date lookup here.
+        const age = id ? ageOn(id.birthDate, await ctx.today()) : result.value.header.alder;
+        if (signal.aborted) return false;
         person = {
           age,
           contacts: result.value.contacts.length,
@@ -37,6 +37,8 @@ export const statusPanel: FeatureDefinition<UkaFeatureContext> = {
         exportList = { groups: result.value.groups.length, persons, exportEnabled: result.value.exportButton.enabled };
       } else readError = result.reason;
     }
+    const mounted = ctx.mount('status-panel', { where: 'floating', css: STATUS_PANEL_CSS, label: 'KAA-lotsen status' });
+    if (!mounted) return false;
     render(
       <StatusPanel pageKind={kind} profileId={ctx.recognition.profileId} person={person} exportList={exportList} readError={readError} initiallyOpen={kind === 'person'} />,
       mounted.container,
