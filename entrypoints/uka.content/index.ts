@@ -11,16 +11,16 @@
  */
 import type { LoadedSettings } from '../../lib/settings';
 import type { Pack } from '../../lib/content/schema';
-import { readStoredSettings, STORAGE_KEY as SETTINGS_KEY } from '../../lib/settings/raw';
+import { STORAGE_KEY as SETTINGS_KEY } from '../../lib/settings/raw';
 import { sendCommand } from '../../lib/messages/client';
 import { sendRaw } from '../../lib/messages/send';
 import type { PageStart } from '../../lib/messages/commands';
 import { browser } from 'wxt/browser';
-import { isManagedChange, readManagedArea } from '../../lib/platform/managed';
+import { isManagedChange } from '../../lib/platform/managed';
 import { applyPackDefaults } from '../../lib/platform/routine';
 import { today } from '../../lib/platform/clock';
 import { adoptEarlyReads } from './early';
-import { PACK_KEY, readImportedPack } from '../../lib/platform/pack-raw';
+import { PACK_KEY } from '../../lib/platform/pack-raw';
 import { beginEarlyStart, takeOver, type EarlyStart } from './early-start';
 import { mark } from '../../lib/platform/marks';
 import { nextTask } from '../../lib/platform/next-task';
@@ -31,21 +31,20 @@ function isThisUka(loaded: LoadedSettings): boolean {
   return Boolean(origin) && new URL(origin!).origin === location.origin;
 }
 
+/** A second ask for the page start waits this long (the background may be starting or updating). */
+const RETRY_PAGE_START_MS = 500;
+
 /**
- * The settings as in force and the active metodbok pack. The background checks them (it holds the zod schemas
- * anyway), so the page's script builds and runs no schema on a UKA page load. Without an answer from the background
- * (it is being updated or restarted) the stored values are read and checked here instead.
+ * The settings as in force and the active metodbok pack. The background checks them (it holds the zod schemas), so
+ * UKA's page builds and runs no schema. Without an answer it is asked once more; then the page view does not start
+ * and nothing is injected.
  */
 async function readPageStart(asked?: Promise<PageStart>): Promise<{ loaded: LoadedSettings; pack: Pack }> {
-  try {
-    const answer = await (asked ?? sendRaw<PageStart>('page-start', {}));
-    if (answer.pack) return { loaded: answer.loaded, pack: answer.pack };
-    const { DEFAULT_PACK_JSON } = await import('../../lib/content/default-pack');
-    return { loaded: answer.loaded, pack: DEFAULT_PACK_JSON as unknown as Pack };
-  } catch {
-    const [stored, policy, imported, stage] = await Promise.all([readStoredSettings(), readManagedArea(), readImportedPack(), import('./settings-stage')]);
-    return { loaded: stage.settingsFrom(stored, policy), pack: stage.activePackFrom(policy[PACK_KEY], imported).pack };
-  }
+  const ask = () => sendRaw<PageStart>('page-start', {});
+  const answer = await (asked ?? ask()).catch(() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_PAGE_START_MS)).then(ask));
+  if (answer.pack) return { loaded: answer.loaded, pack: answer.pack };
+  const { DEFAULT_PACK_JSON } = await import('../../lib/content/default-pack');
+  return { loaded: answer.loaded, pack: DEFAULT_PACK_JSON as unknown as Pack };
 }
 
 export default defineContentScript({

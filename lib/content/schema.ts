@@ -10,6 +10,7 @@ import { lazySchema } from '../platform/lazy-schema';
 import { WARNING_KINDS, type WarningKind } from '../domain/warnings';
 import { ANCHORS, PAGE_KINDS, type AnchorName, type PageKind } from '../uka/types';
 import { checkMarkdown, parseMarkdown, sectionLinks, SLUG_RE } from './markdown';
+import { EXPLAINER_KEYS } from './keys';
 import { FIXED_STEP_IDS, type Stage } from '../ladder/types';
 
 export const PACK_FORMAT = 'kaa-lotsen-pack' as const;
@@ -163,7 +164,7 @@ export const Explainer = lazySchema(() => z
   .strict());
 export type Explainer = z.infer<typeof Explainer>;
 
-export const EXPLAINER_KEYS = [...WARNING_KINDS, 'generic'] as const;
+export { EXPLAINER_KEYS };
 export type ExplainerKey = WarningKind | 'generic';
 
 export const GlossaryEntry = lazySchema(() => z

@@ -5,34 +5,12 @@
  */
 import { z } from 'zod';
 import { lazySchema } from '../platform/lazy-schema';
-import defaultProfileJson from './profiles/kaa-scb-1.json';
+import { COLUMN_FORMATS, COLUMN_ROLES, REQUIRED_ROLES, RULE_IDS_LOGICAL } from './profile-core';
+
+export { COLUMN_FORMATS, COLUMN_ROLES, RULE_IDS_LOGICAL, codeLabel, deadlineFor, defaultProfile, profileAppliesTo, type ColumnFormat, type ColumnRole } from './profile-core';
 
 const HalfYearText = lazySchema(() => z.string().regex(/^\d{4}H[12]$/, 'halvår skrivs som 2026H1 eller 2026H2'));
 const MonthDay = lazySchema(() => z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'datum skrivs MM-DD'));
-
-/** Semantic roles the validator needs; the profile maps each to one column by name. */
-export const COLUMN_ROLES = [
-  'kommun',
-  'personnummer',
-  'regStart',
-  'regEnd',
-  'regEndReason',
-  'studyLevel',
-  'studiebevis',
-  'contactDate',
-  'contactOccupation',
-  'measure',
-  'measureStart',
-  'measureEnd',
-  'measureEndReason',
-  'occupationAfter',
-] as const;
-export type ColumnRole = (typeof COLUMN_ROLES)[number];
-/** Roles every profile must map (regEndReason may be absent in a layout). */
-const REQUIRED_ROLES: readonly ColumnRole[] = COLUMN_ROLES.filter((r) => r !== 'regEndReason');
-
-export const COLUMN_FORMATS = ['kommun', 'personnummer', 'date', 'code', 'yesNo', 'text'] as const;
-export type ColumnFormat = (typeof COLUMN_FORMATS)[number];
 
 const RequiredRule = lazySchema(() => z.union([
   z.literal('always'),
@@ -59,7 +37,6 @@ const CodeEntry = lazySchema(() => z.object({ code: z.string().min(1), label: z.
 
 const DeadlineSchema = lazySchema(() => z.object({ monthDay: MonthDay, yearOffset: z.number().int().min(0).max(2) }));
 
-export const RULE_IDS_LOGICAL = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'Y1', 'Y2', 'Y3', 'Y4', 'G1'] as const;
 
 export const ScbProfileSchema = lazySchema(() => z
   .object({
@@ -145,35 +122,3 @@ export function loadProfile(json: unknown): LoadProfileResult {
   return { ok: false, errors: r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
 }
 
-let builtIn: ScbProfile | null = null;
-
-/**
- * The built-in default profile "kaa-scb-1", validated the first time it is needed (not when this module is loaded:
- * the UKA content script carries the validator but most page views never check a file).
- */
-export function defaultProfile(): ScbProfile {
-  if (!builtIn) {
-    const loaded = loadProfile(defaultProfileJson);
-    if (!loaded.ok) throw new Error(`Built-in SCB profile is invalid: ${JSON.stringify(loaded.errors)}`);
-    builtIn = loaded.profile;
-  }
-  return builtIn;
-}
-
-/** True when the profile applies to the collection period ('2026H2'). */
-export function profileAppliesTo(profile: ScbProfile, period: string): boolean {
-  return period >= profile.periods.from && (profile.periods.to === null || period <= profile.periods.to);
-}
-
-/** The reporting deadline of a collection period under the profile, e.g. '2026H2' → '2027-02-01'. */
-export function deadlineFor(profile: ScbProfile, period: string): string | null {
-  const m = /^(\d{4})H([12])$/.exec(period);
-  if (!m) return null;
-  const d = m[2] === '1' ? profile.deadlines.H1 : profile.deadlines.H2;
-  return `${Number(m[1]) + d.yearOffset}-${d.monthDay}`;
-}
-
-/** Label of a code in a code list ("11" in "Sysselsattning" → "Ingen sysselsättning (InSys)"), or null. */
-export function codeLabel(profile: ScbProfile, list: string, code: string): string | null {
-  return profile.codeLists[list]?.find((c) => c.code === code)?.label ?? null;
-}

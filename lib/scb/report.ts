@@ -4,7 +4,8 @@
  */
 import { maskId } from '../domain/personnummer';
 import { decodeWindows1252, splitLines } from './decode';
-import { defaultProfile, type ScbProfile } from './profile';
+import { defaultProfile } from './profile-core';
+import type { ScbProfile } from './profile';
 import type { Finding, ScbReport } from './validate';
 
 export interface PersonFindings {

@@ -8,7 +8,8 @@
 import { luhn10, parseId } from '../domain/personnummer';
 import { ageOn, halfYearEnd, halfYearOf, halfYearStart, addHalfYears, type HalfYear } from '../domain/dates';
 import { decodeWindows1252, looksLikeUtf8, splitLines } from './decode';
-import { defaultProfile, deadlineFor, profileAppliesTo, type ColumnRole, type ScbProfile } from './profile';
+import { defaultProfile, deadlineFor, profileAppliesTo, type ColumnRole } from './profile-core';
+import type { ScbProfile } from './profile';
 import { EXCEL_MESSAGE, isExcelRule, isUnreadableRule, ruleText, type Severity } from './rules';
 
 export type { Severity } from './rules';

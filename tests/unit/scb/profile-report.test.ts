@@ -12,6 +12,12 @@ import { buildFile, pickYouths, validYouth, TODAY } from './build-file';
 const [P1, P2] = pickYouths(TODAY, 2) as [string, string];
 
 describe('profile', () => {
+  it('the built-in profile, used as shipped (no schema in the content script), is exactly what the schema accepts', () => {
+    const parsed = loadProfile(structuredClone(defaultProfile()));
+    expect(parsed.ok).toBe(true);
+    expect(parsed.ok && parsed.profile).toEqual(defaultProfile());
+  });
+
   it('the built-in profile loads and has the layout of SCB-FILE.md', () => {
     expect(defaultProfile().id).toBe('kaa-scb-1');
     expect(defaultProfile().columns.map((c) => c.name)).toEqual(['Kommun', 'PersonNr', 'RegStart', 'RegSlut', 'GrundRegSlut', 'SenSysReg', 'Studiebevis', 'DatKontakt', 'SysKontakt', 'Atgard', 'AtgStart', 'AtgSlut', 'GrundAtgSlut', 'SysEfter']);
