@@ -4,7 +4,7 @@
  * download link to an .ics file made from the same reminders (UKA links and dates only, no names or personnummer).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { addDays, diffDays, type IsoDate } from '../../lib/domain/dates';
+import { addDays, compareCodePoints, diffDays, type IsoDate } from '../../lib/domain/dates';
 
 export interface ReminderItem {
   id: string;
@@ -38,7 +38,7 @@ export interface RemindersListProps {
 /** Overdue first, then due, then upcoming; each by due date. (The background already sorts; this keeps it so.) */
 export function orderReminders(items: readonly ReminderItem[]): ReminderItem[] {
   const rank = { overdue: 0, due: 1, upcoming: 2 } as const;
-  return [...items].sort((a, b) => rank[a.state] - rank[b.state] || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+  return [...items].sort((a, b) => rank[a.state] - rank[b.state] || compareCodePoints(a.dueDate, b.dueDate) || compareCodePoints(a.id, b.id));
 }
 
 /** Where the entry leads, in words without personal data (the UKA page path). */

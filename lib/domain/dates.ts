@@ -107,6 +107,15 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 
 /** ISO dates compare correctly as strings; these helpers only make intent explicit. */
 export function compareIso(a: IsoDate, b: IsoDate): number {
+  return compareCodePoints(a, b);
+}
+
+/**
+ * Plain string order (UTF-16 code units): for ISO dates and ASCII ids, where it is the order people expect. Unlike
+ * String.prototype.localeCompare, it needs no ICU collator: the first localeCompare in a page starts one, a stall of
+ * about 10 ms in Chromium, on every UKA page that sorts dates.
+ */
+export function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 export function minIso(...dates: IsoDate[]): IsoDate {

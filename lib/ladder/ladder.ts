@@ -15,7 +15,7 @@
  * - Age is evaluated on the date of each action: calls/letters due on or after the 18th birthday go to the youth.
  * - The half-year minimum counts reached contacts only (being informed is the duty; attempts are the ladder).
  */
-import { addDays, addMonths, ageOn, birthdayOn, diffDays, halfYearEnd, halfYearOf, halfYearStart, addHalfYears, minIso } from '../domain/dates';
+import { addDays, addMonths, ageOn, birthdayOn, diffDays, halfYearEnd, halfYearOf, halfYearStart, addHalfYears, minIso, compareCodePoints } from '../domain/dates';
 import type { IsoDate } from '../domain/dates';
 import type { ContactEntry, MeasureEntry } from '../uka/types';
 import {
@@ -94,7 +94,7 @@ export function supersedeNotes(contacts: ContactEntry[], notes: LocalNote[], win
   const superseded: LocalNote[] = [];
   const dated = notes
     .map((n, i) => ({ n, i }))
-    .sort((a, b) => ('date' in a.n && a.n.date ? a.n.date : '').localeCompare('date' in b.n && b.n.date ? b.n.date : '') || a.i - b.i);
+    .sort((a, b) => compareCodePoints('date' in a.n && a.n.date ? a.n.date : '', 'date' in b.n && b.n.date ? b.n.date : '') || a.i - b.i);
   const isSuperseded = new Set<number>();
   for (const { n, i } of dated) {
     const cls = noteClass(n);
@@ -158,7 +158,7 @@ function toEvents(contacts: ContactEntry[], notes: LocalNote[]): LadderEvent[] {
         break;
     }
   }
-  return evs.sort((a, b) => a.date.localeCompare(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  return evs.sort((a, b) => compareCodePoints(a.date, b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }
 
 function newRound(): Round {

@@ -4,6 +4,7 @@
  */
 import {
   addDays,
+  compareCodePoints,
   addHalfYears,
   addMonths,
   birthdayOn,
@@ -213,11 +214,11 @@ export function compareReminders(a: Reminder, b: Reminder): number {
   const sa = a.snoozedUntil ? 1 : 0;
   const sb = b.snoozedUntil ? 1 : 0;
   if (sa !== sb) return sa - sb;
-  if (sa && a.snoozedUntil !== b.snoozedUntil) return (a.snoozedUntil ?? '').localeCompare(b.snoozedUntil ?? '');
+  if (sa && a.snoozedUntil !== b.snoozedUntil) return compareCodePoints(a.snoozedUntil ?? '', b.snoozedUntil ?? '');
   const oa = a.state === 'overdue' ? 0 : 1;
   const ob = b.state === 'overdue' ? 0 : 1;
   if (oa !== ob) return oa - ob;
-  return a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id);
+  return compareCodePoints(a.dueDate, b.dueDate) || compareCodePoints(a.id, b.id);
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   addDays,
+  compareCodePoints,
   addHalfYears,
   addMonths,
   ageOn,
@@ -137,5 +138,16 @@ describe('stockholmInstant', () => {
     expect(new Date(stockholmInstant('2026-03-29', 2, 30)).toISOString()).toBe('2026-03-29T01:30:00.000Z');
     // 02:30 happens twice on 25 October 2026: the first one (summer time).
     expect(new Date(stockholmInstant('2026-10-25', 2, 30)).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('compareCodePoints (date order without an ICU collator)', () => {
+  it('orders ISO dates exactly as localeCompare does', () => {
+    const iso = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.oneof(iso, fc.constant('')), fc.oneof(iso, fc.constant('')), (a, b) => {
+        expect(Math.sign(compareCodePoints(a, b))).toBe(Math.sign(a.localeCompare(b)));
+      }),
+    );
   });
 });
