@@ -131,25 +131,39 @@ class ListRow implements GridRow {
   }
 }
 
+/** A table grid's columns (from its header row) and body rows, or why the table cannot be read. */
+function openTable(container: Element, spec: GridSpec & { layout: 'table' }): { ok: true; cols: Map<string, number>; bodyRows: Element[] } | { ok: false; reason: string } {
+  const headRow = container.querySelector('thead tr') ?? container.querySelector('tr');
+  if (!headRow) return { ok: false, reason: `tabellen ${spec.selector} saknar rubrikrad` };
+  const headers = Array.from(headRow.querySelectorAll('th')).map((th) => text(th));
+  const cols = mapColumns(headers, spec.columns);
+  const why = missing(spec.required, (f) => cols.has(f));
+  if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
+  const bodyRows = container.querySelector('tbody') ? Array.from(container.querySelectorAll('tbody tr')) : Array.from(container.querySelectorAll('tr')).slice(1);
+  return { ok: true, cols, bodyRows };
+}
+
+/**
+ * A table row's cells. HTMLTableRowElement.cells is the same list as the td and th children, without a regex per child
+ * (and used as it is, without copying it into an array: thousands of rows on a long list).
+ */
+function cellsOf(tr: Element): ArrayLike<Element> {
+  return 'cells' in tr && tr.cells ? (tr as HTMLTableRowElement).cells : Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName));
+}
+
 /** Open the grid found by the spec (inside `root`): header problems are found at once, rows come lazily. */
 export function openGrid(root: ParentNode, spec: GridSpec, also: readonly string[] = []): { ok: true; rows: GridRows } | { ok: false; reason: string } {
   const container = root.querySelector(spec.selector);
   if (!container) return { ok: false, reason: `hittar inte ${spec.selector}` };
   if (spec.layout === 'table') {
-    const headRow = container.querySelector('thead tr') ?? container.querySelector('tr');
-    if (!headRow) return { ok: false, reason: `tabellen ${spec.selector} saknar rubrikrad` };
-    const headers = Array.from(headRow.querySelectorAll('th')).map((th) => text(th));
-    const cols = mapColumns(headers, spec.columns);
-    const why = missing(spec.required, (f) => cols.has(f));
-    if (why) return { ok: false, reason: `${spec.selector}: ${why}` };
-    const bodyRows = container.querySelector('tbody') ? Array.from(container.querySelectorAll('tbody tr')) : Array.from(container.querySelectorAll('tr')).slice(1);
+    const table = openTable(container, spec);
+    if (!table.ok) return table;
+    const { cols, bodyRows } = table;
     return {
       ok: true,
       rows: (function* () {
         for (const tr of bodyRows) {
-          // HTMLTableRowElement.cells is the same list (td and th children), without a regex per child (and used as it
-          // is, without copying it into an array: thousands of rows on a long list).
-          const cells: ArrayLike<Element> = 'cells' in tr && tr.cells ? (tr as HTMLTableRowElement).cells : Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName));
+          const cells = cellsOf(tr);
           if (cells.length === 0) continue;
           yield {
             el: tr,
@@ -249,8 +263,8 @@ export interface FieldRow {
 /**
  * The named fields of every row of a grid, and each row's link, as plain records: one tight loop over the rows with
  * the browser's own selector engine, no row objects in between. For the long lists that are read on every page load
- * (a 5,000-youth "Export till SCB"), where this code always runs cold. Layouts without such a loop go through
- * openGrid, with the same result.
+ * (a 5,000-youth "Export till SCB"), where this code always runs cold. The list and table layouts have such a loop;
+ * the others go through openGrid, with the same result.
  */
 export function readFieldRows(root: ParentNode, spec: GridSpec, fields: readonly string[], linkSelector: string): { ok: true; rows: FieldRow[] } | { ok: false; reason: string } {
   const rows: FieldRow[] = [];
@@ -275,6 +289,21 @@ export function readFieldRows(root: ParentNode, spec: GridSpec, fields: readonly
       for (const i of required) if (values[i] === null) return { ok: false, reason: `${spec.selector}: ${missing(spec.required, (f) => values[fields.indexOf(f)] !== null)}` };
       if (linkField < 0) link = item.querySelector(linkSelector);
       rows.push({ values, href: link?.getAttribute('href') ?? '' });
+    }
+    return { ok: true, rows };
+  }
+  if (spec.layout === 'table') {
+    const container = root.querySelector(spec.selector);
+    if (!container) return { ok: false, reason: `hittar inte ${spec.selector}` };
+    const table = openTable(container, spec);
+    if (!table.ok) return table;
+    const columns = fields.map((f) => table.cols.get(f));
+    for (const tr of table.bodyRows) {
+      const cells = cellsOf(tr);
+      if (cells.length === 0) continue;
+      const values: Array<string | null> = [];
+      for (const c of columns) values.push(c === undefined ? null : text(cells[c]));
+      rows.push({ values, href: tr.querySelector(linkSelector)?.getAttribute('href') ?? '' });
     }
     return { ok: true, rows };
   }

@@ -53,12 +53,16 @@ describe('readFieldRows (the long lists read on every load)', () => {
     expect(readFieldRows(doc('<p>tom</p>'), LIST, FIELDS, 'a')).toEqual({ ok: false, reason: 'hittar inte ul' });
   });
 
-  it('reads the table layout through openGrid, with the same result', () => {
+  it('reads the table layout like openGrid: a short row gives empty texts, a missing column null', () => {
     const d = doc(`<table><thead><tr><th>Namn</th><th>Personnummer</th><th>Etikett</th></tr></thead><tbody>
       <tr><td><a href="/person/1">Måns Jansson</a></td><td>20070313-2381</td><td>Coach Anna</td></tr>
-      <tr><td><a href="/person/2">Ludvig Johansson</a></td><td></td><td></td></tr></tbody></table>`);
+      <tr><td><a href="/person/2">Ludvig Johansson</a></td><td></td><td></td></tr>
+      <tr><td><a href="/person/3">Omar Holm</a></td></tr></tbody></table>`);
     const read = readFieldRows(d, TABLE, FIELDS, 'a[href]');
     expect(read).toEqual(viaGrid(d, TABLE, 'a[href]'));
-    expect(read.ok && read.rows.map((r) => r.href)).toEqual(['/person/1', '/person/2']);
+    expect(read.ok && read.rows.map((r) => r.href)).toEqual(['/person/1', '/person/2', '/person/3']);
+    const noLabels: GridSpec = { ...TABLE, columns: { name: /^namn/, personnummer: /^person/ } };
+    expect(readFieldRows(d, noLabels, FIELDS, 'a[href]')).toEqual(viaGrid(d, noLabels, 'a[href]'));
+    expect(readFieldRows(doc('<table><tr><td>x</td></tr></table>'), TABLE, FIELDS, 'a')).toEqual(viaGrid(doc('<table><tr><td>x</td></tr></table>'), TABLE, 'a'));
   });
 });
