@@ -43,8 +43,8 @@ async function readPageStart(asked?: Promise<PageStart>): Promise<{ loaded: Load
   const ask = () => sendRaw<PageStart>('page-start', {});
   const answer = await (asked ?? ask()).catch(() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_PAGE_START_MS)).then(ask));
   if (answer.pack) return { loaded: answer.loaded, pack: answer.pack };
-  const { DEFAULT_PACK_JSON } = await import('../../lib/content/default-pack');
-  return { loaded: answer.loaded, pack: DEFAULT_PACK_JSON as unknown as Pack };
+  const { getDefaultPack } = await import('../../lib/content/tools');
+  return { loaded: answer.loaded, pack: getDefaultPack() };
 }
 
 export default defineContentScript({

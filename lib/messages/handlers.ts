@@ -7,8 +7,11 @@
  * Handlers listed in BACKGROUND_OWNED are deliberately not implemented here.
  */
 import { browser } from 'wxt/browser';
-import { loadSettings } from '../settings';
-import { loadActivePack } from '../platform/pack';
+import { loadSettings, settingsFrom } from '../settings';
+import { readStoredSettings } from '../settings/raw';
+import { readManagedArea } from '../platform/managed';
+import { activePackFrom, PACK_KEY } from '../platform/pack';
+import { readImportedPack } from '../platform/pack-raw';
 import { getStore, type KaaStore } from '../store';
 import type { CommandName, Handlers, StoredNoteView } from './commands';
 import type { NoteRecord } from '../store/types';
@@ -56,8 +59,10 @@ export function createCoreHandlers(deps: CoreDeps = {}): Pick<Handlers, CoreComm
     'get-errors': async (payload) => (await store()).listErrors(payload?.limit),
     'get-settings': () => loadSettings(),
     'page-start': async () => {
-      const [loaded, active] = await Promise.all([loadSettings(), loadActivePack()]);
-      return { loaded, pack: active.source === 'default' ? null : active.pack };
+      // Each store read once: the policy (managed area) holds both the locked settings and the policy's pack.
+      const [local, managed, imported] = await Promise.all([readStoredSettings(), readManagedArea(), readImportedPack()]);
+      const active = activePackFrom(managed[PACK_KEY], imported);
+      return { loaded: settingsFrom(local, managed), pack: active.source === 'default' ? null : active.pack };
     },
     'open-options': async () => {
       await (deps.openOptionsPage ?? (() => browser.runtime.openOptionsPage()))();
