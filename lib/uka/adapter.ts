@@ -186,9 +186,14 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
       const heading = text(el.querySelector(p.exportList.heading));
       const rec = heading ? recogniseWarningHeading(heading, p.headings, sectionColour(p, el)) : null;
       if (!rec) return `grupp utan känd rubrik: "${heading.slice(0, 80)}"`;
-      const read = readFieldRows(el, p.exportList.rows, EXPORT_FIELDS, p.exportList.link);
+      const read = readFieldRows(el, p.exportList.rows, EXPORT_FIELDS, p.exportList.link, ([name, personnummer, label], href) => ({
+        name: name ?? '',
+        personnummer: personnummer || null,
+        label: label || null,
+        href,
+      }));
       if (!read.ok) return read.reason;
-      const rows = read.rows.map(({ values: [name, personnummer, label], href }) => ({ name: name ?? '', personnummer: personnummer || null, label: label || null, href }));
+      const rows = read.rows;
       // A pause between sections (the largest is a few ms to read), so the read never becomes one long task.
       yield;
       groups.push({ colour: rec.colour, heading: cleanHeading(heading), kind: rec.kind, rows });

@@ -7,6 +7,9 @@ const FIELDS = ['name', 'personnummer', 'label'] as const;
 const LIST: GridSpec = { layout: 'list', selector: 'ul', item: 'li', fields: { name: 'a', personnummer: '.pnr', label: '.tag' }, required: ['name'] };
 const TABLE: GridSpec = { layout: 'table', selector: 'table', columns: { name: /^namn/, personnummer: /^person/, label: /^etikett/ }, required: ['name'] };
 
+/** The records the tests compare: the field texts and the link's href as readFieldRows hands them over. */
+const record = (values: Array<string | null>, href: string) => ({ values, href });
+
 const doc = (body: string) => parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
 
 /** What openGrid gives for the same fields (the reference readFieldRows must agree with). */
@@ -29,7 +32,7 @@ describe('readFieldRows (the long lists read on every load)', () => {
         Johansson</a></li>
       <li><span class="tag">Coach Omar</span> <a href="/person/3">Omar Holm</a></li>
     </ul>`);
-    const read = readFieldRows(d, LIST, FIELDS, 'a');
+    const read = readFieldRows(d, LIST, FIELDS, 'a', record);
     expect(read).toEqual(viaGrid(d, LIST, 'a'));
     expect(read.ok && read.rows).toEqual([
       { values: ['Måns Jansson', '20070313-2381', 'Coach Anna'], href: '/person/1' },
@@ -41,16 +44,16 @@ describe('readFieldRows (the long lists read on every load)', () => {
   it('finds a link that is not one of the fields', () => {
     const d = doc(`<ul><li><span class="pnr">20070313-2381</span><a class="name" href="/person/1">Måns Jansson</a></li></ul>`);
     const spec: GridSpec = { ...LIST, fields: { name: '.name', personnummer: '.pnr' } };
-    const read = readFieldRows(d, spec, FIELDS, 'a[href]');
+    const read = readFieldRows(d, spec, FIELDS, 'a[href]', record);
     expect(read.ok && read.rows).toEqual([{ values: ['Måns Jansson', '20070313-2381', null], href: '/person/1' }]);
   });
 
   it('says why when a required field is missing or the list is not there', () => {
     const d = doc(`<ul><li><span class="pnr">20070313-2381</span></li></ul>`);
-    const read = readFieldRows(d, LIST, FIELDS, 'a');
+    const read = readFieldRows(d, LIST, FIELDS, 'a', record);
     expect(read.ok).toBe(false);
     expect(!read.ok && read.reason).toMatch(/name/);
-    expect(readFieldRows(doc('<p>tom</p>'), LIST, FIELDS, 'a')).toEqual({ ok: false, reason: 'hittar inte ul' });
+    expect(readFieldRows(doc('<p>tom</p>'), LIST, FIELDS, 'a', record)).toEqual({ ok: false, reason: 'hittar inte ul' });
   });
 
   it('reads the table layout like openGrid: a short row gives empty texts, a missing column null', () => {
@@ -58,11 +61,11 @@ describe('readFieldRows (the long lists read on every load)', () => {
       <tr><td><a href="/person/1">Måns Jansson</a></td><td>20070313-2381</td><td>Coach Anna</td></tr>
       <tr><td><a href="/person/2">Ludvig Johansson</a></td><td></td><td></td></tr>
       <tr><td><a href="/person/3">Omar Holm</a></td></tr></tbody></table>`);
-    const read = readFieldRows(d, TABLE, FIELDS, 'a[href]');
+    const read = readFieldRows(d, TABLE, FIELDS, 'a[href]', record);
     expect(read).toEqual(viaGrid(d, TABLE, 'a[href]'));
     expect(read.ok && read.rows.map((r) => r.href)).toEqual(['/person/1', '/person/2', '/person/3']);
     const noLabels: GridSpec = { ...TABLE, columns: { name: /^namn/, personnummer: /^person/ } };
-    expect(readFieldRows(d, noLabels, FIELDS, 'a[href]')).toEqual(viaGrid(d, noLabels, 'a[href]'));
-    expect(readFieldRows(doc('<table><tr><td>x</td></tr></table>'), TABLE, FIELDS, 'a')).toEqual(viaGrid(doc('<table><tr><td>x</td></tr></table>'), TABLE, 'a'));
+    expect(readFieldRows(d, noLabels, FIELDS, 'a[href]', record)).toEqual(viaGrid(d, noLabels, 'a[href]'));
+    expect(readFieldRows(doc('<table><tr><td>x</td></tr></table>'), TABLE, FIELDS, 'a', record)).toEqual(viaGrid(doc('<table><tr><td>x</td></tr></table>'), TABLE, 'a'));
   });
 });
