@@ -1,6 +1,6 @@
 /**
- * Where the imported metodbok pack is stored, and its raw read: zod-free, so that the UKA content script can start
- * this read at document_start (the pack is checked later, in lib/platform/pack.ts).
+ * Where the imported metodbok pack is stored, and its raw read, unchecked (./pack.ts checks it). zod-free: the UKA
+ * content script imports the key to watch it for changes.
  */
 import { browser } from 'wxt/browser';
 

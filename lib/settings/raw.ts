@@ -1,6 +1,6 @@
 /**
- * The stored settings as they are, before any checking (no zod here): the UKA content script starts this read at
- * document_start, where it must stay light, and checks the values later with ./index.ts (settingsFrom).
+ * The stored settings as they are, before any checking (no zod here); ./index.ts checks them (settingsFrom). The key
+ * is imported alone by the UKA content script, which watches it for changes.
  */
 import { browser } from 'wxt/browser';
 import { asRecord } from '../platform/managed';
