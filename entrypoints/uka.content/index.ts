@@ -36,15 +36,15 @@ const RETRY_PAGE_START_MS = 500;
 
 /**
  * The settings as in force and the active metodbok pack. The background checks them (it holds the zod schemas), so
- * UKA's page builds and runs no schema. Without an answer it is asked once more; then the page view does not start
+ * UKA's page builds and runs no schema, and it sends the built-in pack too, so UKA's page carries no copy of it. Without an answer it is asked once more; then the page view does not start
  * and nothing is injected.
  */
 async function readPageStart(asked?: Promise<PageStart>): Promise<{ loaded: LoadedSettings; pack: Pack }> {
   const ask = () => sendRaw<PageStart>('page-start', {});
   const answer = await (asked ?? ask()).catch(() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_PAGE_START_MS)).then(ask));
-  if (answer.pack) return { loaded: answer.loaded, pack: answer.pack };
-  const { getDefaultPack } = await import('../../lib/content/tools');
-  return { loaded: answer.loaded, pack: getDefaultPack() };
+  // The background always sends the active pack (the built-in one included): this script carries none of its own.
+  if (!answer?.loaded || !answer.pack) throw new Error('page-start utan inställningar eller metodbok');
+  return { loaded: answer.loaded, pack: answer.pack };
 }
 
 export default defineContentScript({

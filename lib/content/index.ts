@@ -5,6 +5,7 @@ import type { Explainer, GlossaryEntry, Pack, ScbPhase, Tip } from './schema';
 
 export * from './schema';
 export * from './tools';
+export { getDefaultPack, defaultPack } from './builtin';
 export { parseMarkdown, checkMarkdown, classifyHref, markdownToPlainText, sectionLinks } from './markdown';
 export type { MdBlock, MdDocument, MdInline, MdProblem } from './markdown';
 export { DEFAULT_PACK_JSON } from './default-pack';

@@ -1,27 +1,13 @@
 /**
- * What pages do with the content pack: the built-in pack, tips for a context, explainers, the glossary's matches,
+ * What pages do with the content pack: tips for a context, explainers, the glossary's matches,
  * search, the SCB phase. Pure (no DOM, no browser APIs) and free of the pack's schema (./schema.ts, zod), so that the
  * UKA content script carries no schema; ./index.ts is the whole public API.
  */
 import type { WarningKind } from '../domain/warnings';
 import type { AnchorName, PageKind } from '../uka/types';
-import { DEFAULT_PACK_JSON } from './default-pack';
 import { EXPLAINER_KEYS } from './keys';
 import { markdownToPlainText } from './markdown';
 import type { Explainer, GlossaryEntry, Pack, ScbPhase, Tip } from './schema';
-
-/**
- * The built-in pack. It is NOT validated at run time: DEFAULT_PACK_JSON is written in parsePack's output form (every
- * default filled in), and tests/unit/content checks that parsePack accepts it and returns it unchanged. Running zod
- * over the whole pack on every UKA page load cost ~15 ms for nothing. Imported and policy packs are still validated
- * (lib/platform/pack.ts).
- */
-export function getDefaultPack(): Pack {
-  return DEFAULT_PACK_JSON as unknown as Pack;
-}
-
-/** The built-in pack as a value (for tests and tools; same object as getDefaultPack()). */
-export const defaultPack: Pack = getDefaultPack();
 
 // ---------------------------------------------------------------- tips
 

@@ -26,7 +26,8 @@ const PagePath = z.string().max(2048).regex(/^\//, 'sökvägen ska börja med /'
 /** What a UKA page starts from: the settings as in force and the active pack (null: the built-in one, not sent). */
 export interface PageStart {
   loaded: LoadedSettings;
-  pack: Pack | null;
+  /** The active metodbok pack (the built-in one unless a kommun's pack is imported or set by policy). */
+  pack: Pack;
 }
 
 export const FeatureStatusSchema = z.object({

@@ -62,7 +62,8 @@ export function createCoreHandlers(deps: CoreDeps = {}): Pick<Handlers, CoreComm
       // Each store read once: the policy (managed area) holds both the locked settings and the policy's pack.
       const [local, managed, imported] = await Promise.all([readStoredSettings(), readManagedArea(), readImportedPack()]);
       const active = activePackFrom(managed[PACK_KEY], imported);
-      return { loaded: settingsFrom(local, managed), pack: active.source === 'default' ? null : active.pack };
+      // The pack is sent even when it is the built-in one: UKA's page then carries no copy of the built-in texts.
+      return { loaded: settingsFrom(local, managed), pack: active.pack };
     },
     'open-options': async () => {
       await (deps.openOptionsPage ?? (() => browser.runtime.openOptionsPage()))();

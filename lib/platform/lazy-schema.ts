@@ -4,6 +4,7 @@
  * and the SCB profile, while one page view uses a few of them. The proxy forwards every property to the built
  * schema, so callers (and other schemas that nest it) use it exactly like the schema itself.
  */
+/*#__NO_SIDE_EFFECTS__*/
 export function lazySchema<T extends object>(build: () => T): T {
   let built: T | undefined;
   const real = (): T => (built ??= build());

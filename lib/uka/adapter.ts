@@ -3,9 +3,9 @@
  * typed view of lib/uka/types.ts. Never throws: every read gives { ok: true, value } or { ok: false, reason }.
  */
 import {
-  ContactEntry,
-  PersonPage,
   ANCHORS,
+  type ContactEntry,
+  type PersonPage,
   type ExportList,
   type StartList,
   type AnchorName,
@@ -26,7 +26,7 @@ import { isoDate, normalise, openGrid, readFacts, readFieldRows, readGrid, split
 import { nextTask } from '../platform/next-task';
 import { uka2024 } from './profiles/uka-2024';
 import { uka2026 } from './profiles/uka-2026';
-import type { z } from 'zod';
+import { personPageIssue } from './check';
 
 export { redactHtml } from './redact';
 export type { UkaProfile } from './profile';
@@ -70,11 +70,10 @@ function fail<T>(reason: string): ReadResult<T> {
   return { ok: false, reason };
 }
 
-function validated<T>(schema: z.ZodType<T>, value: unknown): ReadResult<T> {
-  const r = schema.safeParse(value);
-  if (r.success) return { ok: true, value: r.data };
-  const issue = r.error.issues[0];
-  return fail(`ogiltiga uppgifter: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'okänt fel'}`);
+/** A person page read as the PersonPage schema would have it (./check.ts; no zod on UKA's pages). */
+function checkedPersonPage(value: PersonPage): ReadResult<PersonPage> {
+  const issue = personPageIssue(value);
+  return issue ? fail(`ogiltiga uppgifter: ${issue.path.join('.')}: ${issue.message}`) : { ok: true, value };
 }
 
 function safe<T>(fn: () => T, fallback: (error: unknown) => T): T {
@@ -327,7 +326,7 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
           })),
           bevakningar: bev.rows.map((r) => ({ date: isoDate(r.get('date')) ?? r.get('date') ?? '', text: r.get('text') ?? '' })),
         };
-        const checked = validated(PersonPage, value);
+        const checked = checkedPersonPage(value);
         if (checked.ok) elementsOfRead.set(checked.value, found.elements);
         return checked;
       });

@@ -159,11 +159,12 @@ describe('core handlers', () => {
     expect([...Object.keys(handlers), ...BACKGROUND_OWNED].sort()).toEqual(all);
   });
 
-  it('page-start answers the checked settings and the active pack (null for the built-in one)', async () => {
+  it('page-start answers the checked settings and the active pack (the built-in one too: UKA pages carry no copy)', async () => {
     await fakeBrowser.storage.local.set({ settings: { ukaOrigin: 'https://uka.example.se', kommun: '2281', myLabel: '  Coach Anna ', bogus: 1 } });
     const first = await run('page-start', {});
-    expect(first).toMatchObject({ ok: true, data: { loaded: { settings: { ukaOrigin: 'https://uka.example.se', kommun: '2281' } }, pack: null } });
     const { defaultPack } = await import('../../../lib/content');
+    expect(first).toMatchObject({ ok: true, data: { loaded: { settings: { ukaOrigin: 'https://uka.example.se', kommun: '2281' } } } });
+    expect(first.ok && (first.data as { pack: unknown }).pack).toEqual(defaultPack);
     const imported = { ...defaultPack, id: 'var-kommun', title: 'Vår kommuns metodbok' };
     await fakeBrowser.storage.local.set({ contentPack: imported });
     const second = await run('page-start', {});
