@@ -32,7 +32,7 @@ export async function syncContentScripts(): Promise<string[]> {
   if (settings.ukaOrigin) {
     const pattern = originPattern(settings.ukaOrigin);
     if (await granted(pattern)) {
-      wanted.push({ id: UKA_EARLY_SCRIPT_ID, matches: [pattern], js: ['content-scripts/uka-early.js'], runAt: 'document_start' });
+      wanted.push({ id: UKA_EARLY_SCRIPT_ID, matches: [pattern], js: ['uka-early.js'], runAt: 'document_start' });
       wanted.push({ id: UKA_SCRIPT_ID, matches: [pattern], js: ['content-scripts/uka.js'], runAt: 'document_idle' });
     }
   }

@@ -7,13 +7,13 @@
  * Each early read is taken at most once, by the first page view; later page views (UKA changing the page without a
  * reload, Back from the bfcache) read afresh, so nothing here can go stale.
  */
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from '../../lib/platform/native-api';
 import { sendRaw } from '../../lib/messages/send';
 import { TOUR_PROGRESS_KEY } from '../../components/tour/progress';
 
 const READS = {
   /** The onboarding tour's stored progress (raw; the tour feature parses it). */
-  tourProgress: async (): Promise<unknown> => (await browser.storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY],
+  tourProgress: async (): Promise<unknown> => (await nativeBrowser().storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY],
   /** The current monthly review (the review feature's 'review-state' command). */
   reviewState: (): Promise<unknown> => sendRaw('review-state', {}),
 } as const;

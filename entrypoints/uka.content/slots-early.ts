@@ -3,7 +3,7 @@
  * of page, put the empty hosts in place while UKA's HTML is parsed (before each frame, and once more when parsing
  * ends), and remember the places and heights again after the first page view has drawn.
  */
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from '../../lib/platform/native-api';
 import { LAYOUT_HINTS_KEY, pageKey, placeSlots, recordSlots, releaseSlots, sameSlots, slotsFrom, withSlots, type SlotHint } from '../../components/ui/slots';
 
 export interface EarlySlots {
@@ -34,7 +34,7 @@ export function reserveEarly(doc: Document): EarlySlots {
       eachFrame();
     });
   };
-  const read = browser.storage.local
+  const read = nativeBrowser().storage.local
     .get(LAYOUT_HINTS_KEY)
     .then((answer) => {
       stored = answer[LAYOUT_HINTS_KEY];
@@ -71,7 +71,7 @@ export function reserveEarly(doc: Document): EarlySlots {
       const now = recordSlots(doc);
       if (sameSlots(now, known)) return;
       known = now;
-      await browser.storage.local.set({ [LAYOUT_HINTS_KEY]: withSlots(stored, key, now, Date.now()) });
+      await nativeBrowser().storage.local.set({ [LAYOUT_HINTS_KEY]: withSlots(stored, key, now, Date.now()) });
     },
   };
 }

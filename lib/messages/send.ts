@@ -3,7 +3,7 @@
  * scripts evaluate this at document_start, before UKA's page is parsed, and must stay light. Messages are validated
  * where they are handled (./dispatch.ts, in the background).
  */
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from '../platform/native-api';
 
 export type ErrorCode = 'bad-message' | 'unknown-command' | 'bad-payload' | 'not-implemented' | 'handler-error' | 'forbidden';
 
@@ -43,7 +43,7 @@ export function unwrapResult<T>(cmd: string, response: unknown): T {
 export async function sendRaw<T>(cmd: string, payload: unknown): Promise<T> {
   let response: unknown;
   try {
-    response = await browser.runtime.sendMessage({ cmd, payload });
+    response = await nativeBrowser().runtime.sendMessage({ cmd, payload });
   } catch (error) {
     throw new CommandError(cmd, 'no-response', describe(error));
   }

@@ -2,7 +2,7 @@
  * The extension's clock. Production builds use the real time. The test build (wxt --mode test) honours a clock
  * override in storage.local ("testClock", an ISO date-time), so end-to-end tests can move time forward.
  */
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from './native-api';
 import { todayInStockholm, type IsoDate } from '../domain/dates';
 
 export const TEST_CLOCK_KEY = 'testClock';
@@ -11,7 +11,7 @@ export const IS_TEST_BUILD = import.meta.env.MODE === 'test';
 export async function now(): Promise<Date> {
   if (IS_TEST_BUILD) {
     try {
-      const got = await browser.storage.local.get(TEST_CLOCK_KEY);
+      const got = await nativeBrowser().storage.local.get(TEST_CLOCK_KEY);
       const value = got[TEST_CLOCK_KEY];
       if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value);
     } catch {

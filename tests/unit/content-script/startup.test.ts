@@ -94,8 +94,10 @@ describe('what the UKA scripts evaluate while the page is parsed', () => {
     return seen;
   }
 
-  it('the early script (document_start) imports no zod, no schemas, no UKA adapter, no pack and no UI', () => {
-    const loaded = [...staticImports(path.join(root, 'entrypoints/uka-early.content.ts'))];
+  it('the early script (document_start) imports no zod, no schemas, no UKA adapter, no pack, no UI and no polyfill', () => {
+    const loaded = [...staticImports(path.join(root, 'entrypoints/uka-early.ts'))];
+    // The browser's own API (lib/platform/native-api.ts): wxt/browser is webextension-polyfill in this build.
+    expect(loaded).not.toContain('wxt/browser');
     expect(loaded.some((f) => f.endsWith('entrypoints/uka.content/early-start.ts'))).toBe(true);
     expect(loaded).not.toContain('zod');
     expect(loaded).not.toContain('preact');
@@ -104,7 +106,8 @@ describe('what the UKA scripts evaluate while the page is parsed', () => {
 
   it('the main script is registered after parsing, the early one while parsing', () => {
     expect(readFileSync(path.join(root, 'entrypoints/uka.content/index.ts'), 'utf8')).toContain("runAt: 'document_idle'");
-    expect(readFileSync(path.join(root, 'entrypoints/uka-early.content.ts'), 'utf8')).toContain("runAt: 'document_start'");
+    expect(readFileSync(path.join(root, 'entrypoints/uka-early.ts'), 'utf8')).toContain('defineUnlistedScript');
+    expect(readFileSync(path.join(root, 'entrypoints/background/registration.ts'), 'utf8')).toMatch(/js: \['uka-early\.js'\], runAt: 'document_start'/);
   });
 });
 

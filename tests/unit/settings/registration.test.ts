@@ -33,7 +33,7 @@ describe('content-script registration', () => {
     await fakeBrowser.storage.local.set({ settings: { ukaOrigin: 'https://uka.example.se', scbOrigin: 'https://scb.example.se' } });
     expect(await syncContentScripts()).toEqual([UKA_EARLY_SCRIPT_ID, UKA_SCRIPT_ID, SCB_SCRIPT_ID]);
     expect(registered.map((r) => [r.id, r.matches, r.js, r.runAt])).toEqual([
-      [UKA_EARLY_SCRIPT_ID, ['https://uka.example.se/*'], ['content-scripts/uka-early.js'], 'document_start'],
+      [UKA_EARLY_SCRIPT_ID, ['https://uka.example.se/*'], ['uka-early.js'], 'document_start'],
       [UKA_SCRIPT_ID, ['https://uka.example.se/*'], ['content-scripts/uka.js'], 'document_idle'],
       [SCB_SCRIPT_ID, ['https://scb.example.se/*'], ['content-scripts/scb.js'], 'document_idle'],
     ]);
