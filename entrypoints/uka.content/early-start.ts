@@ -1,7 +1,7 @@
 /**
  * What a UKA page view must start while UKA's HTML is still being parsed: the reads its first view needs (the checked
  * settings and pack, the date, the features' early reads) and the reserved panel places. The small early content
- * script (entrypoints/uka-early.content.ts, at document_start) begins it and hands it over; the main script
+ * script (entrypoints/uka-early.ts, at document_start) begins it and hands it over; the main script
  * (./index.ts, at document_idle, after UKA's page is parsed) takes it over, or begins it itself when it runs alone
  * (injected into a tab that was already open).
  *

@@ -2,9 +2,9 @@
  * The UKA content script. Registered at run time by the background for exactly the configured UKA origin (the
  * manifest has no static content script and no host permission). It only wires: settings + adapter + features.
  *
- * It runs at document_idle, after UKA's page is parsed: its few hundred kB are compiled then, not while a long list
+ * It runs at document_idle, after UKA's page is parsed: its ~200 kB are compiled then, not while a long list
  * is parsed. What has to happen during parsing (the reads the first view needs, the reserved panel places) the small
- * early script (entrypoints/uka-early.content.ts) began at document_start; this script takes it over
+ * early script (entrypoints/uka-early.ts) began at document_start; this script takes it over
  * (./early-start.ts), or begins it itself when it runs alone. The page view then starts with everything at hand
  * (entrypoints/uka.content/runtime.ts). Nothing is injected before the page is recognised, and on an unknown page
  * nothing at all.
