@@ -36,8 +36,8 @@ const RETRY_PAGE_START_MS = 500;
 
 /**
  * The settings as in force and the active metodbok pack. The background checks them (it holds the zod schemas), so
- * UKA's page builds and runs no schema, and it sends the built-in pack too, so UKA's page carries no copy of it. Without an answer it is asked once more; then the page view does not start
- * and nothing is injected.
+ * UKA's page builds and runs no schema, and it sends the built-in pack too, so UKA's page carries no copy of it.
+ * Without an answer it is asked once more; then the page view does not start and nothing is injected.
  */
 async function readPageStart(asked?: Promise<PageStart>): Promise<{ loaded: LoadedSettings; pack: Pack }> {
   const ask = () => sendRaw<PageStart>('page-start', {});

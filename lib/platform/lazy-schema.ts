@@ -1,9 +1,11 @@
 /**
  * A zod schema that is built the first time it is used. Building zod schemas is not free (each field is an object
- * with its own checks), and the UKA content script carries the schemas of every page kind and of the metodbok pack
- * and the SCB profile, while one page view uses a few of them. The proxy forwards every property to the built
+ * with its own checks), and a bundle may carry the schemas of every page kind, of the metodbok pack and of the SCB
+ * profile while one page view uses a few of them. The proxy forwards every property to the built
  * schema, so callers (and other schemas that nest it) use it exactly like the schema itself.
  */
+// A call only wraps (it builds nothing): the annotation lets the bundler drop the schemas a bundle never uses, and
+// with them zod (lib/uka/types.ts declares every page schema, the UKA content script uses none of them).
 /*#__NO_SIDE_EFFECTS__*/
 export function lazySchema<T extends object>(build: () => T): T {
   let built: T | undefined;
