@@ -12,19 +12,17 @@
  * A build dir is a built extension (e.g. .output/chrome-mv3-test, or $KAA_BUILD_OUT/chrome-mv3-test of
  * tests/bench/wxt.profile.config.ts); `@a+b` switches features a and b off in that mode.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { BrowserContext } from '@playwright/test';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startUkaServer } from '../fixtures/uka/server';
-import { configure, INIT_SCRIPT, median } from './ui';
+import { configure, launch, median } from './ui';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { rounds: { type: 'string', default: '15' }, variant: { type: 'string', default: '2026' } },
 });
-const CHROMIUM = process.env.KAA_CHROMIUM ?? '/usr/bin/chromium';
 const QUIET_MS = 1000;
 
 interface Mode {
@@ -63,17 +61,8 @@ async function main(): Promise<void> {
   try {
     for (const spec of ['', ...positionals]) {
       const [build, off] = spec.split('@');
-      const dir = mkdtempSync(path.join(tmpdir(), 'kaa-ab-'));
       const extension = build ? path.resolve(build) : null;
-      const context = await chromium.launchPersistentContext(dir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        locale: 'sv-SE',
-        timezoneId: 'Europe/Stockholm',
-        viewport: { width: 1280, height: 900 },
-        args: extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [],
-      });
-      await context.addInitScript(INIT_SCRIPT);
+      const { context, dir } = await launch(extension);
       if (extension) await configure(context, origin, off ? off.split('+') : [], false);
       await context.addCookies([{ name: 'UKASESSION', value: '1', url: origin }]);
       const name = extension ? `${path.relative(process.cwd(), extension) || extension}${off ? ` utan ${off}` : ''}` : 'utan tillägg';

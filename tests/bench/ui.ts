@@ -146,7 +146,8 @@ export function median(values: number[]): number {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-async function launch(withExtension: boolean): Promise<{ context: BrowserContext; dir: string }> {
+/** A fresh Chromium profile with the bench's probe installed, with the built extension in `extensionDir` or without one. */
+export async function launch(extensionDir: string | null): Promise<{ context: BrowserContext; dir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kaa-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -154,7 +155,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1280, height: 900 },
-    args: withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [],
+    args: extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [],
   });
   await context.addInitScript(INIT_SCRIPT);
   return { context, dir };
@@ -342,8 +343,8 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchResu
   const freshTour = options.freshTour ?? false;
   const server = await startUkaServer({ port: 0, variant, youths, seed: 1, today: '2026-11-23', kommun: '2281' });
   const origin = new URL(server.url).origin;
-  const plain = await launch(false);
-  const ext = await launch(true);
+  const plain = await launch(null);
+  const ext = await launch(EXTENSION_DIR);
   try {
     await configure(ext.context, origin, featuresOff, freshTour);
     for (const { context } of [plain, ext]) await context.addCookies([{ name: 'UKASESSION', value: '1', url: origin }]);
