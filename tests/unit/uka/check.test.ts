@@ -5,7 +5,7 @@ import { PersonPage } from '../../../lib/uka/types';
 import { WARNING_KINDS } from '../../../lib/domain/warnings';
 
 /** A value that is right for the field most of the time, and wrong in one of the ways a page read can be wrong. */
-const field = <T,>(good: fc.Arbitrary<T>, ...bad: fc.Arbitrary<unknown>[]) => fc.oneof({ weight: 12, arbitrary: good as fc.Arbitrary<unknown> }, ...bad.map((arbitrary) => ({ weight: 1, arbitrary })));
+const field = <T,>(good: fc.Arbitrary<T>, ...bad: fc.Arbitrary<unknown>[]) => fc.oneof({ weight: 60, arbitrary: good as fc.Arbitrary<unknown> }, ...bad.map((arbitrary) => ({ weight: 1, arbitrary })));
 const isoDate = fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const badDate = fc.constantFrom('', '2026-1-05', '05/01/2026', 'i går', '2026-01-05 10:00', ' 2026-01-05');
 const text = fc.string({ maxLength: 12 });
@@ -67,9 +67,9 @@ describe('personPageIssue (the person page check without zod)', () => {
   });
 
   it('finds both valid and invalid reads among the generated ones (the property above tests both sides)', () => {
-    const samples = fc.sample(page, 400).map((v) => personPageIssue(v) === null);
-    expect(samples.filter(Boolean).length).toBeGreaterThan(5);
-    expect(samples.filter((ok) => !ok).length).toBeGreaterThan(5);
+    const samples = fc.sample(page, { numRuns: 400, seed: 20261123 }).map((v) => personPageIssue(v) === null);
+    expect(samples.filter(Boolean).length).toBeGreaterThan(40);
+    expect(samples.filter((ok) => !ok).length).toBeGreaterThan(40);
   });
 
   it('names the field and what is wrong with it', () => {
