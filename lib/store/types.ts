@@ -13,7 +13,6 @@
  * - The UKA page path is kept without query string or fragment, and not at all if it contains anything that looks
  *   like a personnummer.
  */
-import { z } from 'zod';
 import type { LocalNote } from '../ladder/types';
 import { IsoDate } from '../uka/types';
 
@@ -58,29 +57,11 @@ export interface PersonLadderSummary {
   updatedAt: number;
 }
 
-const NoteDate = IsoDate;
-
-/** Runtime schema for a checklist note; must stay identical to LocalNote in lib/ladder/types.ts (checked below). */
-export const LocalNoteSchema = z.discriminatedUnion('step', [
-  z.object({ step: z.literal('callFailed'), date: NoteDate }),
-  z.object({ step: z.literal('letterSent'), date: NoteDate }),
-  z.object({ step: z.literal('homeVisitPlanned'), date: NoteDate }),
-  z.object({ step: z.literal('visitLetterSent'), date: NoteDate }),
-  z.object({ step: z.literal('homeVisitDone'), date: NoteDate, reached: z.boolean() }),
-  z.object({ step: z.literal('reached'), date: NoteDate }),
-  z.object({ step: z.literal('notInterested'), date: NoteDate }),
-  z.object({ step: z.literal('notLivingAtAddress'), date: NoteDate }),
-  z.object({ step: z.literal('skatteverketReported'), date: NoteDate.optional() }),
-  z.object({ step: z.literal('orosanmalanDone'), date: NoteDate.optional() }),
-  z.object({ step: z.literal('followUpAgreed'), date: NoteDate }),
-  z.object({ step: z.literal('handoverDone'), date: NoteDate.optional() }),
-]);
-
-// Compile-time guard: the schema and the ladder's LocalNote type must describe the same values.
-type SchemaNote = z.infer<typeof LocalNoteSchema>;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _noteSchemaMatchesLadder: Same<SchemaNote, LocalNote> = true;
-void _noteSchemaMatchesLadder;
+/**
+ * Runtime schema for a checklist note: the ladder's own (lib/ladder/schema.ts, which checks it against LocalNote at
+ * compile time and rejects dates that are not calendar dates), so stored and sent notes are checked by one schema.
+ */
+export { LocalNoteSchema } from '../ladder/schema';
 
 export type NoteRecord = LocalNote & {
   id: string;

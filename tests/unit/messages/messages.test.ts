@@ -202,6 +202,8 @@ describe('core handlers', () => {
     const list = await run('notes-list', { key });
     expect(list.ok && (list.data as { note: unknown }[]).map((n) => n.note)).toEqual([{ step: 'homeVisitDone', date: '2025-05-02', reached: true }]);
     expect(await run('note-add', { key, note: { step: 'homeVisitDone', date: '2025-05-02' } })).toMatchObject({ code: 'bad-payload' });
+    // One note schema for the store and the messages (the ladder's): a date must be a calendar date.
+    expect(await run('note-add', { key, note: { step: 'letterSent', date: '2026-02-30' } })).toMatchObject({ code: 'bad-payload' });
     const id = added.ok ? (added.data as { id: string }).id : '';
     expect(await run('note-delete', { key: 'b'.repeat(64), id })).toMatchObject({ code: 'handler-error' });
     expect(await run('note-delete', { key, id })).toEqual({ ok: true, data: null });
