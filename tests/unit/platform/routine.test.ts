@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPackDefaults } from '../../../lib/platform/routine';
 import { getDefaultPack } from '../../../lib/content';
 import { defaultSettings, type LoadedSettings } from '../../../lib/settings';
+import { DEFAULT_LADDER_SETTINGS } from '../../../lib/ladder/types';
 
 const loaded = (explicit: string[], patch: Partial<LoadedSettings['settings']> = {}): LoadedSettings => ({
   settings: { ...defaultSettings(), ...patch },
@@ -33,5 +34,19 @@ describe('applyPackDefaults', () => {
     const { routine } = applyPackDefaults(loaded(['ladder']), pack);
     expect(routine.followUpMonths).toBe(3);
     expect(routine.failedCallsBeforeLetter).toBe(3);
+  });
+});
+
+describe('the routine defaults agree wherever they are written down', () => {
+  // The ladder's defaults (lib/ladder/types.ts), the settings' defaults (lib/settings/schema.ts) and the built-in
+  // metodbok pack (data a kommun can replace) each carry the routine intervals; a change to one must reach the others.
+  it('the settings and the built-in pack give the ladder its own defaults', () => {
+    const settings = defaultSettings();
+    for (const [key, value] of Object.entries(settings.ladder)) expect([key, value]).toEqual([key, DEFAULT_LADDER_SETTINGS[key as keyof typeof DEFAULT_LADDER_SETTINGS]]);
+    const packSettings = getDefaultPack().settings as Record<string, unknown>;
+    for (const [key, value] of Object.entries(packSettings)) {
+      if (key in DEFAULT_LADDER_SETTINGS) expect([key, value]).toEqual([key, DEFAULT_LADDER_SETTINGS[key as keyof typeof DEFAULT_LADDER_SETTINGS]]);
+    }
+    expect(packSettings.retentionDays).toBe(settings.retentionDays);
   });
 });
