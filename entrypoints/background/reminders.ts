@@ -142,17 +142,26 @@ export async function scheduleReminders(): Promise<void> {
   // Never schedule before what was already notified (the test clock stands still between writes).
   const now = new Date(Math.max(clock.getTime(), fired));
   const missed = remindersFiringBetween(reminders, new Date(fired), now).filter((r) => !r.snoozedUntil);
-  await browser.alarms.clear(ALARM_NEXT);
   if (missed.length) {
+    await browser.alarms.clear(ALARM_NEXT);
     await browser.storage.local.set({ [NEXT_AT_KEY]: now.getTime() });
     await browser.alarms.create(ALARM_NEXT, { when: Date.now() + 1000 });
   } else {
     const next = nextAlarmTime(reminders, now);
     if (next !== null) {
       // The schedule is computed on the extension's clock; the alarm is set on the real one.
-      await browser.storage.local.set({ [NEXT_AT_KEY]: next });
-      await browser.alarms.create(ALARM_NEXT, { when: Date.now() + Math.max(1000, next - now.getTime()) });
+      const when = Date.now() + Math.max(1000, next - now.getTime());
+      // An alarm already set for this very instant, and no later than needed, is kept: a worker that starts again
+      // (woken by a tab event or a message) must not push it back. On the real clock the two agree anyway; the test
+      // clock stands still between writes, so there `when` would move on with every start of the worker.
+      const [stored, current] = await Promise.all([browser.storage.local.get(NEXT_AT_KEY), browser.alarms.get(ALARM_NEXT)]);
+      if (!current || stored[NEXT_AT_KEY] !== next || current.scheduledTime > when + 1000) {
+        await browser.alarms.clear(ALARM_NEXT);
+        await browser.storage.local.set({ [NEXT_AT_KEY]: next });
+        await browser.alarms.create(ALARM_NEXT, { when });
+      }
     } else {
+      await browser.alarms.clear(ALARM_NEXT);
       await browser.storage.local.remove(NEXT_AT_KEY);
     }
   }
