@@ -218,11 +218,21 @@ export async function onNotificationClicked(notificationId: string): Promise<voi
   await browser.notifications.clear(notificationId);
 }
 
-/** Test builds: moving the test clock reschedules at once (so an e2e test can "advance time"). */
+/**
+ * Test builds: moving the test clock reschedules at once (so an e2e test can "advance time"). A clock set back before
+ * the last notified instant also sets that instant back: the worker's first run (at install, before a test sets its
+ * clock) counts from the real time, and the reminders between the test's clock and that real time must still fire.
+ */
 export function watchTestClock(): void {
   if (!IS_TEST_BUILD) return;
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && TEST_CLOCK_KEY in changes) void scheduleReminders();
+    if (area !== 'local' || !(TEST_CLOCK_KEY in changes)) return;
+    void (async () => {
+      const set = Date.parse(String(changes[TEST_CLOCK_KEY]?.newValue));
+      const fired = await lastFired();
+      if (Number.isFinite(set) && fired !== null && set < fired) await browser.storage.local.set({ [LAST_FIRED_KEY]: set });
+      await scheduleReminders();
+    })().catch(() => undefined);
   });
 }
 
