@@ -10,7 +10,9 @@
  *   npx tsx tests/bench/ab.ts [--rounds 15] [--variant 2026|2024] <build dir>[@feature+feature …] …
  *
  * A build dir is a built extension (e.g. .output/chrome-mv3-test, or $KAA_BUILD_OUT/chrome-mv3-test of
- * tests/bench/wxt.profile.config.ts); `@a+b` switches features a and b off in that mode.
+ * tests/bench/wxt.profile.config.ts); `@a+b` switches features a and b off in that mode. `none` is one more mode
+ * without any extension (an A/A comparison: the machine's noise floor), and `raw:<dir>` loads an unpacked extension
+ * that is not KAA-lotsen as it is, unconfigured (the baselines in tests/bench/baselines/).
  */
 import type { BrowserContext } from '@playwright/test';
 import { rmSync } from 'node:fs';
@@ -60,12 +62,13 @@ async function main(): Promise<void> {
   const modes: Mode[] = [];
   try {
     for (const spec of ['', ...positionals]) {
-      const [build, off] = spec.split('@');
-      const extension = build ? path.resolve(build) : null;
+      const [build = '', off] = spec.split('@');
+      const raw = build.startsWith('raw:');
+      const extension = build && build !== 'none' ? path.resolve(raw ? build.slice(4) : build) : null;
       const { context, dir } = await launch(extension);
-      if (extension) await configure(context, origin, off ? off.split('+') : [], false);
+      if (extension && !raw) await configure(context, origin, off ? off.split('+') : [], false);
       await context.addCookies([{ name: 'UKASESSION', value: '1', url: origin }]);
-      const name = extension ? `${path.relative(process.cwd(), extension) || extension}${off ? ` utan ${off}` : ''}` : 'utan tillägg';
+      const name = extension ? `${raw ? 'raw:' : ''}${path.relative(process.cwd(), extension) || extension}${off ? ` utan ${off}` : ''}` : build === 'none' ? 'utan tillägg (A/A)' : 'utan tillägg';
       modes.push({ name, context, dir, times: [] });
       // Two warm-ups (HTTP, V8, the extension's first start and its remembered panel places), not counted.
       for (let i = 0; i < 2; i++) await loadToIdle(context, url);

@@ -1,0 +1,1 @@
+// Intentionally empty: the cost of having a content script at all.
