@@ -18,6 +18,50 @@ export interface MountOptions {
   css?: string;
   /** Accessible name of the region, when the UI is a landmark-worthy panel. */
   label?: string;
+  /**
+   * A floating panel in a bottom corner of the window: the end of UKA's page gets room below it (see `bottomSpacer`),
+   * so that UKA's last lines and buttons can be scrolled out from under the panel.
+   */
+  bottomCorner?: boolean;
+}
+
+/** The least room left at the end of UKA's page for corner panels (a folded panel, its 12 px inset and a gap). */
+export const BOTTOM_SPACE_PX = 76;
+/** Inset of a corner panel from the window's edge plus a gap above it. */
+const CORNER_GAP_PX = 20;
+
+/** Per document: the spacer, and the corner panels it makes room for (their heights, by ResizeObserver). */
+const spacers = new WeakMap<Document, { spacer: HTMLElement; observer: ResizeObserver | null }>();
+
+/**
+ * An empty host at the end of <body> that makes the page as much taller as the tallest corner panel needs (at least
+ * BOTTOM_SPACE_PX), so that nothing of UKA's is stuck under our corner panels at the end of the page. One per document,
+ * below every UKA element, so nothing of UKA's moves. Without ResizeObserver it keeps BOTTOM_SPACE_PX.
+ */
+function bottomSpacer(doc: Document, host: HTMLElement): void {
+  const body = doc.body;
+  if (!body) return;
+  let entry = spacers.get(doc);
+  if (!entry || !entry.spacer.isConnected) {
+    const spacer = doc.createElement(HOST_TAG);
+    spacer.setAttribute('data-feature', 'bottom-space');
+    spacer.setAttribute('aria-hidden', 'true');
+    spacer.style.cssText = `all:initial;display:block;height:${BOTTOM_SPACE_PX}px`;
+    body.append(spacer);
+    const view = doc.defaultView as (Window & typeof globalThis) | null;
+    const heights = new Map<Element, number>();
+    const observer =
+      view && typeof view.ResizeObserver === 'function'
+        ? new view.ResizeObserver((entries) => {
+            for (const e of entries) heights.set(e.target, e.target.isConnected ? (e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height) : 0);
+            const px = `${Math.max(BOTTOM_SPACE_PX, Math.ceil(Math.max(0, ...heights.values())) + CORNER_GAP_PX)}px`;
+            if (spacer.style.height !== px) spacer.style.height = px;
+          })
+        : null;
+    entry = { spacer, observer };
+    spacers.set(doc, entry);
+  }
+  entry.observer?.observe(host);
 }
 
 export interface Mounted {
@@ -138,6 +182,7 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
   if (options.where === 'floating') {
     if (!doc.body) return null;
     doc.body.append(host);
+    if (options.bottomCorner) bottomSpacer(doc, host);
   } else if (reserved) {
     // A reserved host already has its place and the remembered height: from now on its height follows its panel.
     stopFollowing = followHeight(doc, host, container);

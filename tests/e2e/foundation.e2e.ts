@@ -250,4 +250,36 @@ test.describe('settings', () => {
     const result = await new AxeBuilder({ page }).include('kaa-lotsen-ui[data-feature="status-panel"]').analyze();
     expect(result.violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
   });
+
+  test("at the end of a page, UKA's last text is not hidden under our corner panels (open or folded)", async ({ context, uka, configured, login }) => {
+    void configured;
+    const page = await context.newPage();
+    await login(page);
+    /** After scrolling to the end: how far UKA's last text reaches below the top of our lowest-reaching corner panel (≤ 0 is clear). */
+    const overlap = () =>
+      page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const panels = [...document.querySelectorAll('kaa-lotsen-ui[data-feature="status-panel"], kaa-lotsen-ui[data-feature="glossary"]')].flatMap((host) =>
+          [...(host.shadowRoot?.querySelectorAll('.kaa-status, .kaa-gloss-panel') ?? [])].map((el) => el.getBoundingClientRect()),
+        );
+        const top = Math.min(...panels.filter((r) => r.height > 0).map((r) => r.top));
+        // UKA's text nodes, outside our hosts: the lowest bottom edge of any of them.
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let bottom = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent?.trim() || n.parentElement?.closest('kaa-lotsen-ui, script, style')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          bottom = Math.max(bottom, range.getBoundingClientRect().bottom);
+        }
+        return { panels: panels.length, overlap: bottom - top };
+      });
+    await page.goto(`${uka.origin}/person/10`);
+    await expect(panel(page).getByTestId('person-age')).toBeVisible();
+    await expect(page.locator('kaa-lotsen-ui[data-feature="bottom-space"]')).toHaveCount(1);
+    await expect.poll(async () => (await overlap()).overlap, { message: 'the status panel is open on a person page' }).toBeLessThanOrEqual(0);
+    await panel(page).getByRole('button', { name: 'Fäll ihop' }).click();
+    await expect.poll(async () => (await overlap()).overlap, { message: 'folded' }).toBeLessThanOrEqual(0);
+    expect((await overlap()).panels).toBeGreaterThanOrEqual(1);
+  });
 });

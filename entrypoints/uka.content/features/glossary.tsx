@@ -26,7 +26,7 @@ export const glossary: FeatureDefinition<UkaFeatureContext> = {
     const { doc, pack } = ctx;
     const win = doc.defaultView;
     if (!win || pack.glossary.length === 0) return false;
-    const mounted = ctx.mount('glossary', { where: 'floating', css: GLOSSARY_CSS, label: 'Ordlista för koder på sidan' });
+    const mounted = ctx.mount('glossary', { where: 'floating', css: GLOSSARY_CSS, label: 'Ordlista för koder på sidan', bottomCorner: true });
     if (!mounted) return false;
 
     /** The last full scan (made when the list is opened), or null before the first. */

@@ -37,7 +37,7 @@ export const statusPanel: FeatureDefinition<UkaFeatureContext> = {
         exportList = { groups: result.value.groups.length, persons, exportEnabled: result.value.exportButton.enabled };
       } else readError = result.reason;
     }
-    const mounted = ctx.mount('status-panel', { where: 'floating', css: STATUS_PANEL_CSS, label: 'KAA-lotsen status' });
+    const mounted = ctx.mount('status-panel', { where: 'floating', css: STATUS_PANEL_CSS, label: 'KAA-lotsen status', bottomCorner: true });
     if (!mounted) return false;
     render(
       <StatusPanel pageKind={kind} profileId={ctx.recognition.profileId} person={person} exportList={exportList} readError={readError} initiallyOpen={kind === 'person'} />,

@@ -16,7 +16,7 @@ import {
   RESERVED_ATTR,
   type SlotHint,
 } from '../../../components/ui/slots';
-import { mountShadow } from '../../../components/ui/shadow';
+import { BOTTOM_SPACE_PX, mountShadow, unmountAll } from '../../../components/ui/shadow';
 
 function page(body: string): Document {
   return parseHTML(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`).document as unknown as Document;
@@ -109,6 +109,26 @@ describe('reserved panel places (slots)', () => {
     expect(sameSlots(slots, [{ ...slots[0]!, height: 90 }])).toBe(false);
     // No text from the page is kept: only tag names, positions, heights and our feature ids.
     expect(JSON.stringify(slots)).not.toMatch(/Export/);
+  });
+
+  it('corner panels leave room at the end of the page, once, below every UKA element; cleanup removes it', () => {
+    const doc = page(`<main><h1>Person</h1><p id="last">Inga uppgifter.</p></main><footer id="foot">UKA</footer>`);
+    const spacers = () => Array.from(doc.querySelectorAll(`${HOST_TAG}[data-feature="bottom-space"]`)) as HTMLElement[];
+    mountShadow(doc, { feature: 'tour', where: 'floating' });
+    expect(spacers()).toHaveLength(0);
+    mountShadow(doc, { feature: 'status-panel', where: 'floating', bottomCorner: true });
+    mountShadow(doc, { feature: 'glossary', where: 'floating', bottomCorner: true });
+    expect(spacers()).toHaveLength(1);
+    const spacer = spacers()[0]!;
+    expect(spacer.parentElement).toBe(doc.body);
+    expect(spacer.getAttribute('aria-hidden')).toBe('true');
+    expect(spacer.getAttribute('style')).toContain(`height:${BOTTOM_SPACE_PX}px`);
+    // Every UKA element comes before it, so it moves none of them.
+    expect(doc.getElementById('foot')!.compareDocumentPosition(spacer) & 4).toBe(4);
+    // Not a panel place to remember.
+    expect(recordSlots(doc).map((s) => s.feature)).not.toContain('bottom-space');
+    unmountAll(doc);
+    expect(hosts(doc)).toHaveLength(0);
   });
 
   it('reads only well-formed memories and keeps the most recently shown pages', () => {
