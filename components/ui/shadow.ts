@@ -25,8 +25,12 @@ export interface MountOptions {
   bottomCorner?: boolean;
 }
 
-/** The least room left at the end of UKA's page for corner panels (a folded panel, its 12 px inset and a gap). */
-export const BOTTOM_SPACE_PX = 76;
+/**
+ * The least room left at the end of UKA's page for corner panels: a folded panel (about 57 px), its 12 px inset and a
+ * gap, with some to spare, so that on a page where every corner panel is folded the spacer never changes once drawn
+ * (a change after the first frame would make the browser render UKA's page once more).
+ */
+export const BOTTOM_SPACE_PX = 96;
 /** Inset of a corner panel from the window's edge plus a gap above it. */
 const CORNER_GAP_PX = 20;
 
