@@ -34,19 +34,21 @@ export const BOTTOM_SPACE_PX = 96;
 /** Inset of a corner panel from the window's edge plus a gap above it. */
 const CORNER_GAP_PX = 20;
 
-/** Per document: the spacer, and the corner panels it makes room for (their heights, by ResizeObserver). */
-const spacers = new WeakMap<Document, { spacer: HTMLElement; observer: ResizeObserver | null }>();
+/** Per document: the spacer, its observer, the heights of the corner panels it makes room for, and how it fits them. */
+const spacers = new WeakMap<Document, { spacer: HTMLElement; observer: ResizeObserver | null; heights: Map<Element, number>; fit(): void }>();
 
 /**
  * An empty host at the end of <body> that makes the page as much taller as the tallest corner panel needs (at least
  * BOTTOM_SPACE_PX), so that nothing of UKA's is stuck under our corner panels at the end of the page. One per document,
  * below every UKA element, so nothing of UKA's moves. Without ResizeObserver it keeps BOTTOM_SPACE_PX.
  */
-function bottomSpacer(doc: Document, host: HTMLElement): void {
+function bottomSpacer(doc: Document, host: HTMLElement): (() => void) | null {
   const body = doc.body;
-  if (!body) return;
+  if (!body) return null;
   let entry = spacers.get(doc);
   if (!entry || !entry.spacer.isConnected) {
+    // The spacer was removed with every other host (a new page view): its observer goes with it.
+    entry?.observer?.disconnect();
     const spacer = doc.createElement(HOST_TAG);
     spacer.setAttribute('data-feature', 'bottom-space');
     spacer.setAttribute('aria-hidden', 'true');
@@ -54,18 +56,28 @@ function bottomSpacer(doc: Document, host: HTMLElement): void {
     body.append(spacer);
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     const heights = new Map<Element, number>();
+    const fit = () => {
+      const px = `${Math.max(BOTTOM_SPACE_PX, Math.ceil(Math.max(0, ...heights.values())) + CORNER_GAP_PX)}px`;
+      if (spacer.style.height !== px) spacer.style.height = px;
+    };
     const observer =
       view && typeof view.ResizeObserver === 'function'
         ? new view.ResizeObserver((entries) => {
             for (const e of entries) heights.set(e.target, e.target.isConnected ? (e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height) : 0);
-            const px = `${Math.max(BOTTOM_SPACE_PX, Math.ceil(Math.max(0, ...heights.values())) + CORNER_GAP_PX)}px`;
-            if (spacer.style.height !== px) spacer.style.height = px;
+            fit();
           })
         : null;
-    entry = { spacer, observer };
+    entry = { spacer, observer, heights, fit };
     spacers.set(doc, entry);
   }
-  entry.observer?.observe(host);
+  const { observer, heights, fit } = entry;
+  if (!observer) return null;
+  observer.observe(host);
+  // A corner panel taken away no longer needs its room.
+  return () => {
+    observer.unobserve(host);
+    if (heights.delete(host)) fit();
+  };
 }
 
 export interface Mounted {
@@ -186,7 +198,7 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
   if (options.where === 'floating') {
     if (!doc.body) return null;
     doc.body.append(host);
-    if (options.bottomCorner) bottomSpacer(doc, host);
+    if (options.bottomCorner) stopFollowing = bottomSpacer(doc, host);
   } else if (reserved) {
     // A reserved host already has its place and the remembered height: from now on its height follows its panel.
     stopFollowing = followHeight(doc, host, container);
