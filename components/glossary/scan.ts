@@ -7,7 +7,7 @@
  * Occurrences are kept as (text node, offsets); a DOM Range is made only when one is needed (hover hit-test,
  * positioning a card), so looking for terms causes no layout work at all.
  */
-import { findGlossaryTerms } from '../../lib/content/tools';
+import { findGlossaryTerms } from '../../lib/content/glossary';
 import type { Pack } from '../../lib/content/schema';
 import { HOST_TAG } from '../ui/shadow';
 

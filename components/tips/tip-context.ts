@@ -6,7 +6,9 @@
  * - a tip about warning kinds (and no anchor) goes next to the warnings (person page) or the export list;
  * - any other tip goes next to the page's main part (header, export list, start list, login form).
  */
-import { scbPhase, tipsFor, type ScbDeadline } from '../../lib/content/tools';
+import type { ScbDeadline } from '../../lib/content/deadlines';
+import { scbPhase } from '../../lib/content/scb-phase';
+import { tipsFor } from '../../lib/content/tips';
 import type { Pack, ScbPhase, Tip } from '../../lib/content/schema';
 import type { WarningKind } from '../../lib/domain/warnings';
 import type { AnchorName, PageKind } from '../../lib/uka/types';

@@ -1,5 +1,5 @@
 /**
- * The built-in metodbok pack. Kept apart from ./tools.ts so that code which only works with a pack it is given (the
+ * The built-in metodbok pack. Kept apart from the pack tools (./tips.ts, ./search.ts, ./glossary.ts …) so that code which only works with a pack it is given (the
  * UKA content script, which gets the active pack from the background) does not carry the pack's ~50 kB of text.
  */
 import { DEFAULT_PACK_JSON } from './default-pack';

@@ -4,7 +4,11 @@
 import type { Explainer, GlossaryEntry, Pack, ScbPhase, Tip } from './schema';
 
 export * from './schema';
-export * from './tools';
+export * from './tips';
+export * from './search';
+export * from './glossary';
+export * from './scb-phase';
+export * from './deadlines';
 export { getDefaultPack, defaultPack } from './builtin';
 export { parseMarkdown, checkMarkdown, classifyHref, markdownToPlainText, sectionLinks } from './markdown';
 export type { MdBlock, MdDocument, MdInline, MdProblem } from './markdown';

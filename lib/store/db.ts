@@ -25,6 +25,9 @@ export interface KaaDB extends DBSchema {
   errors: { key: number; value: ErrorRecord };
 }
 
+/** An open connection to the database (what every store area works on). */
+export type Db = IDBPDatabase<KaaDB>;
+
 export type StoreName = StoreNames<KaaDB>;
 export const STORE_NAMES: readonly StoreName[] = ['secret', 'persons', 'notes', 'reminderState', 'exportLog', 'reviews', 'errors'];
 

@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { TipsDisclosure, TIPS_CSS } from '../../../components/tips/TipsDisclosure';
 import { ANCHOR_LABEL, placeTips, tipScbPhase, TIP_ANCHORS } from '../../../components/tips/tip-context';
-import { ladderStepsOf, sectionById } from '../../../lib/content/tools';
+import { ladderStepsOf, sectionById } from '../../../lib/content/tips';
 import { parseId } from '../../../lib/domain/personnummer';
 import type { WarningKind } from '../../../lib/domain/warnings';
 import { evaluateLadder } from '../../../lib/ladder/ladder';
