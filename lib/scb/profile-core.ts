@@ -3,7 +3,6 @@
  * the built-in profile and the questions asked of a profile. No zod here, so the UKA content script carries none
  * for checking a file. Pure: no DOM, no Node or browser APIs.
  */
-import type { ScbProfile } from './profile';
 import defaultProfileJson from './profiles/kaa-scb-1.json';
 
 /** Semantic roles the validator needs; the profile maps each to one column by name. */
@@ -31,6 +30,49 @@ export const COLUMN_FORMATS = ['kommun', 'personnummer', 'date', 'code', 'yesNo'
 export type ColumnFormat = (typeof COLUMN_FORMATS)[number];
 
 export const RULE_IDS_LOGICAL = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'Y1', 'Y2', 'Y3', 'Y4', 'G1'] as const;
+export type LogicalRuleId = (typeof RULE_IDS_LOGICAL)[number];
+
+/** When a field must have a value: always, never required, or when another column (by name) has one. */
+export type ColumnRequirement = 'always' | 'optional' | { whenFilled: string; ruleId?: string | undefined };
+
+export interface ScbColumn {
+  name: string;
+  role?: ColumnRole | undefined;
+  format: ColumnFormat;
+  codeList?: string | undefined;
+  required: ColumnRequirement;
+  /** The field may only have a value when this other column (by name) has one. */
+  onlyWhenFilled?: string | undefined;
+}
+
+export interface ScbDeadline {
+  monthDay: string;
+  yearOffset: number;
+}
+
+/**
+ * One layout of the SCB file. The zod schema in profile.ts checks a profile given as data and is proved (by a type
+ * test there) to describe exactly this type.
+ */
+export interface ScbProfile {
+  id: string;
+  version: string;
+  title?: string | undefined;
+  /** Collection periods the profile applies to (inclusive); to = null means "until replaced". */
+  periods: { from: string; to: string | null };
+  encoding: 'windows-1252' | 'utf-8';
+  lineEnding: 'CRLF' | 'LF';
+  separator: string;
+  header: boolean;
+  columns: ScbColumn[];
+  codeLists: Record<string, { code: string; label: string }[]>;
+  studyLevels: { codeList: string; order: string[][]; unknown: string[] };
+  codes: { noOccupation: string; studiebevisLevel: string; yes: string; no: string };
+  /** A youth must be younger than this on RegStart. */
+  youthMaxAge: number;
+  rules: { enabled: LogicalRuleId[] };
+  deadlines: { H1: ScbDeadline; H2: ScbDeadline };
+}
 
 /**
  * The built-in default profile "kaa-scb-1" as shipped. It is valid by construction: tests/unit/scb/profile-report.test.ts

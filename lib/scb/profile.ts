@@ -5,9 +5,21 @@
  */
 import { z } from 'zod';
 import { lazySchema } from '../platform/lazy-schema';
-import { COLUMN_FORMATS, COLUMN_ROLES, REQUIRED_ROLES, RULE_IDS_LOGICAL } from './profile-core';
+import { COLUMN_FORMATS, COLUMN_ROLES, REQUIRED_ROLES, RULE_IDS_LOGICAL, type ScbColumn, type ScbProfile } from './profile-core';
 
-export { COLUMN_FORMATS, COLUMN_ROLES, RULE_IDS_LOGICAL, codeLabel, deadlineFor, defaultProfile, profileAppliesTo, type ColumnFormat, type ColumnRole } from './profile-core';
+export {
+  COLUMN_FORMATS,
+  COLUMN_ROLES,
+  RULE_IDS_LOGICAL,
+  codeLabel,
+  deadlineFor,
+  defaultProfile,
+  profileAppliesTo,
+  type ColumnFormat,
+  type ColumnRole,
+  type ScbColumn,
+  type ScbProfile,
+} from './profile-core';
 
 const HalfYearText = lazySchema(() => z.string().regex(/^\d{4}H[12]$/, 'halvår skrivs som 2026H1 eller 2026H2'));
 const MonthDay = lazySchema(() => z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'datum skrivs MM-DD'));
@@ -96,8 +108,13 @@ export const ScbProfileSchema = lazySchema(() => z
     if (p.separator === '\r' || p.separator === '\n' || p.separator === '"') ctx.addIssue({ code: 'custom', path: ['separator'], message: 'ogiltig avgränsare' });
   }));
 
-export type ScbProfile = z.infer<typeof ScbProfileSchema>;
-export type ScbColumn = z.infer<typeof ColumnSchema>;
+// The schema and the hand-written types in profile-core.ts describe the same shape: a change to one that is not made
+// to the other fails the type check here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameProfile: Same<z.infer<typeof ScbProfileSchema>, ScbProfile> = true;
+const sameColumn: Same<z.infer<typeof ColumnSchema>, ScbColumn> = true;
+void sameProfile;
+void sameColumn;
 
 export interface ProfileError {
   /** Dotted path inside the profile JSON, e.g. "columns.4.codeList"; "" for the root. */

@@ -6,7 +6,7 @@ import { maskId } from '../domain/personnummer';
 import { decodeWindows1252, splitLines } from './decode';
 import { defaultProfile } from './profile-core';
 import type { ScbProfile } from './profile';
-import type { Finding, ScbReport } from './validate';
+import type { Finding, ScbReport } from './validate/types';
 
 export interface PersonFindings {
   /** 12-digit personnummer, or null for file-level findings and rows without a readable personnummer. */

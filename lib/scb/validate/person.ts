@@ -1,0 +1,111 @@
+/** The per-youth model built from the rows, and the rules that look at one youth as a whole (R1, R2, R6, Y1–Y4, G1). */
+import { ageOn } from '../../domain/dates';
+import type { Compiled } from './compile';
+import type { Sink } from './sink';
+
+export interface RegPeriod {
+  start: string;
+  end: string | null; // null = ongoing or invalid
+  endValid: boolean;
+  level: string;
+  bevis: string;
+  reason: string;
+  firstLine: number;
+  hasContact: boolean;
+  firstMeasureLine: number; // 0 = none
+}
+export interface Contact {
+  line: number;
+  date: string | null;
+  occ: string;
+}
+export interface Measure {
+  line: number;
+  code: string;
+  start: string | null;
+  end: string | null;
+  ongoing: boolean;
+}
+export interface Person {
+  key: string;
+  birth: string | null;
+  firstLine: number;
+  regs: Map<string, RegPeriod>;
+  contacts: Contact[];
+  measures: Measure[];
+}
+
+export interface PersonCtx {
+  pStart: string;
+  pEnd: string;
+  noOcc: string;
+  bevisLevel: string;
+  unknown: Set<string>;
+  yes: string;
+  no: string;
+  period: string;
+}
+
+export function checkPerson(p: Person, C: Compiled, sink: Sink, x: PersonCtx): void {
+  const key = p.key;
+  const regs = p.regs.size === 1 ? [...p.regs.values()] : [...p.regs.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  let prev: RegPeriod | null = null;
+  let maxLevel = -1;
+  let maxLevelCode = '';
+  for (const r of regs) {
+    // age on RegStart
+    if (p.birth && ageOn(p.birth, r.start) >= C.profile.youthMaxAge)
+      sink.add('S-AGE', r.firstLine, `Ungdomen hade fyllt ${C.profile.youthMaxAge} år när registreringsperioden började (${r.start}).`, { personKey: key });
+    // overlap with the collection period
+    if (r.start > x.pEnd || (r.end !== null && r.end < x.pStart))
+      sink.add('S-PERIOD', r.firstLine, `Registreringsperioden ${r.start}–${r.end ?? ''} ligger utanför insamlingsperioden ${x.period}.`, { personKey: key });
+    // overlapping registration periods
+    if (prev && (prev.end === null || r.start <= prev.end))
+      sink.add('S-REG-OVERLAP', r.firstLine, `Registreringsperioden som börjar ${r.start} överlappar perioden som började ${prev.start} (rad ${prev.firstLine}).`, { personKey: key });
+    prev = r;
+    // R2
+    if (r.firstMeasureLine > 0 && !r.hasContact)
+      sink.add('R2', r.firstMeasureLine, `Registreringsperioden som börjar ${r.start} har en åtgärd men ingen kontakt med sysselsättning.`, { personKey: key });
+    // R6
+    const lv = r.level !== '' && !x.unknown.has(r.level) ? C.level.get(r.level) : undefined;
+    if (lv !== undefined) {
+      if (lv < maxLevel)
+        sink.add('R6', r.firstLine, `Senaste studier vid registrering (${r.level}) är en lägre nivå än i en tidigare registreringsperiod (${maxLevelCode}).`, { personKey: key });
+      if (lv > maxLevel) {
+        maxLevel = lv;
+        maxLevelCode = r.level;
+      }
+    }
+    // Y1
+    if ((r.level === x.bevisLevel && r.bevis === x.no) || (r.bevis === x.yes && r.level !== x.bevisLevel))
+      sink.add('Y1', r.firstLine, r.bevis === x.no ? 'Senaste studier är studiebevis, men uppgiften om studiebevis är N.' : `Ungdomen har studiebevis (J), men senaste studier är ${r.level === '' ? 'tomt' : r.level} och inte ${x.bevisLevel}.`, { personKey: key });
+    // Y2
+    if (r.level === '' || x.unknown.has(r.level))
+      sink.add('Y2', r.firstLine, r.level === '' ? 'Senaste studier vid registrering (SenSysReg) är tomt.' : `Senaste studier vid registrering är ${r.level} (uppgift saknas).`, { personKey: key });
+  }
+  // measures: R1, Y3, G1, period
+  let contactInPeriod = false;
+  for (const c of p.contacts) {
+    if (c.date === null) continue;
+    if (c.date >= x.pStart && c.date <= x.pEnd) contactInPeriod = true;
+    if (c.date > x.pEnd) sink.add('S-CONTACT-LATE', c.line, `Kontakten ${c.date} ligger efter insamlingsperiodens slut (${x.pEnd}).`, { personKey: key });
+    if (c.occ === x.noOcc) {
+      for (const m of p.measures) {
+        if (m.start !== null && m.start <= c.date && (m.ongoing || (m.end !== null && c.date <= m.end))) {
+          sink.add('R1', c.line, `Kontakten ${c.date} anger ingen sysselsättning (InSys) fast ungdomen har en åtgärd som pågår då (rad ${m.line}).`, { personKey: key });
+          break;
+        }
+      }
+    }
+  }
+  for (const m of p.measures) {
+    if (m.ongoing) sink.add('G1', m.line, `Åtgärden ${m.code}${m.start ? ` från ${m.start}` : ''} pågår fortfarande.`, { personKey: key });
+    if (m.start === null) continue;
+    let inside = false;
+    for (const r of regs) if (r.start <= m.start && (r.end === null || m.start <= r.end)) inside = true;
+    if (!inside) sink.add('Y3', m.line, `Åtgärden börjar ${m.start}, utanför alla ungdomens registreringsperioder.`, { personKey: key });
+    if (m.start > x.pEnd || (m.end !== null && m.end < x.pStart))
+      sink.add('S-PERIOD', m.line, `Åtgärden ${m.start}–${m.end ?? ''} ligger utanför insamlingsperioden ${x.period}.`, { personKey: key });
+  }
+  if (!contactInPeriod) sink.add('Y4', p.firstLine, `Ungdomen har ingen kontakt daterad inom insamlingsperioden ${x.period}.`, { personKey: key });
+}
