@@ -269,7 +269,7 @@ const EXPECTED_SV: Record<string, string> = {
   object: 'ett objekt',
 };
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+export function issueMessage(issue: z.core.$ZodIssue): string {
   const hasInput = 'input' in issue;
   const input = hasInput ? (issue as { input?: unknown }).input : undefined;
   switch (issue.code) {

@@ -24,14 +24,14 @@ import type { WarningKind } from '../domain/warnings';
 import type { HeadingPatterns, UkaProfile } from './profile';
 import { isoDate, normalise, openGrid, readFacts, readFieldRows, readGrid, splitCode, text, type GridRow } from './dom';
 import { nextTask } from '../platform/next-task';
-import { uka2024 } from './profiles/uka-2024';
-import { uka2026 } from './profiles/uka-2026';
+import { builtinProfiles } from './profiles';
 import { personPageIssue } from './check';
 
 export { redactHtml } from './redact';
 export type { UkaProfile } from './profile';
 
-export const defaultProfiles: readonly UkaProfile[] = [uka2024, uka2026];
+/** The built-in profiles (JSON documents in ./profiles, compiled once). */
+export const defaultProfiles: readonly UkaProfile[] = builtinProfiles;
 
 const KIND_COLOUR = (k: WarningKind): WarningColour => (k.startsWith('R') ? 'red' : k.startsWith('Y') ? 'yellow' : 'green');
 

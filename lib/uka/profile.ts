@@ -1,9 +1,11 @@
 /**
- * A markup profile: everything that knows what one release of UKA's HTML looks like (selectors, column headings,
- * heading wordings). The adapter is generic; a kommun whose UKA looks different adds or edits a profile.
+ * A markup profile as the adapter uses it: everything that knows what one release of UKA's HTML looks like
+ * (selectors, column headings, heading wordings), with its patterns compiled. Profiles are written as JSON documents
+ * (./profile-json.ts, checked by ./profile-schema.ts) and made into this by ./compile.ts; the adapter is generic.
  */
 import type { AnchorName, ContactKind, ContactTarget, PageKind, WarningColour } from './types';
 import type { WarningKind } from '../domain/warnings';
+import type { ProfileSource, UkaProfileJson } from './profile-json';
 
 /** How a block of rows is marked up. Column regexes are tested against normalised header text (lower case). */
 export type GridSpec =
@@ -30,6 +32,10 @@ export interface UkaProfile {
   id: string;
   version: string;
   description: string;
+  /** Where the profile came from (imported and policy profiles are tried first). */
+  source?: ProfileSource;
+  /** The document it was compiled from. */
+  json?: UkaProfileJson;
   /** True when the document is a page of this UKA release. */
   matches(doc: Document): boolean;
   /** Page-kind recognition: a page is of a kind when its selector finds an element (tested in this order). */

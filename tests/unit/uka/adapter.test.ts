@@ -1,8 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createUkaAdapter, defaultProfiles, recogniseWarningHeading } from '../../../lib/uka/adapter';
-import { uka2024 } from '../../../lib/uka/profiles/uka-2024';
-import { uka2026 } from '../../../lib/uka/profiles/uka-2026';
-import { COMMON_HEADINGS } from '../../../lib/uka/profiles/common';
+import { uka2024, uka2026 } from '../../../lib/uka/profiles';
 import { ANCHORS, ExportList, StartList } from '../../../lib/uka/types';
 import { VARIANTS, page, parse, truth } from './helpers';
 
@@ -186,6 +184,7 @@ describe('adapter robustness', () => {
 });
 
 describe('warning heading recognition', () => {
+  const COMMON_HEADINGS = uka2024.headings;
   const cases: Array<[string, string | null, string]> = [
     ['Problem: Individer med Ingen sysselsättning (InSys) angiven under pågående åtgärd', 'R1', 'red'],
     ['PROBLEM – åtgärdsperioder   utan sysselsättning vid kontakt (SysKontakt)', 'R2', 'red'],
