@@ -20,7 +20,7 @@ export const FEATURE_LABEL: Record<string, string> = {
   explainers: 'Förklaringar av SCB-varningar',
   glossary: 'Ordlista för SCB-koder',
   review: 'Månadsgenomgång',
-  checklist: 'Kontakttrappa',
+  ladder: 'Kontakttrappa',
   reminders: 'Påminnelser',
   'scb-guard': 'Skydd för SCB-filen',
   'upload-check': 'Kontroll vid uppladdning',

@@ -46,7 +46,7 @@ export const PageStatusSchema = z.object({
 });
 export type PageStatus = z.infer<typeof PageStatusSchema>;
 
-/** A checklist note as the content script sees it (the ChecklistPanel's StoredNote). */
+/** A ladder note as the content script sees it (the LadderPanel's StoredNote). */
 export interface StoredNoteView {
   id: string;
   note: LocalNote;

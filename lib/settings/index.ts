@@ -17,6 +17,7 @@ import {
   FIELD_SCHEMAS,
   isNestedKey,
   MESSAGES,
+  migrateSettings,
   SETTINGS_KEYS,
   type FieldErrors,
   type Settings,
@@ -51,10 +52,15 @@ export function isLocked(locked: readonly string[], key: string): boolean {
   return locked.includes(top);
 }
 
-const readLocal = readStoredSettings;
+/** The user's stored values, in today's names. */
+async function readLocal(): Promise<Record<string, unknown>> {
+  return migrateSettings(await readStoredSettings());
+}
 
-/** Policy values (see lib/platform/managed.ts). */
-const readManaged = readManagedArea;
+/** Policy values (see lib/platform/managed.ts), in today's names. */
+async function readManaged(): Promise<Record<string, unknown>> {
+  return migrateSettings(await readManagedArea());
+}
 
 /** Local values on top of the defaults; invalid stored values fall back to the default, key by key. */
 function localSettings(stored: Record<string, unknown>): Settings {
@@ -96,7 +102,9 @@ export async function loadSettings(): Promise<LoadedSettings> {
 }
 
 /** Effective settings from what is stored locally (readStoredSettings) and the policy (readManagedArea). */
-export function settingsFrom(local: Record<string, unknown>, managed: Record<string, unknown>): LoadedSettings {
+export function settingsFrom(storedLocal: Record<string, unknown>, storedManaged: Record<string, unknown>): LoadedSettings {
+  const local = migrateSettings(storedLocal);
+  const managed = migrateSettings(storedManaged);
   const loaded = applyPolicy(localSettings(local), managed);
   return { ...loaded, explicit: [...new Set([...explicitKeys(local), ...loaded.locked])] };
 }

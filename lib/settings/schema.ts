@@ -10,7 +10,7 @@ export const FEATURE_IDS = [
   'explainers',
   'glossary',
   'review',
-  'checklist',
+  'ladder',
   'reminders',
   'scb-guard',
   'upload-check',
@@ -21,6 +21,29 @@ export type FeatureId = (typeof FEATURE_IDS)[number];
 
 export function isFeatureId(value: unknown): value is FeatureId {
   return typeof value === 'string' && (FEATURE_IDS as readonly string[]).includes(value);
+}
+
+/** Feature ids that were renamed, old → new. Stored settings and policies may still hold the old ones. */
+export const RENAMED_FEATURE_IDS: Readonly<Record<string, FeatureId>> = Object.freeze({ checklist: 'ladder' });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Stored settings, a policy or an import in today's names: renamed feature ids get their new id (a value under the
+ * new id wins over one under the old). Pure; returns the input itself when nothing needed renaming.
+ */
+export function migrateSettings(raw: Record<string, unknown>): Record<string, unknown> {
+  const features = raw.features;
+  if (!isPlainObject(features) || !Object.keys(features).some((id) => id in RENAMED_FEATURE_IDS)) return raw;
+  const renamed: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(features)) {
+    const now = RENAMED_FEATURE_IDS[id];
+    if (now === undefined) renamed[id] = value;
+    else if (!(now in features)) renamed[now] = value;
+  }
+  return { ...raw, features: renamed };
 }
 
 /** Swedish messages shown next to the fields of the options form. */
@@ -223,9 +246,10 @@ export function isNestedKey(key: SettingsKey): key is 'features' | 'ladder' | 's
 /**
  * Apply a patch (possibly partial, possibly raw form strings) on top of `base`. Each key is validated on its own;
  * nested objects are merged one level deep. Returns the merged settings, and field errors in Swedish.
- * Unknown top-level keys are reported as errors; unknown feature ids too.
+ * Unknown top-level keys are reported as errors; unknown feature ids too (renamed ones are read under their new id).
  */
-export function applyPatch(base: Settings, patch: Record<string, unknown>): { settings: Settings; errors: FieldErrors; changed: SettingsKey[] } {
+export function applyPatch(base: Settings, input: Record<string, unknown>): { settings: Settings; errors: FieldErrors; changed: SettingsKey[] } {
+  const patch = migrateSettings(input);
   const settings = structuredClone(base) as Settings;
   const errors: FieldErrors & Record<string, string> = {};
   const changed: SettingsKey[] = [];

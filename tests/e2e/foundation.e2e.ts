@@ -152,9 +152,9 @@ test.describe('settings', () => {
     const page = await context.newPage();
     await login(page);
     await page.goto(`${uka.origin}/person/10`);
-    const next = page.locator('kaa-lotsen-ui[data-feature="checklist"]').getByTestId('ladder-next');
+    const next = page.locator('kaa-lotsen-ui[data-feature="ladder"]').getByTestId('ladder-next');
     await expect(next).toContainText('Ring vårdnadshavarna');
-    await expect(page.locator('kaa-lotsen-ui[data-feature="checklist"]').locator('li[data-step="call4"]')).toHaveCount(1);
+    await expect(page.locator('kaa-lotsen-ui[data-feature="ladder"]').locator('li[data-step="call4"]')).toHaveCount(1);
   });
 
   test('the production manifest asks for no host permission up front', async () => {
@@ -203,7 +203,7 @@ test.describe('settings', () => {
     const page = await context.newPage();
     await login(page);
     await page.goto(`${uka.origin}/person/10`);
-    await expect(page.locator('kaa-lotsen-ui[data-feature="checklist"]')).toHaveCount(1);
+    await expect(page.locator('kaa-lotsen-ui[data-feature="ladder"]')).toHaveCount(1);
     const options = await extensionPage('options.html');
     const count = () =>
       options.evaluate(async () => {

@@ -48,7 +48,7 @@ test('a noted home visit still gives its visit-letter alarm after the browser is
     // The stand-in's login is a form POST made by the test itself; the session cookie is set directly instead.
     await context.addCookies([{ name: 'UKASESSION', value: '1', url: uka.origin }]);
     await page.goto(`${uka.origin}/person/10`);
-    const panel = page.locator('kaa-lotsen-ui[data-feature="checklist"]');
+    const panel = page.locator('kaa-lotsen-ui[data-feature="ladder"]');
     await expect(panel.getByTestId('ladder-next')).toBeVisible({ timeout: 15_000 });
     await panel.getByLabel('Vad hände?').selectOption('homeVisitPlanned');
     await panel.getByLabel(/^Datum/).fill('2026-12-13');

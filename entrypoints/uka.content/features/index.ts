@@ -2,7 +2,7 @@
  * Every UKA feature, one file each. Order is display order only; features never depend on each other.
  *
  * Each feature's module (its UI, its helpers) is imported only on the page kinds where it runs: the list below names
- * the page kinds, and the feature manager never calls init elsewhere, so e.g. the checklist's code is not evaluated
+ * the page kinds, and the feature manager never calls init elsewhere, so e.g. the ladder's code is not evaluated
  * on "Export till SCB". A failing import rejects that feature's init and is reported as that feature's error, like
  * any other init failure (lib/features/manager.ts). tests/unit/features/lazy-features.test.ts checks that ids and
  * page kinds here match the features' own definitions.
@@ -30,7 +30,7 @@ function lazy(id: string, pages: readonly PageKind[], load: () => Promise<Defini
 
 export const FEATURES: readonly Definition[] = [
   lazy('status-panel', ['login', 'start', 'person', 'export'], async () => (await import('./status-panel')).statusPanel),
-  lazy('checklist', ['person'], async () => (await import('./checklist')).checklist),
+  lazy('ladder', ['person'], async () => (await import('./ladder')).ladder),
   lazy('explainers', ['person', 'export'], async () => (await import('./explainers')).explainers),
   lazy('scb-guard', ['export'], async () => (await import('./scb-guard')).scbGuard),
   lazy('tips', ['login', 'start', 'person', 'export'], async () => (await import('./tips')).tips),

@@ -2,7 +2,7 @@
  * Reminders for everyone on "Mina deltagare": the listed youths are handed to the background in one batch, which
  * keeps only their pseudonymous keys, birth dates and page paths (never names or personnummer). Nothing is shown on
  * the page; the reminders appear in the popup, the badge and as notifications. The person page records its youth
- * through the checklist feature.
+ * through the ladder feature.
  */
 import { sendCommand } from '../../../lib/messages/client';
 import { parseId } from '../../../lib/domain/personnummer';

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { StatusPanel, STATUS_PANEL_CSS } from '../../../components/status/StatusPanel';
+import { StatusPanel, STATUS_PANEL_CSS } from '../../../components/status-panel/StatusPanel';
 import { parseId } from '../../../lib/domain/personnummer';
 import { ageOn } from '../../../lib/domain/dates';
 import type { FeatureDefinition } from '../../../lib/features/manager';

@@ -3,7 +3,7 @@ import { FEATURES } from '../../../entrypoints/uka.content/features';
 import { runFeatures, type FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../../../entrypoints/uka.content/context';
 import { statusPanel } from '../../../entrypoints/uka.content/features/status-panel';
-import { checklist } from '../../../entrypoints/uka.content/features/checklist';
+import { ladder } from '../../../entrypoints/uka.content/features/ladder';
 import { explainers } from '../../../entrypoints/uka.content/features/explainers';
 import { scbGuard } from '../../../entrypoints/uka.content/features/scb-guard';
 import { tips } from '../../../entrypoints/uka.content/features/tips';
@@ -12,7 +12,7 @@ import { review } from '../../../entrypoints/uka.content/features/review';
 import { glossary } from '../../../entrypoints/uka.content/features/glossary';
 import { reminders } from '../../../entrypoints/uka.content/features/reminders';
 
-const REAL: FeatureDefinition<UkaFeatureContext>[] = [statusPanel, checklist, explainers, scbGuard, tips, tour, review, glossary, reminders];
+const REAL: FeatureDefinition<UkaFeatureContext>[] = [statusPanel, ladder, explainers, scbGuard, tips, tour, review, glossary, reminders];
 
 describe('UKA feature list (each feature module loaded only where it runs)', () => {
   it('names the same features, in the same order, with the same page kinds as their own definitions', () => {

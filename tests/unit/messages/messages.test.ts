@@ -25,7 +25,7 @@ const status = {
   pageKind: 'person',
   profileId: 'uka-2',
   path: '/person/1',
-  features: [{ id: 'checklist', state: 'error' as const, error: 'fel' }],
+  features: [{ id: 'ladder', state: 'error' as const, error: 'fel' }],
   unknownWarnings: [],
 };
 
@@ -194,7 +194,7 @@ describe('core handlers', () => {
     expect(await run('ladder-updated', { key, next: null, snapshot: { contacts: [{ date: 'igår' }], measures: [] } })).toMatchObject({ code: 'bad-payload' });
   });
 
-  it('notes round-trip in the shape the checklist expects', async () => {
+  it('notes round-trip in the shape the ladder panel expects', async () => {
     const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
     const key = seen.ok ? (seen.data as { key: string }).key : '';
     const added = await run('note-add', { key, note: { step: 'homeVisitDone', date: '2025-05-02', reached: true } });
@@ -219,10 +219,10 @@ describe('core handlers', () => {
   });
 
   it('report-error redacts before storing; get-errors lists newest first', async () => {
-    await run('report-error', { feature: 'checklist', message: `Fel för ${A} (Kim Testare)`, knownNames: ['Kim Testare'] });
+    await run('report-error', { feature: 'ladder', message: `Fel för ${A} (Kim Testare)`, knownNames: ['Kim Testare'] });
     await run('report-error', { feature: 'review', message: 'andra' });
     const errors = await run('get-errors', {});
-    expect(errors).toMatchObject({ ok: true, data: [{ feature: 'review', message: 'andra' }, { feature: 'checklist', message: 'Fel för [personnummer] ([namn])' }] });
+    expect(errors).toMatchObject({ ok: true, data: [{ feature: 'review', message: 'andra' }, { feature: 'ladder', message: 'Fel för [personnummer] ([namn])' }] });
   });
 
   it('export log, reminders, reviews, options, settings and delete-all', async () => {

@@ -1,14 +1,14 @@
-/** The checklist/reminder UI helpers and components, and the background's reminder derivation over the store. */
+/** The ladder/reminder UI helpers and components, and the background's reminder derivation over the store. */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { render as renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testPersonnummer } from '../../fixtures/testpersonnummer';
-import { ladderSnapshot, supersededIds } from '../../../entrypoints/uka.content/features/checklist';
+import { ladderSnapshot, supersededIds } from '../../../entrypoints/uka.content/features/ladder';
 import { listedPersons } from '../../../entrypoints/uka.content/features/reminders';
 import { orderReminders, RemindersList, type ReminderItem } from '../../../components/reminders/RemindersList';
-import { ChecklistPanel } from '../../../components/checklist/ChecklistPanel';
+import { LadderPanel } from '../../../components/ladder/LadderPanel';
 import { evaluateLadder } from '../../../lib/ladder';
 import type { LocalNote } from '../../../lib/ladder/types';
 import type { ContactEntry, MeasureEntry } from '../../../lib/uka/types';
@@ -106,11 +106,11 @@ describe('RemindersList', () => {
   });
 });
 
-describe('ChecklistPanel', () => {
+describe('LadderPanel', () => {
   const birthDate = parseId(YOUNG)!.birthDate;
   it('shows each step with its state in words and the next action with its due date', () => {
     const result = evaluateLadder({ today: TODAY, birthDate, contacts: calls, measures: [], localNotes: [] });
-    const html = renderToString(<ChecklistPanel result={result} today={TODAY} notes={[]} onAddNote={async () => undefined} onDeleteNote={async () => undefined} />);
+    const html = renderToString(<LadderPanel result={result} today={TODAY} notes={[]} onAddNote={async () => undefined} onDeleteNote={async () => undefined} />);
     expect(html).toContain('Skicka kontaktbrev till vårdnadshavarna');
     expect(html).toContain('Klart enligt UKA');
     expect(html).toContain('Försenat');
@@ -123,7 +123,7 @@ describe('ChecklistPanel', () => {
     const old: LocalNote = { step: 'callFailed', date: '2026-08-15' };
     const result = evaluateLadder({ today: TODAY, birthDate, contacts: calls, measures: [], localNotes: [note, old] });
     const html = renderToString(
-      <ChecklistPanel
+      <LadderPanel
         result={result}
         today={TODAY}
         notes={[

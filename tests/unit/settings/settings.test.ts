@@ -8,7 +8,9 @@ import {
   isLocked,
   loadSettings,
   MESSAGES,
+  migrateSettings,
   originPattern,
+  RENAMED_FEATURE_IDS,
   saveSettings,
   SETTINGS_KEYS,
   validateSettings,
@@ -173,6 +175,35 @@ describe('storage', () => {
     expect(loaded.settings.ladder).toEqual({ followUpMonths: 3, failedCallsBeforeLetter: 4, letterDaysBeforeVisit: 7, handoverDaysBefore20: 30 });
   });
 
+  it('reads a renamed feature id under its new name, locally, in policy and in an import', async () => {
+    expect(RENAMED_FEATURE_IDS).toEqual({ checklist: 'ladder' });
+    await fakeBrowser.storage.local.set({ settings: { features: { checklist: false, tips: false } } });
+    let loaded = await loadSettings();
+    expect(loaded.settings.features.ladder).toBe(false);
+    expect(loaded.settings.features.tips).toBe(false);
+    expect(loaded.settings.features).not.toHaveProperty('checklist');
+    expect(loaded.explicit).toContain('features.ladder');
+
+    // Saving something else keeps the choice, now stored under the new id.
+    expect((await saveSettings({ kommun: '0180' })).ok).toBe(true);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
+    expect(stored.features).toEqual({ ladder: false, tips: false });
+    expect((await loadSettings()).settings.features.ladder).toBe(false);
+
+    // A policy with the old id locks the feature under its new id.
+    await fakeBrowser.storage.managed.set({ features: { checklist: true } });
+    loaded = await loadSettings();
+    expect(loaded.settings.features.ladder).toBe(true);
+    expect(loaded.locked).toContain('features.ladder');
+    expect(loaded.policyErrors).toEqual({});
+
+    expect(validateSettings({ features: { checklist: false } }).settings?.features.ladder).toBe(false);
+    // The new id wins when both are present.
+    expect(migrateSettings({ features: { checklist: false, ladder: true } })).toEqual({ features: { ladder: true } });
+    const untouched = { features: { tips: false } };
+    expect(migrateSettings(untouched)).toBe(untouched);
+  });
+
   it('tells watchers about local and policy changes, and stops when asked', async () => {
     const seen: (string | null)[] = [];
     const stop = watchSettings((loaded) => seen.push(loaded.settings.kommun));
@@ -204,9 +235,11 @@ describe('managed_schema.json', () => {
 
   it('covers every Settings key and nothing else', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([...SETTINGS_KEYS].sort());
-    for (const key of ['features', 'ladder', 'scbDeadlines'] as const) {
+    for (const key of ['ladder', 'scbDeadlines'] as const) {
       expect(Object.keys(schema.properties[key]!.properties ?? {}).sort()).toEqual(Object.keys(DEFAULT_SETTINGS[key]).sort());
     }
+    // Old feature ids stay in the schema, so that a policy written with them keeps validating.
+    expect(Object.keys(schema.properties.features!.properties ?? {}).sort()).toEqual([...FEATURE_IDS, ...Object.keys(RENAMED_FEATURE_IDS)].sort());
   });
 
   it('declares a JSON type matching each default value', () => {

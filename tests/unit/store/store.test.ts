@@ -80,7 +80,7 @@ describe('persons and privacy', () => {
     expect(sam.birthDate).toMatch(/^2000-\d{2}-\d{2}$/);
 
     await store.addNote(p.key, { step: 'callFailed', date: '2025-01-02' });
-    await store.addError('checklist', `Kunde inte läsa ${hyphen12(B)} för Anna Testsson`, ['Anna Testsson']);
+    await store.addError('ladder', `Kunde inte läsa ${hyphen12(B)} för Anna Testsson`, ['Anna Testsson']);
     const dump = JSON.stringify(await store.dumpAll());
     for (const number of [A, B, SAM, ten(A), ten(B), ten(SAM)]) expect(dump).not.toContain(number);
     expect(dump).not.toMatch(/Anna|Testsson/);

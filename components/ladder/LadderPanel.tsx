@@ -45,7 +45,7 @@ export interface StoredNote {
   note: LocalNote;
 }
 
-export interface ChecklistPanelProps {
+export interface LadderPanelProps {
   result: LadderResult;
   today: string;
   notes: StoredNote[];
@@ -77,7 +77,7 @@ function StepItem({ step: s }: { step: LadderResult['steps'][number] }) {
   );
 }
 
-export function ChecklistPanel(props: ChecklistPanelProps) {
+export function LadderPanel(props: LadderPanelProps) {
   const { result } = props;
   const [open, setOpen] = useState(true);
   const [step, setStep] = useState<LocalNoteStep>('callFailed');
@@ -111,7 +111,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
   };
 
   return (
-    <div class="kaa-card kaa-checklist" data-testid="checklist">
+    <div class="kaa-card kaa-ladder" data-testid="ladder">
       <div class="kaa-row">
         <h2 id="kaa-ladder-title">Kontakttrappan</h2>
         <button type="button" class="kaa-secondary" aria-expanded={open} aria-controls="kaa-ladder-body" onClick={() => setOpen(!open)}>
@@ -219,8 +219,8 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
   );
 }
 
-export const CHECKLIST_CSS = `
-.kaa-checklist { max-width: 900px; }
+export const LADDER_CSS = `
+.kaa-ladder { max-width: 900px; }
 .kaa-row { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
 .kaa-steps { padding-left: 22px; }
 .kaa-steps li { margin: 4px 0; }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, TODAY, type Uka } from './fixtures';
 
-const panel = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="checklist"]');
+const panel = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="ladder"]');
 /** The extension's clock (test build): noon on the stand-in's "today". */
 const START_CLOCK = `${TODAY}T12:00:00+01:00`;
 
@@ -75,7 +75,7 @@ test.describe('contact ladder panel', () => {
     await expect(panel(page).locator('li[data-step="contactLetter"]')).toContainText('Noterat lokalt');
     await expect(panel(page).getByTestId('ladder-next')).not.toContainText('kontaktbrev');
 
-    const axe = await new AxeBuilder({ page }).include('kaa-lotsen-ui[data-feature="checklist"]').analyze();
+    const axe = await new AxeBuilder({ page }).include('kaa-lotsen-ui[data-feature="ladder"]').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     // The coach documents the letter in UKA: UKA's log now shows it, the note is offered for deletion.

@@ -4,7 +4,7 @@
  * The background keeps a snapshot for the reminders: dates, kinds and codes only (no free text, no names).
  */
 import { render } from 'preact';
-import { ChecklistPanel, CHECKLIST_CSS, type StoredNote } from '../../../components/checklist/ChecklistPanel';
+import { LadderPanel, LADDER_CSS, type StoredNote } from '../../../components/ladder/LadderPanel';
 import { parseId } from '../../../lib/domain/personnummer';
 import { evaluateLadder } from '../../../lib/ladder/ladder';
 import type { LadderResult, LocalNote } from '../../../lib/ladder/types';
@@ -27,8 +27,8 @@ export function supersededIds(notes: readonly StoredNote[], result: LadderResult
   return notes.filter((n) => gone.has(n.note)).map((n) => n.id);
 }
 
-export const checklist: FeatureDefinition<UkaFeatureContext> = {
-  id: 'checklist',
+export const ladder: FeatureDefinition<UkaFeatureContext> = {
+  id: 'ladder',
   pages: ['person'],
   async init(ctx, signal) {
     const read = ctx.read.person();
@@ -42,7 +42,7 @@ export const checklist: FeatureDefinition<UkaFeatureContext> = {
     const seen = (await sendCommand('person-seen', { personnummer: id.digits12, path })) as { key: string };
     if (signal.aborted) return;
     const key = seen.key;
-    const mounted = ctx.mount('checklist', { anchor, where: 'afterend', css: CHECKLIST_CSS, label: 'Kontakttrappan' });
+    const mounted = ctx.mount('ladder', { anchor, where: 'afterend', css: LADDER_CSS, label: 'Kontakttrappan' });
     if (!mounted) return false;
     const today = await ctx.today();
     const snapshot = ladderSnapshot(page.contacts, page.measures);
@@ -70,7 +70,7 @@ export const checklist: FeatureDefinition<UkaFeatureContext> = {
       }).catch(() => undefined);
       if (signal.aborted) return;
       render(
-        <ChecklistPanel
+        <LadderPanel
           result={result}
           today={today}
           notes={notes}
