@@ -12,14 +12,35 @@
  * - Events are replayed in date order into "rounds": a round starts with an attempt and closes when someone is reached
  *   or a home visit finds no one; the next attempt after a closed round starts a new round. The last round decides the
  *   stage. Same-day order: failed calls, letters, visits, then contact (so "tried, then reached" ends reached).
- * - Age is evaluated on the date of each action: calls/letters due on or after the 18th birthday go to the youth.
- * - The half-year minimum counts reached contacts only (being informed is the duty; attempts are the ladder).
+ * - Every date is checked first (inputs.ts): a date that is not a real calendar date, or a record of something done
+ *   after today, is left out of the reasoning and listed in `problems`. The rest is computed as if it were not there.
+ *   The function never throws: when it cannot compute at all (today or the birth date unreadable) the result has
+ *   stage 'unknown', no steps, and `unavailable` says why.
+ * - Every step's addressee (guardians or youth; letter or postcard) is decided by the age on the day the step will be
+ *   done: today when it is due or overdue, its due date when it lies ahead. The switch is exact on the birthday. A
+ *   youth born on 29 February turns 18 on 1 March in a common year and on 29 February in a leap year (lib/domain/dates:
+ *   the Swedish rule, the same everywhere in the extension).
+ * - A birth date partly unknown (samordningsnummer with month or day 00) is a range of possible dates: an addressee is
+ *   decided only when every possible date gives the same answer; otherwise the step is listed in
+ *   `birthDateUnknown.undecided` and worded for both. The duty is taken to end on the latest possible 20th birthday
+ *   (never drop a youth early), the hand-over prompt counts from the earliest possible one.
+ * - The half-year minimum counts reached contacts. For a youth never reached, documented attempts in the half-year
+ *   satisfy it (what SCB receives for such a youth is "okänd / ej nådd"), so after a failed home visit the next step
+ *   is the restart of attempts (the orosanmälan first, when under 18), not the half-year.
+ * - `missedHalfYears`: ended calendar half-years with no documented contact or attempt (any entry in UKA's contact
+ *   log, or a local note of a call, letter, visit or contact), since registration or within the last twelve months,
+ *   whichever is shorter. Without a registration date the first documented entry stands in for it.
+ * - A home visit without contact whose note in UKA contains one of the pack's `notLivingPatterns` makes the
+ *   Skatteverket step likely (`likely: true`), quoting the matched words, without a local note.
  */
-import { addDays, addMonths, ageOn, birthdayOn, diffDays, halfYearEnd, halfYearOf, halfYearStart, addHalfYears, minIso, compareCodePoints } from '../domain/dates';
-import type { IsoDate } from '../domain/dates';
+import { addDays, addMonths, diffDays, halfYearEnd, halfYearOf, halfYearStart, addHalfYears, isIsoDate, maxIso, minIso, compareCodePoints } from '../domain/dates';
+import type { HalfYear, IsoDate } from '../domain/dates';
 import type { ContactEntry, MeasureEntry } from '../uka/types';
+import { ageRange, birthdayRange, birthRange, checkInput } from './inputs';
+import { matchNotLiving } from './notes';
 import {
   DEFAULT_LADDER_SETTINGS,
+  type DateProblem,
   type LadderInput,
   type LadderResult,
   type LadderSettings,
@@ -35,7 +56,6 @@ import {
 } from './types';
 
 type Source = 'uka' | 'local';
-type Target = 'vardnadshavare' | 'ungdom';
 type EventKind = 'callFailed' | 'letter' | 'visitLetter' | 'visitFailed' | 'reached' | 'notInterested';
 
 interface LadderEvent {
@@ -99,13 +119,13 @@ export function supersedeNotes(contacts: ContactEntry[], notes: LocalNote[], win
   for (const { n, i } of dated) {
     const cls = noteClass(n);
     const noteDate = 'date' in n ? n.date : undefined;
-    if (!cls || !noteDate) continue;
+    if (!cls || !isIsoDate(noteDate)) continue;
     const set = used.get(cls) ?? new Set<number>();
     used.set(cls, set);
     let best = -1;
     let bestDist = Infinity;
     contacts.forEach((c, ci) => {
-      if (set.has(ci) || !ukaClasses(c).includes(cls)) return;
+      if (set.has(ci) || !isIsoDate(c.date) || !ukaClasses(c).includes(cls)) return;
       const dist = Math.abs(diffDays(noteDate, c.date));
       if (dist <= windowDays && dist < bestDist) {
         best = ci;
@@ -240,22 +260,82 @@ function isOpen(s: StepState): s is 'due' | 'overdue' | 'upcoming' {
 }
 
 export function resolveSettings(partial?: Partial<LadderSettings>): LadderSettings {
-  return { ...DEFAULT_LADDER_SETTINGS, homeVisitDays: [...DEFAULT_LADDER_SETTINGS.homeVisitDays], ...(partial ?? {}) };
+  const out: LadderSettings = { ...DEFAULT_LADDER_SETTINGS, homeVisitDays: [...DEFAULT_LADDER_SETTINGS.homeVisitDays], notLivingPatterns: [...DEFAULT_LADDER_SETTINGS.notLivingPatterns] };
+  for (const [k, v] of Object.entries(partial ?? {}) as [keyof LadderSettings, unknown][]) {
+    if (!(k in out) || v === undefined) continue;
+    const def = DEFAULT_LADDER_SETTINGS[k];
+    // A value of the wrong kind (a stored setting gone bad) falls back to the default rather than break the ladder.
+    if (typeof def === 'number' ? typeof v === 'number' && Number.isFinite(v) : typeof def === 'boolean' ? typeof v === 'boolean' : Array.isArray(v)) {
+      (out as unknown as Record<string, unknown>)[k] = v;
+    }
+  }
+  out.homeVisitDays = out.homeVisitDays.filter((d) => isIsoDate(d));
+  out.notLivingPatterns = out.notLivingPatterns.filter((p) => typeof p === 'string');
+  return out;
 }
 
+/**
+ * The contact ladder for one youth on `today`. Never throws: bad dates are reported in `problems` and left out; when
+ * nothing can be computed the result is stage 'unknown' with `unavailable` saying why.
+ */
 export function evaluateLadder(input: LadderInput): LadderResult {
+  try {
+    return evaluate(input);
+  } catch {
+    // A last line of defence: the checks above should make this unreachable, but a coach must never see a crash.
+    return unavailableResult(ref('reason.unavailableInternal'), []);
+  }
+}
+
+function unavailableResult(reason: TextRef, problems: DateProblem[]): LadderResult {
+  return {
+    stage: 'unknown',
+    steps: [],
+    next: null,
+    ageOnAction: Number.NaN,
+    age: Number.NaN,
+    ended: false,
+    endDate: '',
+    lastContact: null,
+    supersededNotes: [],
+    problems,
+    missedHalfYears: [],
+    unavailable: reason,
+  };
+}
+
+type Target = 'vardnadshavare' | 'ungdom';
+
+function evaluate(input: LadderInput): LadderResult {
   const s = resolveSettings(input.settings);
-  const { today, birthDate } = input;
-  const endDate = birthdayOn(birthDate, s.endAge);
+  const today = input.today;
+  if (!isIsoDate(today)) return unavailableResult(ref('reason.unavailableToday'), []);
+  const checked = checkInput(today, input.contacts, input.measures, input.localNotes);
+  const birth = birthRange(input.birthDate);
+  if (!birth) return unavailableResult(ref('reason.unavailableBirthDate'), checked.problems);
+
+  const contacts = checked.contacts.map((c) => c.value);
+  const measures = checked.measures.map((m) => m.value);
+  const ends = birthdayRange(birth, s.endAge);
+  // The duty ends on the 20th birthday; with a partly unknown birth date, on the latest possible one.
+  const endDate = ends.latest;
   const ended = today >= endDate;
-  const age = ageOn(birthDate, today);
-  const ageAt = (d: IsoDate): number => ageOn(birthDate, d);
-  const targetAt = (d: IsoDate): Target => (ageAt(d) < s.adultAge ? 'vardnadshavare' : 'ungdom');
+  const age = ageRange(birth, today).min;
+  const undecided = new Set<StepId>();
+  /** Guardians or youth by the age on `d`; null when a partly known birth date leaves both possible. */
+  const targetAt = (d: IsoDate): Target | null => {
+    const a = ageRange(birth, d);
+    if (a.max < s.adultAge) return 'vardnadshavare';
+    if (a.min >= s.adultAge) return 'ungdom';
+    return null;
+  };
+  /** The day a step will be done: today when it is due already, its due date when that lies ahead. */
+  const actionDate = (due: IsoDate | undefined): IsoDate => (due && due > today ? due : today);
   const classify = (due: IsoDate): 'due' | 'overdue' | 'upcoming' =>
     due < today ? 'overdue' : diffDays(today, due) <= s.dueSoonDays ? 'due' : 'upcoming';
 
-  const { active: notes, superseded } = supersedeNotes(input.contacts, input.localNotes, s.supersedeWindowDays);
-  const events = toEvents(input.contacts, notes);
+  const { active: notes, superseded } = supersedeNotes(contacts, checked.notes.map((n) => n.value), s.supersedeWindowDays);
+  const events = toEvents(contacts, notes);
   const { rounds, failedVisits } = replay(events);
   const cur = rounds[rounds.length - 1] as Round;
 
@@ -263,7 +343,7 @@ export function evaluateLadder(input: LadderInput): LadderResult {
   const lastContactEv = contactDates.length ? (contactDates[contactDates.length - 1] as LadderEvent) : null;
   const lastContact = lastContactEv?.date ?? null;
 
-  const measure = ongoingMeasure(input.measures, today);
+  const measure = ongoingMeasure(measures, today);
   const latestNote = <K extends LocalNote['step']>(step: K, pred: (n: Extract<LocalNote, { step: K }>) => boolean = () => true) => {
     let best: Extract<LocalNote, { step: K }> | null = null;
     for (const n of notes) {
@@ -316,19 +396,23 @@ export function evaluateLadder(input: LadderInput): LadderResult {
   const firstOpenIdx = slots.findIndex((sl, i) => i > lastDoneIdx && !slotDone(sl));
   const lastCall = cur.calls[cur.calls.length - 1];
 
-  const titleFor = (id: StepId, target: Target): TextRef => {
-    if (id.startsWith('call')) return ref(target === 'vardnadshavare' ? 'step.callGuardians' : 'step.callYouth');
-    if (id === 'contactLetter') return ref(target === 'vardnadshavare' ? 'step.contactLetterGuardians' : 'step.contactPostcardYouth');
-    if (id === 'visitLetter') return ref(target === 'vardnadshavare' ? 'step.visitLetterGuardians' : 'step.visitPostcardYouth');
+  const titleFor = (id: StepId, target: Target | null): TextRef => {
+    if (id.startsWith('call')) return ref(target === 'vardnadshavare' ? 'step.callGuardians' : target === 'ungdom' ? 'step.callYouth' : 'step.callUndecided');
+    if (id === 'contactLetter')
+      return ref(target === 'vardnadshavare' ? 'step.contactLetterGuardians' : target === 'ungdom' ? 'step.contactPostcardYouth' : 'step.contactLetterUndecided');
+    if (id === 'visitLetter')
+      return ref(target === 'vardnadshavare' ? 'step.visitLetterGuardians' : target === 'ungdom' ? 'step.visitPostcardYouth' : 'step.visitLetterUndecided');
     if (id === 'planHomeVisit') return ref('step.planHomeVisit');
     return ref('step.homeVisit');
   };
+  const withTarget = (target: Target | null) => (target ? { target } : {});
 
   slots.forEach((sl, i) => {
     const callIdx = sl.id.startsWith('call') ? Number(sl.id.slice(4)) : 0;
+    const addressed = sl.id !== 'planHomeVisit' && sl.id !== 'homeVisit';
     if (sl.done) {
       const target = sl.done.target ?? targetAt(sl.done.date);
-      steps.push({ id: sl.id, title: titleFor(sl.id, target), state: doneState(sl.done.source), dueDate: sl.done.date, target, reason: ref('reason.doneOn', { date: sl.done.date }) });
+      steps.push({ id: sl.id, title: titleFor(sl.id, target), state: doneState(sl.done.source), dueDate: sl.done.date, ...withTarget(target), reason: ref('reason.doneOn', { date: sl.done.date }) });
       return;
     }
     if (sl.doneLocalPlan && plan) {
@@ -337,14 +421,12 @@ export function evaluateLadder(input: LadderInput): LadderResult {
     }
     // Not done.
     if (!ladderActive) {
-      const d = today;
-      const target = targetAt(d);
-      steps.push({ id: sl.id, title: titleFor(sl.id, target), state: 'not-applicable', target: sl.id === 'planHomeVisit' || sl.id === 'homeVisit' ? undefined : target, reason: naReason });
+      const target = targetAt(today);
+      steps.push({ id: sl.id, title: titleFor(sl.id, target), state: 'not-applicable', ...(addressed ? withTarget(target) : {}), reason: naReason });
       return;
     }
     if (i < lastDoneIdx) {
-      const target = targetAt(today);
-      steps.push({ id: sl.id, title: titleFor(sl.id, target), state: 'not-applicable', reason: ref('reason.skipped') });
+      steps.push({ id: sl.id, title: titleFor(sl.id, targetAt(today)), state: 'not-applicable', reason: ref('reason.skipped') });
       return;
     }
     // Open steps: the first open one gets a due date; visit letter/visit also get one once a visit is planned.
@@ -375,8 +457,10 @@ export function evaluateLadder(input: LadderInput): LadderResult {
         reason = ref('reason.visitAfterLetter', suggested ? { letterDate: base, suggestedVisit: suggested } : { letterDate: base });
       }
     }
-    const target = sl.id === 'planHomeVisit' || sl.id === 'homeVisit' ? undefined : targetAt(due ?? today);
-    steps.push({ id: sl.id, title: titleFor(sl.id, target ?? 'ungdom'), state: due ? classify(due) : 'upcoming', dueDate: due, target, reason });
+    const target = addressed ? targetAt(actionDate(due)) : 'ungdom';
+    // Listed when it matters now: a step still waiting for an earlier one is decided when its turn comes.
+    if (addressed && target === null && due) undecided.add(sl.id);
+    steps.push({ id: sl.id, title: titleFor(sl.id, target), state: due ? classify(due) : 'upcoming', dueDate: due, ...(addressed ? withTarget(target) : {}), reason });
   });
 
   if (stage === 'calling') {
@@ -384,32 +468,38 @@ export function evaluateLadder(input: LadderInput): LadderResult {
     stage = !first || first.id.startsWith('call') ? 'calling' : first.id === 'contactLetter' ? 'contactLetter' : 'homeVisit';
   }
 
-  // ---- Skatteverket (bosättningskontroll) ----
+  // ---- Skatteverket (bosättningskontroll): the coach's note, or else what UKA's visit note says ----
   const notLiving = latestNote('notLivingAtAddress');
-  if (!notLiving) {
+  const ukaSaysMoved = notLiving ? null : movedPerUkaNote(contacts, lastContact, s.notLivingPatterns);
+  if (!notLiving && !ukaSaysMoved) {
     steps.push({ id: 'skatteverket', title: ref('step.skatteverket'), state: 'not-applicable', reason: ref('reason.addressOk') });
   } else {
-    const reported = latestNote('skatteverketReported', (n) => !n.date || n.date >= notLiving.date);
+    const since = notLiving ? notLiving.date : (ukaSaysMoved as { date: IsoDate }).date;
+    const reason = notLiving ? ref('reason.notLivingAtAddress', { date: notLiving.date }) : ref('reason.notLivingLikely', { date: since, words: ukaSaysMoved?.words ?? '' });
+    const likely = notLiving ? {} : { likely: true };
+    const reported = latestNote('skatteverketReported', (n) => !n.date || n.date >= since);
     if (reported) {
-      steps.push({ id: 'skatteverket', title: ref('step.skatteverket'), state: 'done-local', dueDate: reported.date, reason: ref('reason.notLivingAtAddress', { date: notLiving.date }) });
+      steps.push({ id: 'skatteverket', title: ref('step.skatteverket'), state: 'done-local', dueDate: reported.date, reason, ...likely });
     } else {
-      const due = addDays(notLiving.date, s.reportWithinDays);
-      steps.push({ id: 'skatteverket', title: ref('step.skatteverket'), state: classify(due), dueDate: due, reason: ref('reason.notLivingAtAddress', { date: notLiving.date }) });
+      const due = addDays(since, s.reportWithinDays);
+      steps.push({ id: 'skatteverket', title: ref('step.skatteverket'), state: classify(due), dueDate: due, reason, ...likely });
     }
   }
 
   // ---- Orosanmälan: home visit without contact while under adultAge ----
-  const minorVisit = [...failedVisits].reverse().find((v) => ageAt(v.date) < s.adultAge) ?? null;
+  const minorVisit = [...failedVisits].reverse().find((v) => ageRange(birth, v.date).min < s.adultAge) ?? null;
   if (!minorVisit) {
     steps.push({ id: 'orosanmalan', title: ref('step.orosanmalan'), state: 'not-applicable', reason: ref('reason.noOrosanmalanNeeded') });
   } else {
+    const certain = ageRange(birth, minorVisit.date).max < s.adultAge;
     const doneNote = latestNote('orosanmalanDone', (n) => !n.date || n.date >= minorVisit.date);
     const reachedAfter = lastContact !== null && lastContact > minorVisit.date;
-    const reason = ref('reason.orosanmalanUnder18', { visitDate: minorVisit.date });
+    const reason = ref(certain ? 'reason.orosanmalanUnder18' : 'reason.orosanmalanAgeUnknown', { visitDate: minorVisit.date });
     if (doneNote) steps.push({ id: 'orosanmalan', title: ref('step.orosanmalan'), state: 'done-local', dueDate: doneNote.date, reason });
     else if (reachedAfter) steps.push({ id: 'orosanmalan', title: ref('step.orosanmalan'), state: 'not-applicable', reason: ref('reason.reached') });
     else {
       const due = addDays(minorVisit.date, s.reportWithinDays);
+      if (!certain) undecided.add('orosanmalan');
       steps.push({ id: 'orosanmalan', title: ref('step.orosanmalan'), state: classify(due), dueDate: due, reason });
     }
   }
@@ -417,7 +507,7 @@ export function evaluateLadder(input: LadderInput): LadderResult {
   // ---- Restart after a home visit without contact ----
   if (stage === 'afterVisit' && cur.visit) {
     const due = addMonths(cur.visit.date, s.restartMonthsAfterVisit);
-    steps.push({ id: 'restart', title: ref('step.restart'), state: classify(due), dueDate: due, target: targetAt(due), reason: ref('reason.restartAfterVisit', { visitDate: cur.visit.date, months: s.restartMonthsAfterVisit }) });
+    steps.push({ id: 'restart', title: ref('step.restart'), state: classify(due), dueDate: due, ...withTarget(targetAt(actionDate(due))), reason: ref('reason.restartAfterVisit', { visitDate: cur.visit.date, months: s.restartMonthsAfterVisit }) });
   } else {
     steps.push({ id: 'restart', title: ref('step.restart'), state: 'not-applicable', reason: ref('reason.noVisitWithoutContact') });
   }
@@ -451,25 +541,29 @@ export function evaluateLadder(input: LadderInput): LadderResult {
 
   // ---- Half-year minimum ----
   const curHalf = halfYearOf(today);
+  const attempt = lastContact === null ? latestAttempt(contacts, notes, halfYearStart(curHalf)) : null;
   if (!s.halfYearMinimum) {
     steps.push({ id: 'halfYearMinimum', title: ref('step.halfYearMinimum'), state: 'not-applicable', reason: ref('reason.halfYearOff') });
   } else if (lastContact && lastContactEv && lastContact >= halfYearStart(curHalf)) {
     steps.push({ id: 'halfYearMinimum', title: ref('step.halfYearMinimum'), state: doneState(lastContactEv.source), dueDate: lastContact, reason: ref('reason.halfYearDone', { halfYear: curHalf }) });
+  } else if (attempt) {
+    // Never reached: the documented attempts of this half-year are what can be reported; the ladder goes on.
+    steps.push({ id: 'halfYearMinimum', title: ref('step.halfYearMinimum'), state: doneState(attempt.source), dueDate: attempt.date, reason: ref('reason.halfYearAttempts', { halfYear: curHalf, date: attempt.date }) });
   } else {
     const due = minIso(halfYearEnd(curHalf), addDays(endDate, -1));
     const params: TextParams = lastContact ? { halfYear: curHalf, lastContact } : { halfYear: curHalf };
     steps.push({ id: 'halfYearMinimum', title: ref('step.halfYearMinimum'), state: classify(due), dueDate: due, reason: ref('reason.halfYearOpen', params) });
   }
 
-  // ---- Hand-over before the 20th birthday ----
-  const handoverDate = addDays(endDate, -s.handoverDaysBefore20);
+  // ---- Hand-over before the 20th birthday (from the earliest possible one) ----
+  const handoverDate = addDays(ends.earliest, -s.handoverDaysBefore20);
   const handoverNote = latestNote('handoverDone');
   let handoverDue: LadderResult['handoverDue'];
   if (handoverNote) {
-    steps.push({ id: 'handover20', title: ref('step.handover20'), state: 'done-local', dueDate: handoverNote.date, reason: ref('reason.handover', { endDate }) });
+    steps.push({ id: 'handover20', title: ref('step.handover20'), state: 'done-local', dueDate: handoverNote.date, reason: ref('reason.handover', { endDate: ends.earliest }) });
   } else {
-    steps.push({ id: 'handover20', title: ref('step.handover20'), state: classify(handoverDate), dueDate: handoverDate, reason: ref(today >= handoverDate ? 'reason.handover' : 'reason.handoverLater', { endDate }) });
-    if (!ended && today >= handoverDate) handoverDue = { dueDate: handoverDate, endDate, daysLeft: diffDays(today, endDate) };
+    steps.push({ id: 'handover20', title: ref('step.handover20'), state: classify(handoverDate), dueDate: handoverDate, reason: ref(today >= handoverDate ? 'reason.handover' : 'reason.handoverLater', { endDate: ends.earliest }) });
+    if (!ended && today >= handoverDate) handoverDue = { dueDate: handoverDate, endDate: ends.earliest, daysLeft: Math.max(0, diffDays(today, ends.earliest)) };
   }
 
   // ---- Nothing happens on or after the 20th birthday ----
@@ -482,6 +576,7 @@ export function evaluateLadder(input: LadderInput): LadderResult {
       st.state = 'not-applicable';
       st.reason = ref('reason.after20', { endDate });
     }
+    if (!isOpen(st.state)) undecided.delete(st.id);
   }
 
   // ---- Next action: the earliest dated open step (ties: ladder order) ----
@@ -495,14 +590,74 @@ export function evaluateLadder(input: LadderInput): LadderResult {
     stage,
     steps,
     next,
-    ageOnAction: ageAt(next?.dueDate ?? today),
+    ageOnAction: ageRange(birth, actionDate(next?.dueDate)).min,
     age,
     ended,
     endDate,
     ...(handoverDue ? { handoverDue } : {}),
     lastContact,
     supersededNotes: superseded,
+    problems: checked.problems,
+    missedHalfYears: missedHalfYears(today, endDate, input.registeredFrom, contacts, measures, notes),
+    ...(birth.exact ? {} : { birthDateUnknown: { earliest: birth.earliest, latest: birth.latest, undecided: steps.map((st) => st.id).filter((id) => undecided.has(id)) } }),
   };
+}
+
+/** The latest failed home visit (after the last contact) whose note in UKA says the youth does not live there. */
+function movedPerUkaNote(contacts: ContactEntry[], lastContact: IsoDate | null, patterns: string[]): { date: IsoDate; words: string } | null {
+  let best: { date: IsoDate; words: string } | null = null;
+  for (const c of contacts) {
+    if (c.kind !== 'hembesok' || c.reached || (lastContact !== null && c.date < lastContact)) continue;
+    const words = matchNotLiving(c.note, patterns);
+    if (words && (!best || c.date >= best.date)) best = { date: c.date, words };
+  }
+  return best;
+}
+
+const ATTEMPT_NOTES = new Set<LocalNote['step']>(['callFailed', 'letterSent', 'visitLetterSent', 'homeVisitDone']);
+const DOCUMENTED_NOTES = new Set<LocalNote['step']>([...ATTEMPT_NOTES, 'reached', 'notInterested']);
+
+/** The latest documented attempt on or after `from`: any entry of UKA's contact log, or a local attempt note. */
+function latestAttempt(contacts: ContactEntry[], notes: LocalNote[], from: IsoDate): { date: IsoDate; source: Source } | null {
+  let best: { date: IsoDate; source: Source } | null = null;
+  for (const c of contacts) if (c.date >= from && (!best || c.date >= best.date)) best = { date: c.date, source: 'uka' };
+  for (const n of notes) {
+    if (!ATTEMPT_NOTES.has(n.step) || !('date' in n) || !n.date || n.date < from) continue;
+    if (!best || n.date > best.date) best = { date: n.date, source: 'local' };
+  }
+  return best;
+}
+
+/**
+ * Ended calendar half-years without any documented contact or attempt: since registration, or within the last
+ * twelve months, whichever is shorter; never from before the first documented entry when registration is unknown,
+ * and none that start on or after the end of the duty.
+ */
+function missedHalfYears(
+  today: IsoDate,
+  endDate: IsoDate,
+  registeredFrom: unknown,
+  contacts: ContactEntry[],
+  measures: MeasureEntry[],
+  notes: LocalNote[],
+): HalfYear[] {
+  const documented: IsoDate[] = contacts.map((c) => c.date);
+  for (const n of notes) if (DOCUMENTED_NOTES.has(n.step) && 'date' in n && n.date) documented.push(n.date);
+  let from: IsoDate | null = isIsoDate(registeredFrom) && registeredFrom <= today ? registeredFrom : null;
+  if (!from) {
+    const evidence = [...documented, ...measures.map((m) => m.start)];
+    from = evidence.length ? minIso(...evidence) : null;
+  }
+  if (!from) return [];
+  from = maxIso(from, addMonths(today, -12));
+  const out: HalfYear[] = [];
+  const current = halfYearOf(today);
+  for (let h = halfYearOf(from); h < current && halfYearStart(h) < endDate; h = addHalfYears(h, 1)) {
+    const start = halfYearStart(h);
+    const end = halfYearEnd(h);
+    if (!documented.some((d) => d >= start && d <= end)) out.push(h);
+  }
+  return out;
 }
 
 /**

@@ -39,6 +39,7 @@ export const LadderSettingsSchema = z
     supersedeWindowDays: Count,
     reportWithinDays: Count,
     homeVisitDays: z.array(Day),
+    notLivingPatterns: z.array(z.string().trim().min(2).max(80)).max(40),
   })
   .partial()
   .strict();

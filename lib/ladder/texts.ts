@@ -1,7 +1,7 @@
 /**
  * Default Swedish texts for the ladder's keys (our own wording). The UI may override any key; renderText never throws.
  */
-import type { LadderTextKey, TextParams, TextRef } from './types';
+import type { DateProblem, LadderTextKey, StepId, TextParams, TextRef } from './types';
 
 type Render = (p: TextParams) => string;
 
@@ -11,11 +11,14 @@ const d = (v: string | number | undefined): string => (v === undefined ? '' : St
 export const LADDER_TEXTS_SV: Record<LadderTextKey, Render> = {
   'step.callGuardians': () => 'Ring vårdnadshavarna',
   'step.callYouth': () => 'Ring ungdomen',
+  'step.callUndecided': () => 'Ring ungdomen eller vårdnadshavarna',
   'step.contactLetterGuardians': () => 'Skicka kontaktbrev till vårdnadshavarna',
   'step.contactPostcardYouth': () => 'Skicka kontaktvykort till ungdomen',
+  'step.contactLetterUndecided': () => 'Skicka kontaktbrev till vårdnadshavarna eller kontaktvykort till ungdomen',
   'step.planHomeVisit': () => 'Sätt upp ungdomen på listan för hembesök',
   'step.visitLetterGuardians': () => 'Skicka brev om hembesöket till vårdnadshavarna',
   'step.visitPostcardYouth': () => 'Skicka vykort om hembesöket till ungdomen',
+  'step.visitLetterUndecided': () => 'Skicka brev om hembesöket till vårdnadshavarna eller vykort till ungdomen',
   'step.homeVisit': () => 'Gör hembesök (två coacher)',
   'step.skatteverket': () => 'Anmäl till Skatteverkets bosättningskontroll',
   'step.orosanmalan': () => 'Gör orosanmälan till socialtjänsten',
@@ -38,8 +41,12 @@ export const LADDER_TEXTS_SV: Record<LadderTextKey, Render> = {
   'reason.visitNotPlanned': () => 'Inget datum för hembesök är satt ännu.',
   'reason.visitDateMissed': (p) => `Besöksdagen ${d(p.visitDate)} har passerat. Registrera hur besöket gick.`,
   'reason.notLivingAtAddress': (p) => `Det framkom ${d(p.date)} att ungdomen inte bor på folkbokföringsadressen.`,
+  'reason.notLivingLikely': (p) =>
+    `I UKA står det om hembesöket ${d(p.date)}: ”${d(p.words)}”. Ungdomen bor troligen inte på folkbokföringsadressen; kontrollera och anmäl.`,
   'reason.addressOk': () => 'Inget tyder på fel adress.',
   'reason.orosanmalanUnder18': (p) => `Ingen kontakt vid hembesöket ${d(p.visitDate)} och ungdomen var under 18 år.`,
+  'reason.orosanmalanAgeUnknown': (p) =>
+    `Ingen kontakt vid hembesöket ${d(p.visitDate)}. Födelsedatumet är bara delvis känt, så det går inte att säga om ungdomen var under 18 år då. Bedöm om en orosanmälan behövs.`,
   'reason.noOrosanmalanNeeded': () => 'Inget hembesök utan kontakt före 18 års ålder.',
   'reason.restartAfterVisit': (p) => `Hembesöket ${d(p.visitDate)} gav ingen kontakt. Nya försök ${d(p.months)} månader efter besöket.`,
   'reason.noVisitWithoutContact': () => 'Gäller bara efter ett hembesök utan kontakt.',
@@ -53,6 +60,8 @@ export const LADDER_TEXTS_SV: Record<LadderTextKey, Render> = {
   'reason.skipped': () => 'Hoppades över: ett senare steg är redan gjort.',
   'reason.waitingForEarlierStep': () => 'Väntar på steget före.',
   'reason.halfYearDone': (p) => `Kontakt finns redan för ${halfYearLabel(p.halfYear)}.`,
+  'reason.halfYearAttempts': (p) =>
+    `Ungdomen har aldrig nåtts, men kontaktförsök är dokumenterade under ${halfYearLabel(p.halfYear)} (senast ${d(p.date)}). Det räcker för halvåret.`,
   'reason.halfYearOpen': (p) =>
     `Ingen kontakt ännu under ${halfYearLabel(p.halfYear)}` + (p.lastContact ? ` (senast ${d(p.lastContact)}).` : '.'),
   'reason.halfYearOff': () => 'Halvårskravet är avstängt i inställningarna.',
@@ -60,7 +69,52 @@ export const LADDER_TEXTS_SV: Record<LadderTextKey, Render> = {
   'reason.handoverLater': (p) => `Aktuellt närmare 20-årsdagen (${d(p.endDate)}).`,
   'reason.after20': (p) => `Infaller efter 20-årsdagen ${d(p.endDate)}.`,
   'reason.ended': (p) => `Ungdomen har fyllt 20 (${d(p.endDate)}). Aktivitetsansvaret har upphört.`,
+  'reason.unavailableToday': () => 'Dagens datum gick inte att fastställa.',
+  'reason.unavailableBirthDate': () => 'Födelsedatumet i personnumret gick inte att tolka.',
+  'reason.unavailableInternal': () => 'Ett oväntat fel uppstod när trappan räknades fram.',
 };
+
+/** Short names of the ladder's steps, for lists such as "could not decide: …". */
+export function stepLabel(id: StepId | string): string {
+  const call = /^call(\d+)$/.exec(id);
+  if (call) return `samtal ${call[1]}`;
+  const fixed: Record<string, string> = {
+    contactLetter: 'kontaktbrev/kontaktvykort',
+    planHomeVisit: 'planering av hembesök',
+    visitLetter: 'brev/vykort om hembesöket',
+    homeVisit: 'hembesök',
+    skatteverket: 'anmälan till Skatteverket',
+    orosanmalan: 'orosanmälan',
+    restart: 'nya kontaktförsök',
+    followUp: 'uppföljning',
+    halfYearMinimum: 'kontakt under halvåret',
+    handover20: 'överlämning inför 20 år',
+  };
+  return fixed[id] ?? id;
+}
+
+const WHERE: Record<DateProblem['source'], string> = { contact: 'i kontaktloggen', measure: 'bland insatserna', note: 'i en egen anteckning' };
+
+/**
+ * One line about a date the ladder left out, e.g. "Datumet 2026-02-30 i kontaktloggen är inte ett riktigt datum;
+ * rätta det i UKA." Our own wording; the value is shown as given (it is a date field, never free text).
+ */
+export function renderProblem(p: Pick<DateProblem, 'source' | 'field' | 'value' | 'problem'>): string {
+  const what = p.source === 'measure' ? (p.field === 'end' ? 'Slutdatumet' : 'Startdatumet') : 'Datumet';
+  const value = p.value.trim();
+  const subject = value ? `${what} ${value} ${WHERE[p.source]}` : `${what} ${WHERE[p.source]} saknas eller`;
+  const verdict = p.problem === 'in-the-future' ? 'ligger efter dagens datum' : value ? 'är inte ett riktigt datum' : 'är tomt';
+  const fix = p.source === 'note' ? 'ändra eller ta bort anteckningen' : 'rätta det i UKA';
+  return `${subject} ${verdict}; ${fix}. Raden räknas inte med i Kontakttrappan.`;
+}
+
+/** "Ingen kontakt eller kontaktförsök är dokumenterad under första halvåret 2026 och andra halvåret 2026." */
+export function renderMissedHalfYears(labels: readonly string[]): string {
+  if (labels.length === 0) return '';
+  const names = labels.map((h) => halfYearLabel(h));
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
+  return `Ingen kontakt och inget kontaktförsök är dokumenterat under ${list}.`;
+}
 
 /** '2026H1' → 'första halvåret 2026'. Anything else is shown as given. */
 export function halfYearLabel(h: string | number | undefined): string {

@@ -71,6 +71,11 @@ export interface LadderSettings {
   reportWithinDays: number;
   /** The team's planned monthly home-visit days, if known; used to suggest a visit date. */
   homeVisitDays: IsoDate[];
+  /**
+   * Words that, found in UKA's note of a home visit without contact, make the Skatteverket step likely ("trolig"):
+   * plain text, matched case-insensitively with spaces normalised, not after a negation ("har inte flyttat").
+   */
+  notLivingPatterns: string[];
 }
 
 export const DEFAULT_LADDER_SETTINGS: Readonly<LadderSettings> = Object.freeze({
@@ -89,13 +94,26 @@ export const DEFAULT_LADDER_SETTINGS: Readonly<LadderSettings> = Object.freeze({
   supersedeWindowDays: 7,
   reportWithinDays: 1,
   homeVisitDays: [] as IsoDate[],
+  notLivingPatterns: ['bor ej på adressen', 'bor inte på adressen', 'okänd på adressen', 'flyttat', 'avflyttad', 'utflyttad'],
 });
 
 export interface LadderInput {
+  /** Today's date. Anything that is not a real calendar date makes the ladder `unavailable`. */
   today: IsoDate;
-  birthDate: IsoDate;
+  /**
+   * The birth date from the personnummer. A samordningsnummer may carry 00 as month and/or day (birth date partly
+   * unknown, as Skatteverket issues them): '2008-00-06', '2008-05-00', '2008-00-00' are accepted, and the ladder
+   * works with the range of possible dates (see `birthDateUnknown` in the result).
+   */
+  birthDate: string;
+  /**
+   * UKA's contact log and measures, as read. Every date is checked: one that is not a real calendar date, or that
+   * lies after today, is left out of the reasoning and reported in `problems`.
+   */
   contacts: ContactEntry[];
   measures: MeasureEntry[];
+  /** Start of the current registration period in UKA, when known; bounds `missedHalfYears`. */
+  registeredFrom?: string | null;
   /** Accepted for completeness; the ladder does not read it (an occupation entry is not proof of contact). */
   occupations?: OccupationEntry[];
   localNotes: LocalNote[];
@@ -121,6 +139,8 @@ export type StepId = CallStepId | (typeof FIXED_STEP_IDS)[number];
 export type StepState = 'done-uka' | 'done-local' | 'due' | 'overdue' | 'not-applicable' | 'upcoming';
 
 export type Stage =
+  /** The ladder could not be computed at all (see `unavailable`). */
+  | 'unknown'
   | 'notStarted'
   | 'calling'
   | 'contactLetter'
@@ -142,11 +162,14 @@ export interface TextRef {
 export type StepTitleKey =
   | 'step.callGuardians'
   | 'step.callYouth'
+  | 'step.callUndecided'
   | 'step.contactLetterGuardians'
   | 'step.contactPostcardYouth'
+  | 'step.contactLetterUndecided'
   | 'step.planHomeVisit'
   | 'step.visitLetterGuardians'
   | 'step.visitPostcardYouth'
+  | 'step.visitLetterUndecided'
   | 'step.homeVisit'
   | 'step.skatteverket'
   | 'step.orosanmalan'
@@ -169,8 +192,10 @@ export type ReasonKey =
   | 'reason.visitNotPlanned'
   | 'reason.visitDateMissed'
   | 'reason.notLivingAtAddress'
+  | 'reason.notLivingLikely'
   | 'reason.addressOk'
   | 'reason.orosanmalanUnder18'
+  | 'reason.orosanmalanAgeUnknown'
   | 'reason.noOrosanmalanNeeded'
   | 'reason.restartAfterVisit'
   | 'reason.noVisitWithoutContact'
@@ -184,14 +209,34 @@ export type ReasonKey =
   | 'reason.skipped'
   | 'reason.waitingForEarlierStep'
   | 'reason.halfYearDone'
+  | 'reason.halfYearAttempts'
   | 'reason.halfYearOpen'
   | 'reason.halfYearOff'
   | 'reason.handover'
   | 'reason.handoverLater'
   | 'reason.after20'
-  | 'reason.ended';
+  | 'reason.ended'
+  | 'reason.unavailableToday'
+  | 'reason.unavailableBirthDate'
+  | 'reason.unavailableInternal';
 
 export type LadderTextKey = StepTitleKey | ReasonKey;
+
+/** Where a date that the ladder could not use came from. `index` is the position in the input list. */
+export type DateProblemSource = 'contact' | 'measure' | 'note';
+export type DateProblemKind = 'not-a-date' | 'in-the-future';
+
+/** A date left out of the ladder's reasoning, to be corrected (in UKA, or in the local note). */
+export interface DateProblem {
+  source: DateProblemSource;
+  /** Position in `contacts`, `measures` or `localNotes` of the input. */
+  index: number;
+  /** The field holding the date: 'date' (contacts, notes), 'start' or 'end' (measures). */
+  field: 'date' | 'start' | 'end';
+  /** The value as given (truncated to 40 characters). */
+  value: string;
+  problem: DateProblemKind;
+}
 
 export interface Step {
   id: StepId;
@@ -200,9 +245,14 @@ export interface Step {
   state: StepState;
   /** When it is/was due; for done steps, the date it was done (when known). */
   dueDate?: IsoDate;
-  /** Who the action is aimed at, for call/letter steps. */
+  /**
+   * Who the action is aimed at, for call/letter steps: decided by the age on the day the step will be done (today
+   * when it is due or overdue, its due date when it lies ahead). Absent when the birth date is too uncertain to tell.
+   */
   target?: 'vardnadshavare' | 'ungdom';
   reason: TextRef;
+  /** The step is probably needed, from what UKA's own note says (not confirmed by the coach). */
+  likely?: boolean;
 }
 
 export interface NextAction {
@@ -231,4 +281,21 @@ export interface LadderResult {
   lastContact: IsoDate | null;
   /** Local notes that UKA's log now covers; the UI may offer to delete them. */
   supersededNotes: LocalNote[];
+  /** Dates left out of the reasoning (not a real date, or after today), in input order. */
+  problems: DateProblem[];
+  /**
+   * Calendar half-years (e.g. '2026H1') that ended with no documented contact or attempt, oldest first: every
+   * half-year since registration, or within the last twelve months, whichever is shorter.
+   */
+  missedHalfYears: string[];
+  /** Set when the birth date is only partly known (samordningsnummer with month or day 00). */
+  birthDateUnknown?: {
+    /** Earliest and latest possible birth date. */
+    earliest: IsoDate;
+    latest: IsoDate;
+    /** Age-dependent steps the ladder could not decide (the age on the action day lies on both sides of the limit). */
+    undecided: StepId[];
+  };
+  /** Set (with stage 'unknown', no steps) when the ladder cannot be computed at all. */
+  unavailable?: TextRef;
 }

@@ -144,7 +144,7 @@ describe('home visit', () => {
     expect(step(r, 'restart')).toMatchObject({ dueDate: '2026-07-15', state: 'upcoming' });
     expect(r.next?.action).toBe('orosanmalan');
   });
-  it('orosanmälan noted as done; the half-year minimum comes before the 3-month restart', () => {
+  it('orosanmälan noted as done; never reached: the attempts satisfy the half-year, next is the restart (finding 4)', () => {
     const r = run({
       today: '2026-04-17',
       birthDate: '2009-01-01',
@@ -155,8 +155,10 @@ describe('home visit', () => {
     expect(step(r, 'planHomeVisit').state).toBe('not-applicable'); // skipped: the visit happened without a plan note
     expect(step(r, 'visitLetter').reason.key).toBe('reason.skipped');
     expect(step(r, 'restart')).toMatchObject({ dueDate: '2026-07-15', state: 'upcoming' });
-    // Nobody reached this half-year: the half-year minimum (30 June) is earlier than the restart.
-    expect(r.next).toMatchObject({ action: 'halfYearMinimum', dueDate: '2026-06-30' });
+    // Never reached: the documented attempts of this half-year satisfy the minimum; the ladder's restart is next.
+    expect(step(r, 'halfYearMinimum')).toMatchObject({ state: 'done-uka', dueDate: '2026-04-15' });
+    expect(step(r, 'halfYearMinimum').reason.key).toBe('reason.halfYearAttempts');
+    expect(r.next).toMatchObject({ action: 'restart', dueDate: '2026-07-15', state: 'upcoming' });
   });
   it('no contact at the visit, 18 or older: no orosanmälan', () => {
     const r = run({ today: '2026-04-16', birthDate: '2007-01-01', contacts: [...calls, letter('2026-03-12', 'vykort'), visit('2026-04-15')], settings: { halfYearMinimum: false } });
@@ -423,7 +425,9 @@ describe('invariants (fast-check)', () => {
       expect(r.ended).toBe(ageOn(i.birthDate, i.today) >= 20);
       if (r.ended) expect(r.next).toBeNull();
       else if (r.next) expect(r.next.dueDate < birthdayOn(i.birthDate, 20)).toBe(true);
-      expect(r.ageOnAction).toBe(ageOn(i.birthDate, r.next?.dueDate ?? i.today));
+      // The age on the day the next step will be done: today when it is due already, else its due date.
+      const action = r.next && r.next.dueDate > i.today ? r.next.dueDate : i.today;
+      expect(r.ageOnAction).toBe(ageOn(i.birthDate, action));
     }), { numRuns: 400 });
   });
 
