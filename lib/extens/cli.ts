@@ -1,0 +1,137 @@
+/**
+ * Command line: npm run extens-diff -- EXTRACT --map MAP.json --register SCBFILE --date YYYY-MM-DD --kommun NNNN
+ *   [--json] [--no-header | --header] [--unmasked] [--masked]
+ * Exit 0: compared, every row read; 1: rows that could not be read (listed) or register lines that could not be
+ * read; 2: a file cannot be read at all (missing, or no personnummer column); 3: bad arguments.
+ *
+ * --json prints {"register","end","protected","missingContact","rowErrors"} with full 12-digit personnummer (the
+ * lists are work orders; --masked masks them). The text output masks personnummer unless --unmasked is given.
+ */
+import { readFileSync } from 'node:fs';
+import { isIsoDate, type IsoDate } from '../domain/dates';
+import { maskId } from '../domain/personnummer';
+import { compare, comparisonJson, readRegister, type ListEntryView } from './compare';
+import { previewExtract, readExtract } from './extract';
+import { loadMapping, unresolvedColumns, type ExtensMapping } from './mapping';
+
+const USAGE =
+  'Användning: npm run extens-diff -- UTDRAG.csv --map MAPPNING.json --register SCBFIL.txt --date ÅÅÅÅ-MM-DD --kommun NNNN [--json] [--header|--no-header] [--unmasked|--masked]';
+
+export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
+  let file: string | undefined;
+  let mapPath: string | undefined;
+  let registerPath: string | undefined;
+  let date: string | undefined;
+  let kommun: string | undefined;
+  let json = false;
+  let hasHeader: boolean | undefined;
+  let unmasked = false;
+  let masked = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} saknar värde`);
+      return v;
+    };
+    try {
+      if (a === '--json') json = true;
+      else if (a === '--map') mapPath = next();
+      else if (a === '--register') registerPath = next();
+      else if (a === '--date') date = next();
+      else if (a === '--kommun') kommun = next();
+      else if (a === '--header') hasHeader = true;
+      else if (a === '--no-header') hasHeader = false;
+      else if (a === '--unmasked') unmasked = true;
+      else if (a === '--masked') masked = true;
+      else if (a === '-h' || a === '--help') {
+        out(USAGE);
+        return 0;
+      } else if (a.startsWith('--')) throw new Error(`okänd flagga ${a}`);
+      else if (file === undefined) file = a;
+      else throw new Error(`för många filer (${a})`);
+    } catch (e) {
+      err(`${(e as Error).message}\n${USAGE}`);
+      return 3;
+    }
+  }
+  if (!file || !mapPath || !registerPath || !date || !kommun) {
+    err(`Utdrag, --map, --register, --date och --kommun behövs.\n${USAGE}`);
+    return 3;
+  }
+  if (!isIsoDate(date)) {
+    err(`--date ska vara ett verkligt datum ÅÅÅÅ-MM-DD, inte "${date}"`);
+    return 3;
+  }
+  if (!/^\d{4}$/.test(kommun)) {
+    err(`--kommun ska vara fyra siffror, t.ex. 0180, inte "${kommun}"`);
+    return 3;
+  }
+  let map: ExtensMapping;
+  try {
+    const r = loadMapping(JSON.parse(readFileSync(mapPath, 'utf8')));
+    if (!r.ok) {
+      err(`Mappningen ${mapPath} är ogiltig:\n  ${r.errors.join('\n  ')}`);
+      return 3;
+    }
+    map = r.map;
+  } catch (e) {
+    err(`Kan inte läsa mappningen ${mapPath}: ${(e as Error).message}`);
+    return 3;
+  }
+  const read = (path: string, what: string): Uint8Array | null => {
+    try {
+      return new Uint8Array(readFileSync(path));
+    } catch (e) {
+      err(`Kan inte läsa ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return null;
+    }
+  };
+  const extractBytes = read(file, 'utdraget');
+  if (!extractBytes) return 2;
+  const registerBytes = read(registerPath, 'SCB-filen');
+  if (!registerBytes) return 2;
+
+  const preview = previewExtract(extractBytes, 1, hasHeader);
+  const unresolved = unresolvedColumns(map, preview.header, preview.columnCount);
+  if (unresolved.length > 0 || map.personnummer === undefined) {
+    err(`Mappningen passar inte utdraget:\n  ${[...(map.personnummer === undefined ? ['personnummer saknas i mappningen'] : []), ...unresolved].join('\n  ')}`);
+    return 2;
+  }
+  const extract = readExtract(extractBytes, { map, hasHeader, date: date as IsoDate });
+  const register = readRegister(registerBytes);
+  const result = compare(extract.persons, register, extract.rowErrors, { date: date as IsoDate, kommun });
+
+  if (json) {
+    const shape = comparisonJson(result);
+    if (masked) for (const k of ['register', 'end', 'protected', 'missingContact'] as const) shape[k] = shape[k].map((e) => ({ ...e, personnummer: maskId(e.personnummer) }));
+    out(JSON.stringify(shape, null, 2));
+    if (result.notInExtract.length > 0) err(`OBS: ${result.notInExtract.length} registrerade i UKA finns inte i utdraget (kör utan --json för listan).`);
+    if (register.unreadableLines.length > 0) err(`OBS: ${register.unreadableLines.length} rader i SCB-filen kunde inte läsas (rad ${register.unreadableLines.slice(0, 10).join(', ')}).`);
+  } else {
+    const show = (pnr: string) => (unmasked ? `${pnr.slice(0, 8)}-${pnr.slice(8)}` : maskId(pnr));
+    const list = (title: string, entries: ListEntryView[]) => {
+      out(`\n${title} (${entries.length})`);
+      for (const e of entries) out(`  ${show(e.personnummer)}  ${e.reason}`);
+    };
+    out(`Jämförelse ${date}, kommun ${kommun}: ${extract.persons.length} ungdomar i utdraget (${extract.rows} rader), ${register.open.size} med öppen registrering i UKA.`);
+    list('Ska registreras', result.register);
+    list('Ska avslutas', result.end);
+    list('Skyddad identitet – följ den särskilda rutinen, registrera inte i UKA', result.protected);
+    list('Saknar kontaktuppgift', result.missingContact);
+    list('Registrerade i UKA men inte i utdraget (kontrollera)', result.notInExtract);
+    out(`\nRader som inte kunde läsas (${result.rowErrors.length})`);
+    for (const e of result.rowErrors) out(`  rad ${e.row}${e.column ? `, ${e.column}` : ''}: ${unmasked ? e.message : maskDigits(e.message)}`);
+    if (register.unreadableLines.length > 0) out(`\nRader i SCB-filen som inte kunde läsas: ${register.unreadableLines.join(', ')}`);
+    if (!unmasked) out('\n(Personnummer visas maskerade; --unmasked visar dem hela.)');
+  }
+  return result.rowErrors.length > 0 || register.unreadableLines.length > 0 ? 1 : 0;
+}
+
+/** Mask anything that looks like a personnummer inside a message. */
+function maskDigits(s: string): string {
+  return s.replace(/\b(\d{6}|\d{8})[-+ ]?\d{4}\b/g, (m) => maskId(m));
+}
+
+const invoked = process.argv[1] ?? '';
+if (/extens[/\\]cli\.(ts|js|mjs)$/.test(invoked)) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,96 @@
+/**
+ * Command line: npm run scb-stats -- SCBFILE [--compare SCBFILE2] --period YYYYHn [--kommun NNNN] [--json]
+ * Exit 0: counted, no blocking errors; 1: counted, but a file has blocking errors (listed on stderr with --json);
+ * 2: a file cannot be read or is unreadable as an SCB file; 3: bad arguments.
+ *
+ * --json prints the figures of the first file in exactly the documented shape; with --compare the second file's
+ * figures are added under "compare". Personnummer never appear in the figures; error lines are masked.
+ */
+import { readFileSync } from 'node:fs';
+import type { HalfYear } from '../domain/dates';
+import { maskId } from '../domain/personnummer';
+import { halfYearStats, type HalfYearStats, type StatsResult } from './stats';
+import { statsLabel } from './labels';
+
+const USAGE = 'Användning: npm run scb-stats -- SCBFIL [--compare SCBFIL2] --period ÅÅÅÅH1|ÅÅÅÅH2 [--kommun NNNN] [--json]';
+
+export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
+  const files: string[] = [];
+  let period: string | undefined;
+  let kommun: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} saknar värde`);
+      return v;
+    };
+    try {
+      if (a === '--json') json = true;
+      else if (a === '--period') period = next();
+      else if (a === '--kommun') kommun = next();
+      else if (a === '--compare') files[1] = next();
+      else if (a === '-h' || a === '--help') {
+        out(USAGE);
+        return 0;
+      } else if (a.startsWith('--')) throw new Error(`okänd flagga ${a}`);
+      else if (files[0] === undefined) files[0] = a;
+      else throw new Error(`för många filer (${a})`);
+    } catch (e) {
+      err(`${(e as Error).message}\n${USAGE}`);
+      return 3;
+    }
+  }
+  if (!files[0] || !period) {
+    err(USAGE);
+    return 3;
+  }
+  if (!/^\d{4}H[12]$/.test(period)) {
+    err(`--period skrivs som 2026H1 eller 2026H2, inte "${period}"`);
+    return 3;
+  }
+  const results: StatsResult[] = [];
+  for (const f of files) {
+    if (f === undefined) continue;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(f));
+    } catch (e) {
+      err(`Kan inte läsa filen ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return 2;
+    }
+    results.push(halfYearStats(bytes, { period: period as HalfYear, kommun }));
+  }
+  const [first, second] = results as [StatsResult, StatsResult | undefined];
+  const errorLines = (r: StatsResult, name: string) =>
+    r.errors.map((e) => `${name}: ${e.line !== null ? `rad ${e.line}` : 'filen'}${e.field ? ` (${e.field})` : ''}: ${e.message}${e.personKey ? ` [${maskId(e.personKey)}]` : ''}`);
+  const allErrors = [...errorLines(first, files[0]), ...(second ? errorLines(second, files[1] as string) : [])];
+  if (json) {
+    out(JSON.stringify(second ? { ...first.stats, compare: second.stats } : first.stats, null, 2));
+    if (allErrors.length > 0) err(`Blockerande fel (filen räknas ändå):\n  ${allErrors.join('\n  ')}`);
+  } else {
+    out(formatStats(first.stats, `${files[0]} (${period})`));
+    if (second) out(`\n${formatStats(second.stats, `${files[1]} (jämförelse)`)}`);
+    if (allErrors.length > 0) out(`\nBlockerande fel (filen räknas ändå):\n  ${allErrors.join('\n  ')}`);
+  }
+  if (results.some((r) => r.unreadable)) return 2;
+  return results.some((r) => r.blocking > 0) ? 1 : 0;
+}
+
+function formatStats(s: HalfYearStats, title: string): string {
+  const lines = [`Halvårsstatistik ${title}`, `  Ungdomar: ${s.persons} (kvinnor ${s.byGender.kvinna}, män ${s.byGender.man})`, `  Nådda under perioden: ${s.reached}, inte nådda: ${s.notReached}`];
+  const block = (title2: string, rec: Record<string, number>, list: Parameters<typeof statsLabel>[0]) => {
+    lines.push(`  ${title2}:`);
+    for (const [k, v] of Object.entries(rec)) lines.push(`    ${statsLabel(list, k)}: ${v}`);
+  };
+  block('Ålder vid periodens slut', s.byAge, 'age');
+  block('Registreringsorsak (SenSysReg)', s.bySenSysReg, 'SenSysReg');
+  block('Åtgärder (Atgard)', s.measuresByAtgard, 'Atgard');
+  block('Sysselsättning efter avslutad åtgärd (SysEfter)', s.outcomesBySysEfter, 'Sysselsattning');
+  block('Avslutade registreringar (GrundRegSlut)', s.endedByGrundRegSlut, 'GrundRegSlut');
+  return lines.join('\n');
+}
+
+const invoked = process.argv[1] ?? '';
+if (/stats[/\\]cli\.(ts|js|mjs)$/.test(invoked)) process.exitCode = main(process.argv.slice(2));
