@@ -8,17 +8,29 @@ import { browser } from 'wxt/browser';
 import { createMessageListener } from '../../lib/messages';
 import { watchSettings } from '../../lib/settings';
 import { syncContentScripts } from './registration';
-import { watchTabs } from './tab-status';
+import { watchTabs } from './tab-status-store';
 import { createHandlers } from './handlers';
 import { ALARM_NEXT, ALARM_TICK, onNotificationClicked, onReminderAlarm, scheduleReminders, watchTestClock } from './reminders';
-import { purgeExpired } from '../../lib/store';
+import { getStore, purgeExpired } from '../../lib/store';
 import { loadEffective } from '../../lib/platform/effective';
 import { today } from '../../lib/platform/clock';
 
 export default defineBackground({
   type: 'module',
   main() {
-    browser.runtime.onMessage.addListener(createMessageListener(createHandlers(), { onError: (cmd, message) => console.warn(`KAA-lotsen: ${cmd} failed: ${message}`) }));
+    const remindersChanged = () => scheduleReminders().catch(() => undefined);
+    const handlers = createHandlers({
+      store: getStore,
+      remindersChanged,
+      afterDeleteAll: async () => {
+        await browser.storage.session.clear();
+        await browser.storage.local.remove(['remindersLastFired', 'tourProgress']);
+        await browser.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => browser.notifications.clear(id)))).catch(() => undefined);
+        await syncContentScripts().catch(() => undefined);
+        await remindersChanged();
+      },
+    });
+    browser.runtime.onMessage.addListener(createMessageListener(handlers, { onError: (cmd, message) => console.warn(`KAA-lotsen: ${cmd} failed: ${message}`) }));
     watchTabs();
 
     const resync = () => void syncContentScripts().catch((error) => console.warn('KAA-lotsen: registration failed', error instanceof Error ? error.message : error));

@@ -6,13 +6,13 @@
 import { browser } from 'wxt/browser';
 import { todayInStockholm, type IsoDate } from '../../lib/domain/dates';
 import { evaluateLadder } from '../../lib/ladder';
-import { deriveReminders, nextAlarmTime, remindersFiringBetween, renderReminderDetail, renderReminderTitle, toIcs, type Reminder, type ReminderPerson } from '../../lib/reminders';
+import { deriveReminders, nextAlarmTime, remindersFiringBetween, renderReminderDetail, renderReminderTitle, toIcs, type Reminder, type ReminderPerson, type ReminderView } from '../../lib/reminders';
 import { loadSettings } from '../../lib/settings';
 import { loadEffective } from '../../lib/platform/effective';
 import { getStore, purgeExpired } from '../../lib/store';
 import { now as clockNow, today as clockToday, IS_TEST_BUILD, TEST_CLOCK_KEY } from '../../lib/platform/clock';
 import type { ContactEntry, MeasureEntry } from '../../lib/uka/types';
-import { lastReviewDate } from './handlers-review';
+import { lastReviewDate } from '../../lib/review/records';
 
 export const ALARM_NEXT = 'kaa-reminder-next';
 export const ALARM_TICK = 'kaa-reminder-tick';
@@ -28,16 +28,6 @@ export interface LadderSnapshot {
   measures: Pick<MeasureEntry, 'atgardCode' | 'start' | 'end'>[];
 }
 
-export interface ReminderView {
-  id: string;
-  kind: Reminder['kind'];
-  state: Reminder['state'];
-  dueDate: IsoDate;
-  title: string;
-  detail: string;
-  url: string | null;
-  personKey?: string;
-}
 
 async function persons(today: IsoDate): Promise<ReminderPerson[]> {
   const store = await getStore();
@@ -236,24 +226,3 @@ export function watchTestClock(): void {
   });
 }
 
-
-/**
- * The youths listed on "Mina deltagare": record each one (pseudonymous key, birth date, page path) so that they get
- * reminders too. A snapshot kept from an earlier person page view is preserved; otherwise the list's latest contact
- * date is kept for the half-year reminder. The personnummer are not kept.
- */
-export async function recordListedPersons(list: { personnummer: string; path: string | null; latestContact?: IsoDate | null }[]): Promise<{ count: number; keys: string[] }> {
-  const store = await getStore();
-  const keys: string[] = [];
-  for (const p of list) {
-    // recordPersonSeen derives the key once and keeps the ladder summary the person page stored earlier.
-    const record = await store.recordPersonSeen(p.personnummer, p.path);
-    keys.push(record.key);
-    const { updatedAt: _u, ...ladder } = record.ladder ?? { next: null, handoverDue: null, lastContact: null, updatedAt: 0 };
-    const lastContact = [ladder.lastContact, p.latestContact ?? null].filter((d): d is IsoDate => !!d).sort().pop() ?? null;
-    if (lastContact !== ladder.lastContact) await store.setPersonLadder(record.key, { ...ladder, lastContact });
-  }
-  const count = keys.length;
-  await scheduleReminders();
-  return { count, keys };
-}

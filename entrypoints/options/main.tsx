@@ -5,7 +5,7 @@ import { Options, type OptionsValues } from '../../components/options/Options';
 import { PackSection } from '../../components/options/PackSection';
 import { checkOrigin, originPattern, saveSettings, FEATURE_IDS, isLocked } from '../../lib/settings';
 import { loadEffective } from '../../lib/platform/effective';
-import { sendCommand } from '../../lib/messages';
+import { sendCommand } from '../../lib/messages/client';
 
 async function main(): Promise<void> {
   // What is in force: values set here or by policy, else the metodbok pack's routine.

@@ -2,10 +2,10 @@ import '../../lib/platform/zod-setup';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Popup, type PopupTabStatus } from '../../components/popup/Popup';
+import { Popup } from '../../components/popup/Popup';
 import { RemindersList, type ReminderItem } from '../../components/reminders/RemindersList';
 import { loadSettings } from '../../lib/settings';
-import { sendCommand } from '../../lib/messages';
+import { sendCommand } from '../../lib/messages/client';
 import { today as clockToday } from '../../lib/platform/clock';
 import type { IsoDate } from '../../lib/domain/dates';
 import { requestTourRestart } from '../../components/tour/restart';
@@ -27,8 +27,8 @@ function Reminders(props: { today: IsoDate }) {
   const [failed, setFailed] = useState(false);
   const load = async () => {
     try {
-      setItems(((await sendCommand('get-reminders', {})) as ReminderItem[] | null) ?? []);
-      setIcs(String((await sendCommand('reminders-ics', {})) ?? ''));
+      setItems(await sendCommand('get-reminders'));
+      setIcs(await sendCommand('reminders-ics'));
       setFailed(false);
     } catch {
       setFailed(true);
@@ -63,8 +63,8 @@ async function main(): Promise<void> {
   const { settings } = await loadSettings();
   const tab = await activeTab();
   const onUka = !!(settings.ukaOrigin && tab.url && new URL(tab.url).origin === settings.ukaOrigin);
-  const status = tab.id !== null ? ((await sendCommand('get-tab-status', { tabId: tab.id }).catch(() => null)) as PopupTabStatus | null) : null;
-  const recentErrors = ((await sendCommand('get-errors', {}).catch(() => [])) ?? []) as { time: number; feature: string; message: string }[];
+  const status = tab.id !== null ? await sendCommand('get-tab-status', { tabId: tab.id }).catch(() => null) : null;
+  const recentErrors = await sendCommand('get-errors', {}).catch(() => []);
   const today = await clockToday();
   render(
     <Popup

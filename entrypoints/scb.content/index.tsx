@@ -10,7 +10,7 @@ import { UploadCheck } from '../../components/scb/UploadCheck';
 import { mainFindings } from '../../components/scb/model';
 import { sha256Hex } from '../../lib/scb/hash';
 import { validateScbFile } from '../../lib/scb/validate';
-import { sendCommand } from '../../lib/messages';
+import { sendCommand } from '../../lib/messages/client';
 import { loadSettings } from '../../lib/settings';
 import { today } from '../../lib/platform/clock';
 

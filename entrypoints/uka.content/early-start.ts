@@ -11,7 +11,7 @@
  */
 import type { IsoDate } from '../../lib/domain/dates';
 import type { PageStart } from '../../lib/messages/commands';
-import { sendRaw } from '../../lib/messages/send';
+import { sendCommand } from '../../lib/messages/client';
 import { today } from '../../lib/platform/clock';
 import { startEarlyReads, type EarlyReads } from './early';
 import { reserveEarly, type EarlySlots } from './slots-early';
@@ -32,7 +32,7 @@ const GIVE_UP_AFTER_LOAD_MS = 10_000;
 type Holder = Record<string, EarlyStart | undefined>;
 
 export function beginEarlyStart(doc: Document): EarlyStart {
-  const pageStart = sendRaw<PageStart>('page-start', {});
+  const pageStart = sendCommand('page-start');
   pageStart.catch(() => undefined);
   const firstToday = today();
   firstToday.catch(() => undefined);

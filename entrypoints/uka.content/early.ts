@@ -8,17 +8,18 @@
  * reload, Back from the bfcache) read afresh, so nothing here can go stale.
  */
 import { nativeBrowser } from '../../lib/platform/native-api';
-import { sendRaw } from '../../lib/messages/send';
+import { sendCommand } from '../../lib/messages/client';
 import { TOUR_PROGRESS_KEY } from '../../components/tour/progress';
 
 const READS = {
   /** The onboarding tour's stored progress (raw; the tour feature parses it). */
   tourProgress: async (): Promise<unknown> => (await nativeBrowser().storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY],
   /** The current monthly review (the review feature's 'review-state' command). */
-  reviewState: (): Promise<unknown> => sendRaw('review-state', {}),
+  reviewState: () => sendCommand('review-state'),
 } as const;
 
 export type EarlyRead = keyof typeof READS;
+type Answer<K extends EarlyRead> = ReturnType<(typeof READS)[K]>;
 export type EarlyReads = Map<EarlyRead, Promise<unknown>>;
 
 let started: EarlyReads = new Map();
@@ -45,11 +46,12 @@ export function closeEarlyReads(): void {
 }
 
 /** The early answer for `key` the first time it is asked for (during the first page view), a fresh read after that. */
-export function takeEarly(key: EarlyRead): Promise<unknown> {
+export function takeEarly<K extends EarlyRead>(key: K): Answer<K> {
   const early = started.get(key);
   if (early) {
     started.delete(key);
-    return early;
+    // The map holds what READS[key]() returned for this very key.
+    return early as Answer<K>;
   }
-  return READS[key]();
+  return READS[key]() as Answer<K>;
 }

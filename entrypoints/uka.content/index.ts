@@ -13,7 +13,6 @@ import type { LoadedSettings } from '../../lib/settings';
 import type { Pack } from '../../lib/content/schema';
 import { STORAGE_KEY as SETTINGS_KEY } from '../../lib/settings/raw';
 import { sendCommand } from '../../lib/messages/client';
-import { sendRaw } from '../../lib/messages/send';
 import type { PageStart } from '../../lib/messages/commands';
 import { browser } from 'wxt/browser';
 import { isManagedChange } from '../../lib/platform/managed';
@@ -40,7 +39,7 @@ const RETRY_PAGE_START_MS = 500;
  * Without an answer it is asked once more; then the page view does not start and nothing is injected.
  */
 async function readPageStart(asked?: Promise<PageStart>): Promise<{ loaded: LoadedSettings; pack: Pack }> {
-  const ask = () => sendRaw<PageStart>('page-start', {});
+  const ask = () => sendCommand('page-start');
   const answer = await (asked ?? ask()).catch(() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_PAGE_START_MS)).then(ask));
   // The background always sends the active pack (the built-in one included): this script carries none of its own.
   if (!answer?.loaded || !answer.pack) throw new Error('page-start utan inställningar eller metodbok');

@@ -11,11 +11,14 @@ import type { LoadedSettings } from '../settings';
 import type { Pack } from '../content/schema';
 import { IsoDate } from '../uka/types';
 import type { LocalNote } from '../ladder/types';
-import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderStateRecord, type ReviewRecord } from '../store/types';
+import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderStateRecord } from '../store/types';
+import type { ReminderView } from '../reminders/types';
+import type { ReviewView } from '../review/records';
 import { defineCommands, type HandlerMap, type PayloadInput } from './dispatch';
 
-/** A pseudonymous person key: HMAC-SHA-256 as 64 lower-case hex characters. */
-export const PersonKey = z.string().regex(/^[0-9a-f]{64}$/, 'ogiltig personnyckel');
+import { PersonKey } from './person-key';
+
+export { PersonKey };
 const Text = (max: number) => z.string().max(max);
 const Empty = z.object({}).optional();
 /** Far above any kommun's list; a bound so that a broken message cannot fill the database. */
@@ -45,6 +48,9 @@ export const PageStatusSchema = z.object({
   unknownWarnings: z.array(Text(200)).max(50),
 });
 export type PageStatus = z.infer<typeof PageStatusSchema>;
+
+/** What the popup gets for a tab: the status the content script last reported, and when. */
+export type TabStatus = PageStatus & { time: number };
 
 /** A ladder note as the content script sees it (the LadderPanel's StoredNote). */
 export interface StoredNoteView {
@@ -140,34 +146,29 @@ export const COMMANDS = defineCommands({
   }),
   /** Upload check → background: was this exact file exported by KAA-lotsen? */
   'find-export': z.object({ sha256: z.string().regex(/^[0-9a-fA-F]{64}$/) }),
-  /** Monthly review of "Export till SCB". */
-  'review-start': z.object({ label: Text(100).nullable().optional(), redAtStart: z.number().int().nonnegative() }),
-  'review-fixed': z.object({ id: Text(64).min(1), key: PersonKey }),
-  'review-finish': z.object({ id: Text(64).min(1) }),
-  'review-get': Empty,
   /**
-   * Review mode of "Export till SCB" (handlers in entrypoints/background/handlers-review.ts). Only pseudonymous
-   * keys and counts travel; the schemas are the same as that module's payload schemas.
+   * Monthly review of "Export till SCB". Only pseudonymous keys and counts travel. 'review-state': the current
+   * review; 'review-begin': "Starta ny genomgång"; 'review-visit': the progress seen on a visit.
    */
   'review-state': z.object({}).strict().optional(),
   'review-begin': z.object({ label: Text(100).nullable(), redKeys: z.array(PersonKey).max(MAX_REVIEW_KEYS), today: IsoDate }).strict(),
-  'review-visit': z.object({ id: z.string().min(1).max(100), fixedKeys: z.array(PersonKey).max(MAX_REVIEW_KEYS), today: IsoDate }).strict(),
-  'review-last': z.object({}).strict().optional(),
+  'review-visit': z.object({ id: Text(100).min(1), fixedKeys: z.array(PersonKey).max(MAX_REVIEW_KEYS), today: IsoDate }).strict(),
 });
 
 export type Commands = typeof COMMANDS;
 export type CommandName = keyof Commands;
 
-/** What each handler answers. Commands whose answer is owned by another module are `unknown` until wired. */
+/** What each handler answers. Every command is listed (a missing one is a type error below). */
 export interface CommandResults {
   'page-status': void;
-  'get-tab-status': unknown;
+  'get-tab-status': TabStatus | null;
   'report-error': void;
   'get-errors': ErrorRecord[];
   'get-settings': LoadedSettings;
   'page-start': PageStart;
   'open-options': void;
   'open-metodbok': void;
+  'tour-restart': void;
   'delete-all-data': void;
   'person-seen': { key: string; birthDate: string; expiresAt: string };
   /** keys[i] is the pseudonymous key of persons[i]. */
@@ -176,22 +177,23 @@ export interface CommandResults {
   'notes-list': StoredNoteView[];
   'note-add': StoredNoteView;
   'note-delete': void;
-  'get-reminders': unknown;
+  'get-reminders': ReminderView[];
+  /** The .ics calendar file as text. */
+  'reminders-ics': string;
   'reminder-snooze': ReminderStateRecord;
   'reminder-done': ReminderStateRecord;
   'log-export': ExportLogEntry;
   'find-export': ExportLogEntry | null;
-  'review-start': ReviewRecord;
-  'review-fixed': ReviewRecord;
-  'review-finish': ReviewRecord | null;
-  'review-get': ReviewRecord | null;
-  'tour-restart': unknown;
-  'reminders-ics': unknown;
-  'review-state': unknown;
-  'review-begin': unknown;
-  'review-visit': unknown;
-  'review-last': unknown;
+  'review-state': ReviewView | null;
+  'review-begin': ReviewView;
+  /** null when the review is unknown or finished. */
+  'review-visit': ReviewView | null;
 }
+
+/** Compile-time check: CommandResults names exactly the commands of COMMANDS. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const RESULTS_MATCH_COMMANDS: Same<keyof CommandResults, CommandName> = true;
+void RESULTS_MATCH_COMMANDS;
 
 export type Handlers = HandlerMap<Commands, CommandResults>;
 export type CommandPayload<K extends CommandName> = PayloadInput<Commands, K>;

@@ -19,7 +19,7 @@ export interface MessageSender {
   url?: string;
   origin?: string;
   frameId?: number;
-  tab?: { id?: number; url?: string; windowId?: number };
+  tab?: { id?: number; index?: number; url?: string; windowId?: number };
 }
 
 /** Declare commands with their payload schemas. Identity at run time; it fixes the types. */
@@ -30,9 +30,9 @@ export function defineCommands<const S extends CommandSchemas>(schemas: S): S {
 export type PayloadOf<S extends CommandSchemas, K extends keyof S> = z.output<S[K]>;
 export type PayloadInput<S extends CommandSchemas, K extends keyof S> = z.input<S[K]>;
 
-/** `Results` maps a command name to what its handler returns; commands missing there return `unknown`. */
-export type HandlerMap<S extends CommandSchemas, Results> = {
-  [K in keyof S]: (payload: PayloadOf<S, K>, sender: MessageSender) => (K extends keyof Results ? Results[K] : unknown) | Promise<K extends keyof Results ? Results[K] : unknown>;
+/** `Results` maps every command name to what its handler answers. */
+export type HandlerMap<S extends CommandSchemas, Results extends Record<keyof S, unknown>> = {
+  [K in keyof S]: (payload: PayloadOf<S, K>, sender: MessageSender) => Results[K] | Promise<Results[K]>;
 };
 
 const Envelope = z.object({ cmd: z.string().min(1).max(64), payload: z.unknown().optional() });
@@ -57,7 +57,7 @@ export interface DispatchOptions {
 }
 
 /** Validate and run one message. Never rejects. */
-export async function dispatch<S extends CommandSchemas, R>(
+export async function dispatch<S extends CommandSchemas, R extends Record<keyof S, unknown>>(
   schemas: S,
   handlers: Partial<HandlerMap<S, R>>,
   message: unknown,
@@ -95,7 +95,7 @@ export async function dispatch<S extends CommandSchemas, R>(
  * The listener for browser.runtime.onMessage. It answers through sendResponse and returns true, which works with
  * the webextension-polyfill, with Chrome's and Firefox's native APIs, and with WXT's fake browser in tests.
  */
-export function createListenerFor<S extends CommandSchemas, R>(schemas: S, handlers: Partial<HandlerMap<S, R>>, options: DispatchOptions = {}) {
+export function createListenerFor<S extends CommandSchemas, R extends Record<keyof S, unknown>>(schemas: S, handlers: Partial<HandlerMap<S, R>>, options: DispatchOptions = {}) {
   return (message: unknown, sender: MessageSender, sendResponse: (response: CommandResult) => void): true => {
     void dispatch(schemas, handlers, message, sender, options).then(sendResponse);
     return true;

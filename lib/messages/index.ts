@@ -1,7 +1,7 @@
 /**
  * KAA-lotsen's message layer: one command → handler map, every message validated with zod.
  *
- * Background:  browser.runtime.onMessage.addListener(createMessageListener({ ...createCoreHandlers(), ...own }));
+ * Background:  browser.runtime.onMessage.addListener(createMessageListener(handlers));   (entrypoints/background/handlers)
  * Elsewhere:   const { key } = await sendCommand('person-seen', { personnummer, path });
  *
  * sendCommand resolves to the handler's answer and rejects with a CommandError (code + Swedish message) when the
@@ -11,7 +11,6 @@ import { COMMANDS, type Handlers } from './commands';
 import { createListenerFor, dispatch as dispatchFor, type CommandResult, type DispatchOptions, type MessageSender } from './dispatch';
 
 export * from './commands';
-export { BACKGROUND_OWNED, createCoreHandlers, type CoreCommand, type CoreDeps } from './handlers';
 export {
   CommandError,
   createListenerFor,

@@ -89,3 +89,15 @@ export interface ReminderInputs {
   done: Record<string, IsoDate>;
   settings?: Partial<ReminderSettings>;
 }
+
+/** A reminder as the popup lists it: texts rendered, the UKA page as a full same-origin URL (or null). */
+export interface ReminderView {
+  id: string;
+  kind: ReminderKind;
+  state: ReminderState;
+  dueDate: IsoDate;
+  title: string;
+  detail: string;
+  url: string | null;
+  personKey?: string;
+}

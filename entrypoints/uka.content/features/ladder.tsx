@@ -39,7 +39,7 @@ export const ladder: FeatureDefinition<UkaFeatureContext> = {
     const anchor = ctx.adapter.anchor(ctx.doc, 'header');
     if (!anchor) throw new Error('sidhuvudet hittades inte');
     const path = ctx.url.pathname;
-    const seen = (await sendCommand('person-seen', { personnummer: id.digits12, path })) as { key: string };
+    const seen = await sendCommand('person-seen', { personnummer: id.digits12, path });
     if (signal.aborted) return;
     const key = seen.key;
     const mounted = ctx.mount('ladder', { anchor, where: 'afterend', css: LADDER_CSS, label: 'Kontakttrappan' });
@@ -48,7 +48,7 @@ export const ladder: FeatureDefinition<UkaFeatureContext> = {
     const snapshot = ladderSnapshot(page.contacts, page.measures);
 
     const draw = async () => {
-      const notes = ((await sendCommand('notes-list', { key })) as StoredNote[]) ?? [];
+      const notes = await sendCommand('notes-list', { key });
       if (signal.aborted) return;
       const result = evaluateLadder({
         today,

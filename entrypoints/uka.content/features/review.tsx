@@ -9,12 +9,10 @@ import { render } from 'preact';
 import { ReviewPanel, REVIEW_CSS, type ProgressState } from '../../../components/review/ReviewPanel';
 import { parseId } from '../../../lib/domain/personnummer';
 import { sendCommand } from '../../../lib/messages/client';
-import { sendRaw } from '../../../lib/messages/send';
 import { formatProgress, reviewPersons, reviewScope, reviewProgress, summariseReview, type PersonSection, type ReviewPerson } from '../../../lib/review';
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { UkaFeatureContext } from '../context';
 import { takeEarly } from '../early';
-import type { ReviewView } from '../../background/handlers-review';
 
 /** Persons per message when asking the background for keys (a 5,000-youth list is a handful of messages). */
 const BATCH = 500;
@@ -47,7 +45,7 @@ export const review: FeatureDefinition<UkaFeatureContext> = {
   async init(ctx, signal) {
     // The current review: on the first page view asked for before the page was parsed (./early.ts), so the answer is
     // here by now; later page views ask afresh.
-    const reviewState = takeEarly('reviewState') as Promise<ReviewView | null>;
+    const reviewState = takeEarly('reviewState');
     reviewState.catch(() => undefined);
     const read = ctx.read.exportList();
     if (!read.ok) throw new Error(`listan kunde inte läsas: ${read.reason}`);
@@ -103,7 +101,7 @@ export const review: FeatureDefinition<UkaFeatureContext> = {
       };
       draw();
       // Only when nothing was uncertain: the stored list is for reminders/popup, never the source of the count.
-      if (unknown === 0) void sendRaw('review-visit', { id: current.id, fixedKeys, today }).catch(() => undefined);
+      if (unknown === 0) void sendCommand('review-visit', { id: current.id, fixedKeys, today }).catch(() => undefined);
     };
 
     const start = async () => {
@@ -115,7 +113,7 @@ export const review: FeatureDefinition<UkaFeatureContext> = {
         const scope = reviewScope(all.persons, myLabel);
         const { keys, unknown } = await personKeys(scope, signal);
         if (signal.aborted) return;
-        const started = await sendRaw<ReviewView>('review-begin', { label: myLabel, redKeys: keys, today });
+        const started = await sendCommand('review-begin', { label: myLabel, redKeys: keys, today });
         const p = reviewProgress(started.redKeys, keys, 0);
         progress = {
           status: 'ready',

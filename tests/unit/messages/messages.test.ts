@@ -5,10 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod';
 import {
-  BACKGROUND_OWNED,
   COMMANDS,
   CommandError,
-  createCoreHandlers,
   createListenerFor,
   createMessageListener,
   defineCommands,
@@ -17,6 +15,7 @@ import {
   type Handlers,
 } from '../../../lib/messages';
 import { openStore, type KaaStore } from '../../../lib/store';
+import { createHandlers } from '../../../entrypoints/background/handlers';
 
 const TEST_PNR: string[] = testPersonnummer();
 const A = TEST_PNR.find((p) => p.startsWith('2007'))!;
@@ -140,23 +139,23 @@ describe('sendCommand through runtime messaging', () => {
   });
 });
 
-describe('core handlers', () => {
+describe('background handlers', () => {
   let store: KaaStore;
-  let handlers: ReturnType<typeof createCoreHandlers>;
-  const afterDeleteAll = vi.fn();
+  let handlers: Handlers;
+  const afterDeleteAll = vi.fn(async () => undefined);
+  const remindersChanged = vi.fn(async () => undefined);
   const openOptionsPage = vi.fn(async () => undefined);
 
   beforeEach(async () => {
     store = await openStore(new IDBFactory());
-    handlers = createCoreHandlers({ store: async () => store, afterDeleteAll, openOptionsPage });
+    handlers = createHandlers({ store: async () => store, remindersChanged, afterDeleteAll, openOptionsPage });
   });
   afterEach(() => store.close());
 
   const run = (cmd: string, payload?: unknown) => dispatch(handlers, { cmd, payload });
 
-  it('covers every command except the background-owned ones', () => {
-    const all = Object.keys(COMMANDS).sort();
-    expect([...Object.keys(handlers), ...BACKGROUND_OWNED].sort()).toEqual(all);
+  it('has exactly one handler per command', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(COMMANDS).sort());
   });
 
   it('page-start answers the checked settings and the active pack (the built-in one too: UKA pages carry no copy)', async () => {
@@ -236,11 +235,9 @@ describe('core handlers', () => {
     expect(await run('reminder-done', { id: 'r2' })).toMatchObject({ ok: true, data: { id: 'r2' } });
     expect(await run('reminder-snooze', { id: 'r1', until: 'snart' })).toMatchObject({ code: 'bad-payload' });
 
-    const review = await run('review-start', { label: 'Coach Kim', redAtStart: 3 });
-    const reviewId = review.ok ? (review.data as { id: string }).id : '';
-    expect(await run('review-fixed', { id: reviewId, key: 'a'.repeat(64) })).toMatchObject({ ok: true, data: { redFixed: 1 } });
-    expect(await run('review-get')).toMatchObject({ ok: true, data: { id: reviewId } });
-    expect(await run('review-finish', { id: reviewId })).toMatchObject({ ok: true });
+    expect(await run('review-begin', { label: 'Coach Kim', redKeys: ['a'.repeat(64)], today: '2025-05-02' })).toMatchObject({ ok: true, data: { redKeys: ['a'.repeat(64)] } });
+    expect(await run('review-state')).toMatchObject({ ok: true, data: { label: 'Coach Kim' } });
+    expect(remindersChanged).toHaveBeenCalled();
 
     expect(await run('open-options')).toEqual({ ok: true, data: null });
     expect(openOptionsPage).toHaveBeenCalled();
@@ -250,6 +247,6 @@ describe('core handlers', () => {
     expect(await run('delete-all-data', {})).toEqual({ ok: true, data: null });
     expect(afterDeleteAll).toHaveBeenCalled();
     expect(await run('find-export', { sha256: sha })).toEqual({ ok: true, data: null });
-    expect(await run('review-get')).toEqual({ ok: true, data: null });
+    expect(await run('review-state')).toEqual({ ok: true, data: null });
   });
 });

@@ -13,7 +13,8 @@ import { evaluateLadder } from '../../../lib/ladder';
 import type { LocalNote } from '../../../lib/ladder/types';
 import type { ContactEntry, MeasureEntry } from '../../../lib/uka/types';
 import { getStore, resetSharedStore } from '../../../lib/store';
-import { computeReminders, onReminderAlarm, recordListedPersons, reminderViews, remindersIcs, scheduleReminders, ALARM_NEXT, ALARM_TICK } from '../../../entrypoints/background/reminders';
+import { recordListedPersons } from '../../../entrypoints/background/handlers/persons';
+import { computeReminders, onReminderAlarm, reminderViews, remindersIcs, scheduleReminders, ALARM_NEXT, ALARM_TICK } from '../../../entrypoints/background/reminders';
 import { parseId } from '../../../lib/domain/personnummer';
 
 const PNR = testPersonnummer();
@@ -160,7 +161,7 @@ describe('background reminders over the store', () => {
     const store = await getStore();
     const seen = await store.recordPersonSeen(YOUNG, '/person/10');
     await store.setPersonLadder(seen.key, { next: null, handoverDue: null, lastContact: null, snapshot: ladderSnapshot(calls, []) });
-    await recordListedPersons([
+    await recordListedPersons(store, [
       { personnummer: YOUNG, path: '/person/10', latestContact: null },
       { personnummer: ADULT, path: '/person/15', latestContact: '2026-10-01' },
     ]);

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openStore, type KaaStore } from '../../../lib/store';
-import { lastReviewDate, reviewState, reviewLast, reviewBegin, reviewVisit, createReviewHandlers } from '../../../entrypoints/background/handlers-review';
+import { lastReviewDate, reviewState, reviewBegin, reviewVisit } from '../../../lib/review/records';
+import { reviewHandlers } from '../../../entrypoints/background/handlers/review';
+import { dispatch } from '../../../lib/messages';
 
 const key = (c: string) => c.repeat(64);
 const A = key('a');
@@ -18,15 +20,14 @@ afterEach(() => store?.close());
 
 describe('review handlers', () => {
   it('has no review and no last review date on a fresh install', async () => {
-    expect(await reviewState(store, {})).toBeNull();
+    expect(await reviewState(store)).toBeNull();
     expect(await lastReviewDate(store)).toBeNull();
-    expect(await reviewLast(store, {})).toEqual({ lastReview: null });
   });
 
   it('starts a review with the red keys and its date, and returns it', async () => {
     const started = await reviewBegin(store, { label: 'Coach Anna', redKeys: [A, B, A], today: '2026-11-03' }, 1000);
     expect(started).toMatchObject({ label: 'Coach Anna', redKeys: [A, B], fixedKeys: [], startedOn: '2026-11-03', lastVisitOn: '2026-11-03' });
-    expect(await reviewState(store, {})).toEqual(started);
+    expect(await reviewState(store)).toEqual(started);
     expect(await lastReviewDate(store)).toBe('2026-11-03');
     const raw = await store.getReview(started.id);
     expect(raw).toMatchObject({ redAtStart: 2, redFixed: 0 });
@@ -45,28 +46,37 @@ describe('review handlers', () => {
     const first = await reviewBegin(store, { label: null, redKeys: [A], today: '2026-10-01' }, 1000);
     const second = await reviewBegin(store, { label: null, redKeys: [B], today: '2026-11-03' }, 2000);
     expect((await store.getReview(first.id))?.finishedAt).toBe(2000);
-    expect((await reviewState(store, {}))?.id).toBe(second.id);
+    expect((await reviewState(store))?.id).toBe(second.id);
     expect(await reviewVisit(store, { id: first.id, fixedKeys: [A], today: '2026-11-03' })).toBeNull();
     expect(await lastReviewDate(store)).toBe('2026-11-03');
   });
 
   it('refuses anything that is not a person key (no personnummer or names can be stored)', async () => {
-    await expect(reviewBegin(store, { label: null, redKeys: ['200801012386'], today: '2026-11-03' })).rejects.toThrow();
-    await expect(reviewBegin(store, { label: null, redKeys: [], today: '3 nov' })).rejects.toThrow();
-    await expect(reviewBegin(store, { label: null, redKeys: [], today: '2026-11-03', names: ['x'] } as never)).rejects.toThrow();
-    expect(await reviewState(store, {})).toBeNull();
+    const handlers = reviewHandlers({ store: async () => store, remindersChanged: async () => undefined });
+    const begin = (payload: unknown) => dispatch(handlers, { cmd: 'review-begin', payload });
+    expect(await begin({ label: null, redKeys: ['200801012386'], today: '2026-11-03' })).toMatchObject({ code: 'bad-payload' });
+    expect(await begin({ label: null, redKeys: [], today: '3 nov' })).toMatchObject({ code: 'bad-payload' });
+    expect(await begin({ label: null, redKeys: [], today: '2026-11-03', names: ['x'] })).toMatchObject({ code: 'bad-payload' });
+    expect(await reviewState(store)).toBeNull();
   });
 
   it('ignores a review record without the review-mode fields', async () => {
     await store.startReview({ label: null, redAtStart: 3 });
-    expect(await reviewState(store, {})).toBeNull();
+    expect(await reviewState(store)).toBeNull();
     expect(await lastReviewDate(store)).toBeNull();
   });
 
-  it('exposes a handler map over a store getter', async () => {
-    const handlers = createReviewHandlers(async () => store);
-    const started = await handlers['review-begin']({ label: null, redKeys: [A], today: '2026-11-03' });
-    expect((await handlers['review-state']({}))?.id).toBe(started.id);
-    expect(await handlers['review-last']({})).toEqual({ lastReview: '2026-11-03' });
+  it('exposes a handler map over a store getter; starting a review reschedules the reminders', async () => {
+    let changed = 0;
+    const handlers = reviewHandlers({
+      store: async () => store,
+      remindersChanged: async () => {
+        changed++;
+      },
+    });
+    const started = await handlers['review-begin']({ label: null, redKeys: [A], today: '2026-11-03' }, {});
+    expect((await handlers['review-state'](undefined, {}))?.id).toBe(started.id);
+    expect(changed).toBe(1);
+    expect(await lastReviewDate(store)).toBe('2026-11-03');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPack, searchPack } from '../../../lib/content';
 import { highlightSegments, hitCountText, hitTarget, viewFromHash } from '../../../components/metodbok/helpers';
-import { metodbokPath } from '../../../entrypoints/background/handlers-content';
+import { metodbokPath } from '../../../entrypoints/background/handlers/pages';
 
 describe('highlightSegments', () => {
   it('splits text into plain and marked parts', () => {

@@ -4,20 +4,13 @@
  * Holds no personal data: page paths are UKA's internal ids, headings are UKA's own texts.
  */
 import { browser } from 'wxt/browser';
-
-export interface TabStatus {
-  pageKind: string;
-  profileId: string | null;
-  path: string;
-  features: { id: string; state: string; error?: string }[];
-  unknownWarnings: string[];
-  time: number;
-}
+import type { PageStatus, TabStatus } from '../../lib/messages/commands';
 
 const key = (tabId: number) => `tab:${tabId}`;
 
-export async function setTabStatus(tabId: number, status: Omit<TabStatus, 'time'>): Promise<void> {
-  await browser.storage.session.set({ [key(tabId)]: { ...status, time: Date.now() } });
+export async function setTabStatus(tabId: number, status: PageStatus): Promise<void> {
+  const stored: TabStatus = { ...status, time: Date.now() };
+  await browser.storage.session.set({ [key(tabId)]: stored });
 }
 
 export async function getTabStatus(tabId: number): Promise<TabStatus | null> {

@@ -1,0 +1,30 @@
+/**
+ * The background's command → handler map, composed from one module per domain. `satisfies Handlers` makes a command
+ * without a handler a type error.
+ */
+import type { Handlers } from '../../../lib/messages/commands';
+import { dataHandlers, type DataDeps } from './data';
+import { errorHandlers } from './errors';
+import { noteHandlers } from './notes';
+import { pageHandlers, type PageDeps } from './pages';
+import { personHandlers } from './persons';
+import { reminderHandlers } from './reminders';
+import { reviewHandlers } from './review';
+import { scbLogHandlers } from './scb-log';
+import { tabStatusHandlers } from './tab-status';
+
+export type { HandlerDeps } from './types';
+
+export function createHandlers(deps: DataDeps & PageDeps): Handlers {
+  return {
+    ...pageHandlers(deps),
+    ...tabStatusHandlers(),
+    ...errorHandlers(deps),
+    ...personHandlers(deps),
+    ...noteHandlers(deps),
+    ...reminderHandlers(deps),
+    ...reviewHandlers(deps),
+    ...scbLogHandlers(deps),
+    ...dataHandlers(deps),
+  } satisfies Handlers;
+}

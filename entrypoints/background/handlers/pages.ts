@@ -1,0 +1,55 @@
+/**
+ * The pages of KAA-lotsen and what UKA's page starts from: the settings, the active metodbok pack, the options page,
+ * the Metodbok page at a section, and the onboarding tour.
+ */
+import { browser } from 'wxt/browser';
+import { SLUG_RE } from '../../../lib/content/markdown';
+import { loadSettings, settingsFrom } from '../../../lib/settings';
+import { readStoredSettings } from '../../../lib/settings/raw';
+import { readManagedArea } from '../../../lib/platform/managed';
+import { activePackFrom, PACK_KEY } from '../../../lib/platform/pack';
+import { readImportedPack } from '../../../lib/platform/pack-raw';
+import { requestTourRestart } from '../../../components/tour/restart';
+import type { MessageSender } from '../../../lib/messages/dispatch';
+import type { DomainHandlers } from './types';
+
+/** The Metodbok page's path with an optional section ("/metodbok.html#hembesok"). Invalid ids are dropped. */
+export function metodbokPath(sectionId?: string | null): string {
+  return sectionId && SLUG_RE.test(sectionId) && sectionId.length <= 80 ? `/metodbok.html#${sectionId}` : '/metodbok.html';
+}
+
+/** Open the Metodbok page at a section in a new tab next to the UKA tab that asked. */
+async function openMetodbok(sectionId: string, sender: MessageSender): Promise<void> {
+  const url = browser.runtime.getURL(metodbokPath(sectionId) as '/metodbok.html');
+  const tab = sender.tab;
+  await browser.tabs.create({
+    url,
+    active: true,
+    ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}),
+    ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
+    ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),
+  });
+}
+
+export interface PageDeps {
+  /** Open the options page (default: browser.runtime.openOptionsPage). */
+  openOptionsPage?(): Promise<void>;
+}
+
+export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings' | 'page-start' | 'open-options' | 'open-metodbok' | 'tour-restart'> {
+  return {
+    'get-settings': () => loadSettings(),
+    'page-start': async () => {
+      // Each store read once: the policy (managed area) holds both the locked settings and the policy's pack.
+      const [local, managed, imported] = await Promise.all([readStoredSettings(), readManagedArea(), readImportedPack()]);
+      const active = activePackFrom(managed[PACK_KEY], imported);
+      // The pack is sent even when it is the built-in one: UKA's page then carries no copy of the built-in texts.
+      return { loaded: settingsFrom(local, managed), pack: active.pack };
+    },
+    'open-options': async () => {
+      await (deps.openOptionsPage ?? (() => browser.runtime.openOptionsPage()))();
+    },
+    'open-metodbok': ({ sectionId }, sender) => openMetodbok(sectionId, sender),
+    'tour-restart': () => requestTourRestart(),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Persons seen in UKA: a personnummer arrives only to derive the pseudonymous key and the birth date, and is then
+ * dropped. The person page's ladder summary (dates, step ids and text keys only) is kept for background reminders.
+ */
+import type { IsoDate } from '../../../lib/domain/dates';
+import type { KaaStore } from '../../../lib/store';
+import type { DomainHandlers, HandlerDeps } from './types';
+
+/**
+ * The youths listed on "Mina deltagare": record each one (pseudonymous key, birth date, page path) so that they get
+ * reminders too. A snapshot kept from an earlier person page view is preserved; otherwise the list's latest contact
+ * date is kept for the half-year reminder. The personnummer are not kept.
+ */
+export async function recordListedPersons(
+  store: KaaStore,
+  list: readonly { personnummer: string; path: string | null; latestContact?: IsoDate | null | undefined }[],
+): Promise<{ count: number; keys: string[] }> {
+  const keys: string[] = [];
+  for (const p of list) {
+    // recordPersonSeen derives the key once and keeps the ladder summary the person page stored earlier.
+    const record = await store.recordPersonSeen(p.personnummer, p.path);
+    keys.push(record.key);
+    const { updatedAt: _u, ...ladder } = record.ladder ?? { next: null, handoverDue: null, lastContact: null, updatedAt: 0 };
+    const lastContact = [ladder.lastContact, p.latestContact ?? null].filter((d): d is IsoDate => !!d).sort().pop() ?? null;
+    if (lastContact !== ladder.lastContact) await store.setPersonLadder(record.key, { ...ladder, lastContact });
+  }
+  return { count: keys.length, keys };
+}
+
+export function personHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'person-seen' | 'persons-listed' | 'ladder-updated'> {
+  return {
+    'person-seen': async ({ personnummer, path }) => {
+      const person = await (await store()).recordPersonSeen(personnummer, path);
+      return { key: person.key, birthDate: person.birthDate, expiresAt: person.expiresAt };
+    },
+    'persons-listed': async ({ persons }) => {
+      const listed = await recordListedPersons(await store(), persons);
+      await remindersChanged();
+      return listed;
+    },
+    'ladder-updated': async ({ key, next, handoverDue, lastContact, snapshot }) => {
+      await (await store()).setPersonLadder(key, { next: next ?? null, handoverDue: handoverDue ?? null, lastContact: lastContact ?? null, ...(snapshot ? { snapshot } : {}) });
+      await remindersChanged();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** Reminders for the popup: the current list, the .ics file, snoozing and marking done. */
+import { reminderViews, remindersIcs } from '../reminders';
+import type { DomainHandlers, HandlerDeps } from './types';
+
+export function reminderHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'get-reminders' | 'reminders-ics' | 'reminder-snooze' | 'reminder-done'> {
+  return {
+    'get-reminders': () => reminderViews(),
+    'reminders-ics': () => remindersIcs(),
+    'reminder-snooze': async ({ id, until, personKey }) => {
+      const state = await (await store()).snoozeReminder(id, until, personKey);
+      await remindersChanged();
+      return state;
+    },
+    'reminder-done': async ({ id, personKey }) => {
+      const state = await (await store()).markReminderDone(id, personKey);
+      await remindersChanged();
+      return state;
+    },
+  };
+}
