@@ -1,4 +1,5 @@
 import type { PageKind } from '../../lib/uka/types';
+import { featureDeclaration, FEATURE_LIST, RENAMED_FEATURE_IDS } from '../../lib/features/list';
 
 export const PAGE_KIND_LABEL: Record<PageKind, string> = {
   login: 'Inloggning',
@@ -15,17 +16,10 @@ export const COLOUR_LABEL: Record<'red' | 'yellow' | 'green', string> = {
   green: 'Grönt – pågående',
 };
 
+/** Each feature's name in the UI, by id; an old id (in an error recorded before a rename) gets its new name. */
 export const FEATURE_LABEL: Record<string, string> = {
-  'status-panel': 'Statuspanel',
-  explainers: 'Förklaringar av SCB-varningar',
-  glossary: 'Ordlista för SCB-koder',
-  review: 'Månadsgenomgång',
-  ladder: 'Kontakttrappa',
-  reminders: 'Påminnelser',
-  'scb-guard': 'Skydd för SCB-filen',
-  'upload-check': 'Kontroll vid uppladdning',
-  tips: 'Tips ur metodboken',
-  tour: 'Introduktion för nya',
+  ...Object.fromEntries(Object.entries(RENAMED_FEATURE_IDS).map(([old, id]) => [old, featureDeclaration(id).label])),
+  ...Object.fromEntries(FEATURE_LIST.map((f) => [f.id, f.label])),
 };
 
 export const FEATURE_STATE_LABEL: Record<string, string> = {

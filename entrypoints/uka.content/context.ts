@@ -4,6 +4,8 @@ import type { ExportList, PersonPage, ReadResult, Recognition, StartList, UkaAda
 import type { LadderSettings } from '../../lib/ladder/types';
 import type { Settings } from '../../lib/settings';
 import type { Pack } from '../../lib/content/schema';
+import type { FeatureDefinition } from '../../lib/features/manager';
+import type { UkaFeatureId } from '../../lib/features/list';
 
 export interface UkaFeatureContext {
   doc: Document;
@@ -26,7 +28,15 @@ export interface UkaFeatureContext {
     exportList(): ReadResult<ExportList>;
   };
   /** Mount UI in a Shadow DOM root; removed automatically when the page view ends. */
-  mount(feature: string, options: Omit<MountOptions, 'feature'>): Mounted | null;
+  mount(feature: UkaFeatureId, options: Omit<MountOptions, 'feature'>): Mounted | null;
   /** Tell the popup about a red/yellow section heading we do not recognise. */
   reportUnknownWarning(heading: string): void;
+}
+
+/**
+ * What a feature's own file (features/<id>.tsx) exports: what it does on a page view. Its id and page kinds are
+ * declared in lib/features/list.ts.
+ */
+export interface UkaFeature {
+  init: FeatureDefinition<UkaFeatureContext>['init'];
 }

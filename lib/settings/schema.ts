@@ -3,28 +3,9 @@
  * Pure: no browser APIs here (storage lives in ./index.ts), so the schema can be reused by tests and tools.
  */
 import { z } from 'zod';
+import { FEATURE_IDS, RENAMED_FEATURE_IDS, type FeatureId } from '../features/list';
 
-/** Every feature that can be switched on or off. All are on by default. */
-export const FEATURE_IDS = [
-  'status-panel',
-  'explainers',
-  'glossary',
-  'review',
-  'ladder',
-  'reminders',
-  'scb-guard',
-  'upload-check',
-  'tips',
-  'tour',
-] as const;
-export type FeatureId = (typeof FEATURE_IDS)[number];
-
-export function isFeatureId(value: unknown): value is FeatureId {
-  return typeof value === 'string' && (FEATURE_IDS as readonly string[]).includes(value);
-}
-
-/** Feature ids that were renamed, old → new. Stored settings and policies may still hold the old ones. */
-export const RENAMED_FEATURE_IDS: Readonly<Record<string, FeatureId>> = Object.freeze({ checklist: 'ladder' });
+export { FEATURE_IDS, isFeatureId, RENAMED_FEATURE_IDS, type FeatureId } from '../features/list';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

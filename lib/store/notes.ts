@@ -1,4 +1,4 @@
-/** The notes store: the checklist notes the user adds for a known person. */
+/** The notes store: the contact-ladder notes the user adds for a known person. */
 import type { LocalNote } from '../ladder/types';
 import type { Db } from './db';
 import type { NoteRecord } from './types';
@@ -10,7 +10,7 @@ export class UnknownPersonError extends Error {
   }
 }
 
-/** Add a checklist note for a known person (one seen through recordPersonSeen, so that retention applies). */
+/** Add a ladder note for a known person (one seen through recordPersonSeen, so that retention applies). */
 export async function addNote(db: Db, personKey: string, note: LocalNote, now: number = Date.now()): Promise<NoteRecord> {
   const tx = db.transaction(['persons', 'notes'], 'readwrite');
   if (!(await tx.objectStore('persons').getKey(personKey))) {

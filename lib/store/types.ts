@@ -58,7 +58,7 @@ export interface PersonLadderSummary {
 }
 
 /**
- * Runtime schema for a checklist note: the ladder's own (lib/ladder/schema.ts, which checks it against LocalNote at
+ * Runtime schema for a ladder note: the ladder's own (lib/ladder/schema.ts, which checks it against LocalNote at
  * compile time and rejects dates that are not calendar dates), so stored and sent notes are checked by one schema.
  */
 export { LocalNoteSchema } from '../ladder/schema';

@@ -5,12 +5,9 @@
  */
 import { render } from 'preact';
 import { ExplainerCard, EXPLAINER_CSS } from '../../../components/explainers/ExplainerCard';
-import type { FeatureDefinition } from '../../../lib/features/manager';
-import type { UkaFeatureContext } from '../context';
+import type { UkaFeature } from '../context';
 
-export const explainers: FeatureDefinition<UkaFeatureContext> = {
-  id: 'explainers',
-  pages: ['person', 'export'],
+export const explainers: UkaFeature = {
   init(ctx) {
     const read = ctx.recognition.kind === 'person' ? ctx.read.person() : ctx.read.exportList();
     if (!read.ok) throw new Error(`sidan kunde inte läsas: ${read.reason}`);

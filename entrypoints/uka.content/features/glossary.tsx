@@ -13,15 +13,12 @@ import { render } from 'preact';
 import { GlossaryLayer, GLOSSARY_CSS, placeCard, type OpenCard } from '../../../components/glossary/GlossaryLayer';
 import { createElementLookup, hitTest, occurrenceRange, pageStamp, scanGlossary, scanIsCurrent, termsOnPage, type TermOccurrence } from '../../../components/glossary/scan';
 import { isOwnNode } from '../../../components/ui/shadow';
-import type { FeatureDefinition } from '../../../lib/features/manager';
-import type { UkaFeatureContext } from '../context';
+import type { UkaFeature } from '../context';
 
 /** Smallest gap between two hover hit-tests (ms). */
 const HOVER_THROTTLE_MS = 60;
 
-export const glossary: FeatureDefinition<UkaFeatureContext> = {
-  id: 'glossary',
-  pages: ['person', 'export', 'start'],
+export const glossary: UkaFeature = {
   init(ctx, signal) {
     const { doc, pack } = ctx;
     const win = doc.defaultView;

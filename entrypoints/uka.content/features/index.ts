@@ -1,24 +1,40 @@
 /**
- * Every UKA feature, one file each. Order is display order only; features never depend on each other.
+ * The UKA content script's features, one file each (features/<id>.tsx); their ids and page kinds are declared once,
+ * in lib/features/list.ts. Features never depend on each other.
  *
- * Each feature's module (its UI, its helpers) is imported only on the page kinds where it runs: the list below names
- * the page kinds, and the feature manager never calls init elsewhere, so e.g. the ladder's code is not evaluated
- * on "Export till SCB". A failing import rejects that feature's init and is reported as that feature's error, like
- * any other init failure (lib/features/manager.ts). tests/unit/features/lazy-features.test.ts checks that ids and
- * page kinds here match the features' own definitions.
+ * Each feature's module (its UI, its helpers) is imported only on the page kinds where it runs: the feature manager
+ * never calls init elsewhere, so e.g. the ladder's code is not evaluated on "Export till SCB". A failing import
+ * rejects that feature's init and is reported as that feature's error, like any other init failure
+ * (lib/features/manager.ts).
  */
 import type { FeatureDefinition } from '../../../lib/features/manager';
-import type { PageKind } from '../../../lib/uka/types';
-import type { UkaFeatureContext } from '../context';
+import { featureDeclaration, type UkaFeatureId } from '../../../lib/features/list';
+import type { UkaFeature, UkaFeatureContext } from '../context';
 
 type Definition = FeatureDefinition<UkaFeatureContext>;
 
-function lazy(id: string, pages: readonly PageKind[], load: () => Promise<Definition>): Definition {
-  let loaded: Definition | undefined;
+/**
+ * How to load each UKA feature's file: one entry per UKA feature of lib/features/list.ts (a missing or extra one is a
+ * type error). The order of the entries is the order in which features start on a page view.
+ */
+export const LOADERS = {
+  'status-panel': async () => (await import('./status-panel')).statusPanel,
+  ladder: async () => (await import('./ladder')).ladder,
+  explainers: async () => (await import('./explainers')).explainers,
+  'scb-guard': async () => (await import('./scb-guard')).scbGuard,
+  tips: async () => (await import('./tips')).tips,
+  tour: async () => (await import('./tour')).tour,
+  review: async () => (await import('./review')).review,
+  glossary: async () => (await import('./glossary')).glossary,
+  reminders: async () => (await import('./reminders')).reminders,
+} satisfies Record<UkaFeatureId, () => Promise<UkaFeature>>;
+
+function lazy(id: UkaFeatureId, load: () => Promise<UkaFeature>): Definition {
+  let loaded: UkaFeature | undefined;
   const get = async () => (loaded ??= await load());
   return {
     id,
-    pages,
+    pages: featureDeclaration(id).pages,
     preload: get,
     init(ctx, signal) {
       // Once the code is loaded (preload), init runs at once, inside the task the runtime starts it in.
@@ -28,14 +44,4 @@ function lazy(id: string, pages: readonly PageKind[], load: () => Promise<Defini
   };
 }
 
-export const FEATURES: readonly Definition[] = [
-  lazy('status-panel', ['login', 'start', 'person', 'export'], async () => (await import('./status-panel')).statusPanel),
-  lazy('ladder', ['person'], async () => (await import('./ladder')).ladder),
-  lazy('explainers', ['person', 'export'], async () => (await import('./explainers')).explainers),
-  lazy('scb-guard', ['export'], async () => (await import('./scb-guard')).scbGuard),
-  lazy('tips', ['login', 'start', 'person', 'export'], async () => (await import('./tips')).tips),
-  lazy('tour', ['person', 'export'], async () => (await import('./tour')).tour),
-  lazy('review', ['export'], async () => (await import('./review')).review),
-  lazy('glossary', ['person', 'export', 'start'], async () => (await import('./glossary')).glossary),
-  lazy('reminders', ['start'], async () => (await import('./reminders')).reminders),
-];
+export const FEATURES: readonly Definition[] = (Object.keys(LOADERS) as UkaFeatureId[]).map((id) => lazy(id, LOADERS[id]));

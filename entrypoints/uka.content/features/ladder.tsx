@@ -9,9 +9,8 @@ import { parseId } from '../../../lib/domain/personnummer';
 import { evaluateLadder } from '../../../lib/ladder/ladder';
 import type { LadderResult, LocalNote } from '../../../lib/ladder/types';
 import { sendCommand } from '../../../lib/messages/client';
-import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { ContactEntry, MeasureEntry } from '../../../lib/uka/types';
-import type { UkaFeatureContext } from '../context';
+import type { UkaFeature } from '../context';
 
 /** What the background may keep of the page for the reminders: no notes, no texts, no names. */
 export function ladderSnapshot(contacts: readonly ContactEntry[], measures: readonly MeasureEntry[]) {
@@ -27,9 +26,7 @@ export function supersededIds(notes: readonly StoredNote[], result: LadderResult
   return notes.filter((n) => gone.has(n.note)).map((n) => n.id);
 }
 
-export const ladder: FeatureDefinition<UkaFeatureContext> = {
-  id: 'ladder',
-  pages: ['person'],
+export const ladder: UkaFeature = {
   async init(ctx, signal) {
     const read = ctx.read.person();
     if (!read.ok) throw new Error(`personsidan kunde inte läsas: ${read.reason}`);

@@ -6,9 +6,8 @@
  */
 import { sendCommand } from '../../../lib/messages/client';
 import { parseId } from '../../../lib/domain/personnummer';
-import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { StartListRow } from '../../../lib/uka/types';
-import type { UkaFeatureContext } from '../context';
+import type { UkaFeature } from '../context';
 
 /** The batch sent to the background: valid personnummer only, same-origin paths only, nothing else of the row. */
 export function listedPersons(rows: readonly StartListRow[], origin: string): { personnummer: string; path: string | null; latestContact: string | null }[] {
@@ -28,9 +27,7 @@ export function listedPersons(rows: readonly StartListRow[], origin: string): { 
   return out;
 }
 
-export const reminders: FeatureDefinition<UkaFeatureContext> = {
-  id: 'reminders',
-  pages: ['start'],
+export const reminders: UkaFeature = {
   async init(ctx, signal) {
     const read = ctx.read.startList();
     if (!read.ok) throw new Error(`listan Mina deltagare kunde inte läsas: ${read.reason}`);

@@ -10,8 +10,7 @@ import { ReviewPanel, REVIEW_CSS, type ProgressState } from '../../../components
 import { parseId } from '../../../lib/domain/personnummer';
 import { sendCommand } from '../../../lib/messages/client';
 import { formatProgress, reviewPersons, reviewScope, reviewProgress, summariseReview, type PersonSection, type ReviewPerson } from '../../../lib/review';
-import type { FeatureDefinition } from '../../../lib/features/manager';
-import type { UkaFeatureContext } from '../context';
+import type { UkaFeature } from '../context';
 import { takeEarly } from '../early';
 
 /** Persons per message when asking the background for keys (a 5,000-youth list is a handful of messages). */
@@ -39,9 +38,7 @@ async function personKeys(persons: readonly ReviewPerson[], signal: AbortSignal)
   return { keys, unknown };
 }
 
-export const review: FeatureDefinition<UkaFeatureContext> = {
-  id: 'review',
-  pages: ['export'],
+export const review: UkaFeature = {
   async init(ctx, signal) {
     // The current review: on the first page view asked for before the page was parsed (./early.ts), so the answer is
     // here by now; later page views ask afresh.

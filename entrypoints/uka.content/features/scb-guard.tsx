@@ -13,8 +13,7 @@ import { sha256Hex } from '../../../lib/scb/hash';
 import { prepareSave } from '../../../lib/scb/save';
 import { halfYearOf } from '../../../lib/domain/dates';
 import { sendCommand } from '../../../lib/messages/client';
-import type { FeatureDefinition } from '../../../lib/features/manager';
-import type { UkaFeatureContext } from '../context';
+import type { UkaFeature, UkaFeatureContext } from '../context';
 
 /** Save bytes exactly as given: a Blob of the very same Uint8Array, downloaded through a link in our shadow root. */
 export function saveExactBytes(root: ShadowRoot, bytes: Uint8Array, fileName: string, mimeType = 'application/octet-stream'): void {
@@ -32,9 +31,7 @@ export function saveExactBytes(root: ShadowRoot, bytes: Uint8Array, fileName: st
 
 const isActivationKey = (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar') && !e.altKey && !e.ctrlKey && !e.metaKey;
 
-export const scbGuard: FeatureDefinition<UkaFeatureContext> = {
-  id: 'scb-guard',
-  pages: ['export'],
+export const scbGuard: UkaFeature = {
   init(ctx, signal) {
     const list = ctx.read.exportList();
     if (!list.ok) throw new Error(`exportlistan kunde inte läsas: ${list.reason}`);

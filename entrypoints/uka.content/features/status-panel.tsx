@@ -2,13 +2,10 @@ import { render } from 'preact';
 import { StatusPanel, STATUS_PANEL_CSS } from '../../../components/status-panel/StatusPanel';
 import { parseId } from '../../../lib/domain/personnummer';
 import { ageOn } from '../../../lib/domain/dates';
-import type { FeatureDefinition } from '../../../lib/features/manager';
-import type { UkaFeatureContext } from '../context';
+import type { UkaFeature } from '../context';
 
 /** Shows what the adapter read from the page: page kind, the person's age, the warning sections found. */
-export const statusPanel: FeatureDefinition<UkaFeatureContext> = {
-  id: 'status-panel',
-  pages: ['login', 'start', 'person', 'export'],
+export const statusPanel: UkaFeature = {
   async init(ctx, signal) {
     const kind = ctx.recognition.kind;
     let person = null;

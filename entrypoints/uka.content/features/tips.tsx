@@ -9,9 +9,8 @@ import { ladderStepsOf, sectionById } from '../../../lib/content/tips';
 import { parseId } from '../../../lib/domain/personnummer';
 import type { WarningKind } from '../../../lib/domain/warnings';
 import { evaluateLadder } from '../../../lib/ladder/ladder';
-import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { AnchorName } from '../../../lib/uka/types';
-import type { UkaFeatureContext } from '../context';
+import type { UkaFeature, UkaFeatureContext } from '../context';
 
 function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: WarningKind[]; ladderSteps: string[] } {
   const kinds = new Set<WarningKind>();
@@ -45,9 +44,7 @@ function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: Warni
   return { warningKinds: [...kinds], ladderSteps };
 }
 
-export const tips: FeatureDefinition<UkaFeatureContext> = {
-  id: 'tips',
-  pages: ['login', 'start', 'person', 'export'],
+export const tips: UkaFeature = {
   async init(ctx, signal) {
     // Only the anchors this kind of page can have are looked up (a missing one costs a search of the whole page).
     const elements = new Map<AnchorName, Element>();

@@ -18,9 +18,8 @@ import {
   TOUR_RESTART_KEY,
   type TourProgress,
 } from '../../../components/tour/progress';
-import type { FeatureDefinition } from '../../../lib/features/manager';
 import type { AnchorName } from '../../../lib/uka/types';
-import type { UkaFeatureContext } from '../context';
+import type { UkaFeature, UkaFeatureContext } from '../context';
 import { takeEarly } from '../early';
 
 const TOUR_TITLE: Record<'person' | 'export', string> = {
@@ -48,9 +47,7 @@ function updateProgress(change: (p: TourProgress) => TourProgress): Promise<unkn
   return writing;
 }
 
-export const tour: FeatureDefinition<UkaFeatureContext> = {
-  id: 'tour',
-  pages: ['person', 'export'],
+export const tour: UkaFeature = {
   async init(ctx, signal) {
     const pageKind = ctx.recognition.kind;
     if (!isTourPageKind(pageKind)) return false;

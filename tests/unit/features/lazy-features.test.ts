@@ -1,22 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURES } from '../../../entrypoints/uka.content/features';
+import { FEATURES, LOADERS } from '../../../entrypoints/uka.content/features';
 import { runFeatures, type FeatureDefinition } from '../../../lib/features/manager';
-import type { UkaFeatureContext } from '../../../entrypoints/uka.content/context';
-import { statusPanel } from '../../../entrypoints/uka.content/features/status-panel';
-import { ladder } from '../../../entrypoints/uka.content/features/ladder';
-import { explainers } from '../../../entrypoints/uka.content/features/explainers';
-import { scbGuard } from '../../../entrypoints/uka.content/features/scb-guard';
-import { tips } from '../../../entrypoints/uka.content/features/tips';
-import { tour } from '../../../entrypoints/uka.content/features/tour';
-import { review } from '../../../entrypoints/uka.content/features/review';
-import { glossary } from '../../../entrypoints/uka.content/features/glossary';
-import { reminders } from '../../../entrypoints/uka.content/features/reminders';
+import { FEATURE_LIST, RENAMED_FEATURE_IDS } from '../../../lib/features/list';
+import { DEFAULT_SETTINGS, FEATURE_IDS } from '../../../lib/settings';
+import { FEATURE_LABEL } from '../../../components/ui/labels';
 
-const REAL: FeatureDefinition<UkaFeatureContext>[] = [statusPanel, ladder, explainers, scbGuard, tips, tour, review, glossary, reminders];
+describe('the feature list (each feature declared once)', () => {
+  it('the UKA content script runs every UKA feature of the list, with its declared page kinds', () => {
+    const uka = FEATURE_LIST.filter((f) => f.script === 'uka');
+    expect(FEATURES.map((f) => f.id).sort()).toEqual(uka.map((f) => f.id).sort());
+    for (const feature of FEATURES) expect(feature.pages).toEqual(uka.find((f) => f.id === feature.id)!.pages);
+    for (const f of FEATURE_LIST) expect(f.script === 'uka' ? f.pages.length > 0 : f.pages.length === 0).toBe(true);
+  });
 
-describe('UKA feature list (each feature module loaded only where it runs)', () => {
-  it('names the same features, in the same order, with the same page kinds as their own definitions', () => {
-    expect(FEATURES.map((f) => [f.id, [...f.pages]])).toEqual(REAL.map((f) => [f.id, [...f.pages]]));
+  it('keeps the start order of the UKA features', () => {
+    expect(FEATURES.map((f) => f.id)).toEqual(['status-panel', 'ladder', 'explainers', 'scb-guard', 'tips', 'tour', 'review', 'glossary', 'reminders']);
+  });
+
+  it('every UKA feature file loads and has an init', async () => {
+    for (const load of Object.values(LOADERS)) expect(typeof (await load()).init).toBe('function');
+  });
+
+  it('the settings switches and the UI labels come from the list', () => {
+    expect(FEATURE_IDS).toEqual(FEATURE_LIST.map((f) => f.id));
+    expect(Object.keys(DEFAULT_SETTINGS.features)).toEqual(FEATURE_LIST.map((f) => f.id));
+    expect(new Set(FEATURE_IDS).size).toBe(FEATURE_IDS.length);
+    for (const f of FEATURE_LIST) expect(FEATURE_LABEL[f.id]).toBe(f.label);
+    // An error recorded under an old id is shown with the feature's name.
+    for (const [old, id] of Object.entries(RENAMED_FEATURE_IDS)) expect(FEATURE_LABEL[old]).toBe(FEATURE_LABEL[id]);
   });
 
   it('a feature whose module fails to load is that feature’s error; the others still run', async () => {
