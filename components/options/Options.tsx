@@ -79,6 +79,12 @@ export function Options(props: OptionsProps) {
   return (
     <main class="options">
       <h1>KAA-lotsen – inställningar</h1>
+      <p>
+        <a href="/extens.html" target="_blank" rel="noopener">
+          Extens och statistik
+        </a>
+        : veckans jämförelse av utdraget från Extens med UKA, och halvårsstatistiken ur SCB-filen.
+      </p>
       <form onSubmit={submit} noValidate>
         <fieldset>
           <legend>Anslutning</legend>

@@ -17,6 +17,7 @@ export interface PopupProps {
   recentErrors: { time: number; feature: string; message: string }[];
   onOpenOptions(): void;
   onOpenMetodbok?(): void;
+  onOpenExtens?(): void;
   onRestartTour?(): void;
   children?: preact.ComponentChildren;
 }
@@ -89,6 +90,11 @@ export function Popup(props: PopupProps) {
         {props.onOpenMetodbok && (
           <button type="button" onClick={props.onOpenMetodbok}>
             Metodbok
+          </button>
+        )}
+        {props.onOpenExtens && (
+          <button type="button" onClick={props.onOpenExtens}>
+            Extens och statistik
           </button>
         )}
         {props.onRestartTour && (

@@ -74,6 +74,7 @@ async function main(): Promise<void> {
       recentErrors={recentErrors}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onOpenMetodbok={() => void browser.tabs.create({ url: browser.runtime.getURL('/metodbok.html') })}
+      onOpenExtens={() => void browser.tabs.create({ url: browser.runtime.getURL('/extens.html') })}
       onRestartTour={() => void requestTourRestart()}
     >
       {settings.ukaOrigin ? <Reminders today={today} /> : null}
