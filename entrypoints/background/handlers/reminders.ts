@@ -1,5 +1,5 @@
 /** Reminders for the popup: the current list, the .ics file, snoozing and marking done. */
-import { reminderViews, remindersIcs } from '../reminders';
+import { reminderViews, remindersIcs } from '../../../lib/reminders/stored';
 import type { DomainHandlers, HandlerDeps } from './types';
 
 export function reminderHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'get-reminders' | 'reminders-ics' | 'reminder-snooze' | 'reminder-done'> {

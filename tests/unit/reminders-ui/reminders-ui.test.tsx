@@ -14,7 +14,8 @@ import type { LocalNote } from '../../../lib/ladder/types';
 import type { ContactEntry, MeasureEntry } from '../../../lib/uka/types';
 import { getStore, resetSharedStore } from '../../../lib/store';
 import { recordListedPersons } from '../../../entrypoints/background/handlers/persons';
-import { computeReminders, onReminderAlarm, reminderViews, remindersIcs, scheduleReminders, ALARM_NEXT, ALARM_TICK } from '../../../entrypoints/background/reminders';
+import { computeReminders, reminderViews, remindersIcs } from '../../../lib/reminders/stored';
+import { onReminderAlarm, scheduleReminders, ALARM_NEXT, ALARM_TICK } from '../../../lib/reminders/schedule';
 import { parseId } from '../../../lib/domain/personnummer';
 
 const PNR = testPersonnummer();

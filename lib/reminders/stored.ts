@@ -1,0 +1,99 @@
+/**
+ * Reminders over the local store: each stored pseudonymous person's ladder recomputed for today from the kept
+ * snapshot (dates, kinds and codes only), UKA's SCB deadlines and the monthly review, then derived by ./reminders.ts.
+ */
+import { todayInStockholm, type IsoDate } from '../domain/dates';
+import { evaluateLadder } from '../ladder';
+import { loadSettings } from '../settings';
+import { loadEffective } from '../platform/effective';
+import { today as clockToday } from '../platform/clock';
+import { getStore } from '../store';
+import { lastReviewDate } from '../review/records';
+import type { ContactEntry, MeasureEntry } from '../uka/types';
+import { deriveReminders } from './reminders';
+import { toIcs } from './ics';
+import { renderReminderDetail, renderReminderTitle } from './texts';
+import type { Reminder, ReminderPerson, ReminderView } from './types';
+
+/** What the ladder needs from UKA's page, without free text: kept in the person record by 'ladder-updated'. */
+export interface LadderSnapshot {
+  contacts: Pick<ContactEntry, 'date' | 'kind' | 'reached' | 'target'>[];
+  measures: Pick<MeasureEntry, 'atgardCode' | 'start' | 'end'>[];
+}
+
+async function persons(today: IsoDate): Promise<ReminderPerson[]> {
+  const store = await getStore();
+  const { routine } = await loadEffective();
+  const out: ReminderPerson[] = [];
+  for (const p of await store.listPersons()) {
+    const snapshot = (p.ladder as { snapshot?: LadderSnapshot } | null | undefined)?.snapshot;
+    let ladder = null;
+    if (snapshot) {
+      const notes = (await store.listNotes(p.key)).map(({ id: _id, personKey: _k, createdAt: _c, ...note }) => note);
+      try {
+        ladder = evaluateLadder({
+          today,
+          birthDate: p.birthDate,
+          contacts: snapshot.contacts.map((c) => ({ ...c, note: '' })),
+          measures: snapshot.measures.map((m) => ({ ...m, atgardText: '', grundAtgSlut: null, sysEfter: null })),
+          localNotes: notes as never,
+          settings: routine,
+        });
+      } catch {
+        ladder = null;
+      }
+    }
+    const lastContact = (p.ladder as { lastContact?: IsoDate | null } | null | undefined)?.lastContact ?? undefined;
+    out.push({ key: p.key, path: p.path ?? '/', birthDate: p.birthDate, ladder, ...(lastContact ? { lastContact } : {}) });
+  }
+  return out;
+}
+
+/** Every current reminder, for today on the extension's clock. */
+export async function computeReminders(): Promise<Reminder[]> {
+  const today = await clockToday();
+  const store = await getStore();
+  const { settings } = await loadSettings();
+  const { snoozed, done } = await store.reminderMaps();
+  const review = await store.latestReview();
+  const lastMonthlyReview = (await lastReviewDate(store)) ?? (review ? todayInStockholm(new Date(review.startedAt)) : undefined);
+  return deriveReminders({
+    today,
+    persons: await persons(today),
+    scb: { h1: settings.scbDeadlines.H1, h2: settings.scbDeadlines.H2 },
+    ...(lastMonthlyReview ? { lastMonthlyReview } : {}),
+    monthlyReviewPath: '/export',
+    // Saved files for a half-year close its deadline reminders (a file saved despite blocking errors does not).
+    exportedPeriods: (await store.listExports()).filter((e) => e.verdict !== 'block' && e.verdict !== 'unreadable').map((e) => e.period),
+    snoozed,
+    done,
+  });
+}
+
+function urlFor(ukaOrigin: string | null, path: string | undefined): string | null {
+  if (!ukaOrigin || !path) return null;
+  return new URL(path, ukaOrigin).href;
+}
+
+/** The reminders the popup lists (snoozed ones left out), with their texts and UKA links. */
+export async function reminderViews(): Promise<ReminderView[]> {
+  const { settings } = await loadSettings();
+  return (await computeReminders())
+    .filter((r) => !r.snoozedUntil)
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      state: r.state,
+      dueDate: r.dueDate,
+      title: renderReminderTitle(r),
+      detail: renderReminderDetail(r),
+      url: urlFor(settings.ukaOrigin, r.path ?? (r.kind === 'monthlyReview' ? '/export' : undefined)),
+      ...(r.personKey ? { personKey: r.personKey } : {}),
+    }));
+}
+
+/** The reminders as an .ics calendar file. */
+export async function remindersIcs(): Promise<string> {
+  const { settings } = await loadSettings();
+  return toIcs(await computeReminders(), settings.ukaOrigin ?? 'https://uka.invalid');
+}
