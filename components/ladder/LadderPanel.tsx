@@ -4,7 +4,7 @@
  * document in UKA; UKA's log wins when it later shows the step.
  */
 import { useState } from 'preact/hooks';
-import { renderText } from '../../lib/ladder/texts';
+import { renderMissedHalfYears, renderProblem, renderText, stepLabel } from '../../lib/ladder/texts';
 import type { LadderResult, LocalNote, LocalNoteStep, StepState } from '../../lib/ladder/types';
 
 export const STEP_STATE_LABEL: Record<StepState, string> = {
@@ -66,6 +66,12 @@ function StepItem({ step: s }: { step: LadderResult['steps'][number] }) {
   return (
     <li data-step={s.id} data-state={s.state}>
       <span class={`kaa-badge ${STEP_STATE_CLASS[s.state]}`}>{STEP_STATE_LABEL[s.state]}</span> <strong>{renderText(s.title)}</strong>
+      {s.likely && s.state !== 'not-applicable' && (
+        <>
+          {' '}
+          <span class="kaa-badge kaa-yellow">Trolig</span>
+        </>
+      )}
       {s.dueDate && s.state !== 'not-applicable' && (
         <span>
           {' '}
@@ -119,7 +125,11 @@ export function LadderPanel(props: LadderPanelProps) {
         </button>
       </div>
       <p class="kaa-next" data-testid="ladder-next">
-        {result.ended ? (
+        {result.unavailable ? (
+          <>
+            <strong>Kontakttrappan kunde inte räknas fram.</strong> {renderText(result.unavailable)}
+          </>
+        ) : result.ended ? (
           renderText({ key: 'reason.ended', params: { endDate: result.endDate } })
         ) : result.next ? (
           <>
@@ -130,6 +140,32 @@ export function LadderPanel(props: LadderPanelProps) {
           'Inget steg väntar just nu.'
         )}
       </p>
+      {result.problems.length > 0 && (
+        <div class="kaa-problems" role="note" aria-label="Datum som inte kunde användas" data-testid="ladder-problems">
+          <ul>
+            {result.problems.map((p) => (
+              <li key={`${p.source}-${p.index}-${p.field}`} data-source={p.source} data-problem={p.problem}>
+                <span class="kaa-badge kaa-red">Fel datum</span> {renderProblem(p)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.missedHalfYears.length > 0 && (
+        <p class="kaa-missed" role="note" data-testid="ladder-missed">
+          <span class="kaa-badge kaa-yellow">Missat halvår</span> {renderMissedHalfYears(result.missedHalfYears)} Kontakt ska finnas minst en gång varje
+          kalenderhalvår.
+        </p>
+      )}
+      {result.birthDateUnknown && (
+        <p class="kaa-birth" role="note" data-testid="ladder-birthdate">
+          <span class="kaa-badge kaa-yellow">Ålder osäker</span> Födelsedatumet är bara delvis känt (samordningsnummer): någon gång mellan{' '}
+          {result.birthDateUnknown.earliest} och {result.birthDateUnknown.latest}.
+          {result.birthDateUnknown.undecided.length > 0
+            ? ` Det går inte att avgöra vem som ska kontaktas för: ${result.birthDateUnknown.undecided.map(stepLabel).join(', ')}. Bedöm själv utifrån vad du vet.`
+            : ' Stegen nu påverkas inte av det.'}
+        </p>
+      )}
       {result.handoverDue && !result.ended && (
         <p class="kaa-handover" role="note">
           <span class="kaa-badge kaa-yellow">20 år</span> Ungdomen fyller 20 om {result.handoverDue.daysLeft} dagar ({result.handoverDue.endDate}). Förbered
@@ -221,6 +257,8 @@ export function LadderPanel(props: LadderPanelProps) {
 
 export const LADDER_CSS = `
 .kaa-ladder { max-width: 900px; }
+.kaa-problems ul { margin: 4px 0; padding-left: 0; list-style: none; }
+.kaa-problems li, .kaa-missed, .kaa-birth { margin: 4px 0; }
 .kaa-row { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
 .kaa-steps { padding-left: 22px; }
 .kaa-steps li { margin: 4px 0; }

@@ -21,6 +21,8 @@ import { PersonKey } from './person-key';
 export { PersonKey };
 const Text = (max: number) => z.string().max(max);
 const Empty = z.object({}).optional();
+/** A date as UKA showed it: checked by the ladder, which reports a bad one rather than drop the whole record. */
+const ShownDate = z.string().max(40);
 /** Far above any kommun's list; a bound so that a broken message cannot fill the database. */
 const MAX_REVIEW_KEYS = 20_000;
 /** A UKA page path (no origin). */
@@ -113,8 +115,13 @@ export const COMMANDS = defineCommands({
      */
     snapshot: z
       .object({
-        contacts: z.array(z.object({ date: IsoDate, kind: ContactKind, reached: z.boolean(), target: ContactTarget })).max(1000),
-        measures: z.array(z.object({ atgardCode: z.string().max(10).nullable(), start: IsoDate, end: IsoDate.nullable() })).max(500),
+        // Dates as UKA showed them (the ladder reports and leaves out a bad one); a note only as the matched words.
+        contacts: z
+          .array(z.object({ date: ShownDate, kind: ContactKind, reached: z.boolean(), target: ContactTarget, note: z.string().max(80).optional() }))
+          .max(1000),
+        measures: z.array(z.object({ atgardCode: z.string().max(10).nullable(), start: ShownDate, end: ShownDate.nullable() })).max(500),
+        registeredFrom: ShownDate.nullable().optional(),
+        birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       })
       .optional(),
     path: PagePath.nullable().optional(),

@@ -98,8 +98,15 @@ function personDrafts(p: ReminderPerson, today: IsoDate, s: ReminderSettings): D
   }
   const ended = today >= endDate;
 
+  // A ladder that could not be computed at all is said, with its reason, rather than leaving the person silent; the
+  // reminders that need no ladder (half-year, hand-over, 20th birthday) are kept below.
+  const unavailable = p.ladder?.unavailable;
+  if (unavailable && !ended) {
+    out.push({ ...base, id: `unavailable:${p.key}`, kind: 'ladderStep', dueDate: today, notifyFrom: today, titleKey: 'reminder.ladderUnavailable', params: {}, detail: unavailable });
+  }
+
   // Without a ladder result: the half-year minimum from the last known contact, and the hand-over.
-  if (!p.ladder && !ended) {
+  if ((!p.ladder || unavailable) && !ended) {
     const half = halfYearOf(today);
     if (!hasHalfYear && !(p.lastContact && p.lastContact >= halfYearStart(half))) {
       const due = minIso(halfYearEnd(half), addDays(endDate, -1));

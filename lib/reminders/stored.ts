@@ -9,17 +9,12 @@ import { loadEffective } from '../platform/effective';
 import { today as clockToday } from '../platform/clock';
 import { getStore } from '../store';
 import { lastReviewDate } from '../review/records';
-import type { ContactEntry, MeasureEntry } from '../uka/types';
+import { snapshotInput, type LadderSnapshot } from '../ladder/snapshot';
 import { deriveReminders } from './reminders';
 import { toIcs } from './ics';
 import { renderReminderDetail, renderReminderTitle } from './texts';
 import type { Reminder, ReminderPerson, ReminderView } from './types';
 
-/** What the ladder needs from UKA's page, without free text: kept in the person record by 'ladder-updated'. */
-export interface LadderSnapshot {
-  contacts: Pick<ContactEntry, 'date' | 'kind' | 'reached' | 'target'>[];
-  measures: Pick<MeasureEntry, 'atgardCode' | 'start' | 'end'>[];
-}
 
 async function persons(today: IsoDate): Promise<ReminderPerson[]> {
   const store = await getStore();
@@ -30,18 +25,15 @@ async function persons(today: IsoDate): Promise<ReminderPerson[]> {
     let ladder = null;
     if (snapshot) {
       const notes = (await store.listNotes(p.key)).map(({ id: _id, personKey: _k, createdAt: _c, ...note }) => note);
-      try {
-        ladder = evaluateLadder({
-          today,
-          birthDate: p.birthDate,
-          contacts: snapshot.contacts.map((c) => ({ ...c, note: '' })),
-          measures: snapshot.measures.map((m) => ({ ...m, atgardText: '', grundAtgSlut: null, sysEfter: null })),
-          localNotes: notes as never,
-          settings: routine,
-        });
-      } catch {
-        ladder = null;
-      }
+      // evaluateLadder never throws: a bad date is reported and left out, and a ladder that cannot be computed at all
+      // comes back 'unavailable', which the reminders show ("kunde inte räknas fram") instead of dropping the person.
+      ladder = evaluateLadder({
+        today,
+        birthDate: snapshot.birthDate ?? p.birthDate,
+        ...snapshotInput(snapshot),
+        localNotes: notes as never,
+        settings: routine,
+      });
     }
     const lastContact = (p.ladder as { lastContact?: IsoDate | null } | null | undefined)?.lastContact ?? undefined;
     out.push({ key: p.key, path: p.path ?? '/', birthDate: p.birthDate, ladder, ...(lastContact ? { lastContact } : {}) });

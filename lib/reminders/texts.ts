@@ -11,6 +11,7 @@ export const REMINDER_TEXTS_SV: Record<ReminderOnlyKey, Render> = {
   'reminder.monthlyReview': () => 'Gå igenom listan Export till SCB (månadsgenomgång)',
   'reminder.halfYearMinimum': (p) => `Få kontakt med ungdomen under ${halfYearLabel(p.halfYear)}`,
   'reminder.handover20': (p) => `Förbered överlämning: ungdomen fyller 20 ${String(p.endDate ?? '')}`,
+  'reminder.ladderUnavailable': () => 'Kontakttrappan kunde inte räknas fram: öppna personen i UKA och kontrollera uppgifterna',
 };
 
 /** The reminder's title in Swedish. */

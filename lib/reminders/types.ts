@@ -5,7 +5,13 @@ export type ReminderKind = 'followup3m' | 'halfYearMinimum' | 'turns20' | 'hando
 
 export type ReminderState = 'overdue' | 'due' | 'upcoming';
 
-export type ReminderOnlyKey = 'reminder.turns20' | 'reminder.scbDeadline' | 'reminder.monthlyReview' | 'reminder.halfYearMinimum' | 'reminder.handover20';
+export type ReminderOnlyKey =
+  | 'reminder.turns20'
+  | 'reminder.scbDeadline'
+  | 'reminder.monthlyReview'
+  | 'reminder.halfYearMinimum'
+  | 'reminder.handover20'
+  | 'reminder.ladderUnavailable';
 export type ReminderTitleKey = StepTitleKey | ReminderOnlyKey;
 
 export interface Reminder {

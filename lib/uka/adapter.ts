@@ -310,7 +310,8 @@ export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfil
               atgardCode: a.code,
               atgardText: a.text || (r.get('atgard') ?? ''),
               start: isoDate(r.get('start')) ?? r.get('start') ?? '',
-              end: isoDate(r.get('end')),
+              // An end with digits that is not a date stays as shown (the ladder reports it); empty, '–' or words mean ongoing.
+              end: isoDate(r.get('end')) ?? (/\d/.test(r.get('end') ?? '') ? r.get('end')!.trim() : null),
               grundAtgSlut: splitCode(r.get('grund')).code ?? (r.get('grund') || null),
               sysEfter: splitCode(r.get('sysEfter')).code ?? (r.get('sysEfter') || null),
             };

@@ -49,8 +49,9 @@ const PERSON_PAGE: Shape = {
   header: { name: strMin(1), personnummer: strMin(10), kon: nullable(str), alder: nullable(age) },
   label: nullable(str),
   sections: { list: { colour: oneOf(COLOURS), heading: str, kind: nullable(oneOf(KINDS)), items: { list: str } } },
-  contacts: { list: { date, kind: oneOf(CONTACT_KINDS), reached: bool, target: oneOf(CONTACT_TARGETS), note: str } },
-  measures: { list: { atgardCode: nullable(str), atgardText: str, start: date, end: nullable(date), grundAtgSlut: nullable(str), sysEfter: nullable(str) } },
+  // Contact and measure dates may be any text UKA shows: the ladder reports a bad one (lib/ladder/inputs.ts).
+  contacts: { list: { date: str, kind: oneOf(CONTACT_KINDS), reached: bool, target: oneOf(CONTACT_TARGETS), note: str } },
+  measures: { list: { atgardCode: nullable(str), atgardText: str, start: str, end: nullable(str), grundAtgSlut: nullable(str), sysEfter: nullable(str) } },
   occupations: { list: { date, sysKontakt: nullable(str), text: str } },
   registrations: { list: { start: date, end: nullable(date), senSysReg: nullable(str) } },
   bevakningar: { list: { date, text: str } },

@@ -43,8 +43,15 @@ export type ContactKind = z.infer<typeof ContactKind>;
 export const ContactTarget = lazySchema(() => z.enum(['ungdom', 'vardnadshavare', 'annan']));
 export type ContactTarget = z.infer<typeof ContactTarget>;
 
+/**
+ * A date of the contact log or a measure exactly as UKA shows it when it is not YYYY-MM-DD ("18 nov 2026",
+ * "2026-10-xx"): kept, so that the contact ladder can name the bad date and carry on with the rest (lib/ladder checks
+ * every date; a page is not unreadable because one of its dates is).
+ */
+export const ShownDate = lazySchema(() => z.string());
+
 export const ContactEntry = lazySchema(() => z.object({
-  date: IsoDate,
+  date: ShownDate,
   kind: ContactKind,
   reached: z.boolean(),
   target: ContactTarget,
@@ -56,8 +63,8 @@ export const MeasureEntry = lazySchema(() => z.object({
   /** Atgard code when UKA shows one (e.g. "16"), else null. */
   atgardCode: z.string().nullable(),
   atgardText: z.string(),
-  start: IsoDate,
-  end: IsoDate.nullable(),
+  start: ShownDate,
+  end: ShownDate.nullable(),
   grundAtgSlut: z.string().nullable(),
   sysEfter: z.string().nullable(),
 }));

@@ -99,6 +99,34 @@ test.describe('contact ladder panel', () => {
   });
 });
 
+test.describe('dates the ladder cannot use (#18)', () => {
+  test('an invalid and a future date in the contact log are named, left out, and the persons keep their reminders', async ({ context, uka, configured, login, extensionPage }) => {
+    void configured;
+    const { page } = await start(context, extensionPage, login);
+    // Person 19: a failed call dated 2026-09-31 (not a real date). Its follow-up (3 months after 2026-08-15) stands.
+    await openPerson(page, uka, 19);
+    const problems19 = panel(page).getByTestId('ladder-problems');
+    await expect(problems19).toContainText('Datumet 2026-09-31 i kontaktloggen är inte ett riktigt datum; rätta det i UKA.');
+    await expect(panel(page).getByTestId('ladder-next')).toContainText('Följ upp ungdomen');
+    await expect(panel(page).getByTestId('ladder-next')).toContainText('Försenat');
+    const axe = await new AxeBuilder({ page }).include('kaa-lotsen-ui[data-feature="ladder"]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    // Person 20: a reached contact dated 2062-09-15. It neither counts as the latest contact nor pushes the
+    // follow-up past the 20th birthday: the follow-up from 2026-08-15 is overdue.
+    await openPerson(page, uka, 20);
+    await expect(panel(page).getByTestId('ladder-problems')).toContainText('Datumet 2062-09-15 i kontaktloggen ligger efter dagens datum; rätta det i UKA.');
+    await expect(panel(page).getByTestId('ladder-next')).toContainText('Följ upp ungdomen');
+    await expect(panel(page).getByTestId('ladder-next')).toContainText('2026-11-15');
+
+    const popup = await extensionPage('popup.html');
+    const list = popup.getByTestId('reminders');
+    await expect(list.getByRole('heading', { name: 'Påminnelser' })).toBeVisible();
+    for (const id of [19, 20]) {
+      await expect(list.locator('li[data-kind="followup3m"]').filter({ hasText: `/person/${id}` })).toHaveCount(1);
+    }
+  });
+});
+
 test.describe('reminders', () => {
   test('a planned home visit gives a visit-letter reminder 7 days before; popup order, open, snooze, done, .ics; axe', async ({ context, uka, configured, login, extensionPage }) => {
     void configured;

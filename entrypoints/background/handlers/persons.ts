@@ -2,7 +2,8 @@
  * Persons seen in UKA: a personnummer arrives only to derive the pseudonymous key and the birth date, and is then
  * dropped. The person page's ladder summary (dates, step ids and text keys only) is kept for background reminders.
  */
-import type { IsoDate } from '../../../lib/domain/dates';
+import { isIsoDate, type IsoDate } from '../../../lib/domain/dates';
+import { today as clockToday } from '../../../lib/platform/clock';
 import type { KaaStore } from '../../../lib/store';
 import type { DomainHandlers, HandlerDeps } from './types';
 
@@ -15,13 +16,17 @@ export async function recordListedPersons(
   store: KaaStore,
   list: readonly { personnummer: string; path: string | null; latestContact?: IsoDate | null | undefined }[],
 ): Promise<{ count: number; keys: string[] }> {
+  const today = await clockToday();
   const keys: string[] = [];
   for (const p of list) {
     // recordPersonSeen derives the key once and keeps the ladder summary the person page stored earlier.
     const record = await store.recordPersonSeen(p.personnummer, p.path);
     keys.push(record.key);
     const { updatedAt: _u, ...ladder } = record.ladder ?? { next: null, handoverDue: null, lastContact: null, updatedAt: 0 };
-    const lastContact = [ladder.lastContact, p.latestContact ?? null].filter((d): d is IsoDate => !!d).sort().pop() ?? null;
+    // The list's "senaste kontakt" is untrusted like every date from UKA: a date that is not real, or lies after today
+    // (a typo such as 2062), would otherwise silence the half-year reminder for good.
+    const listed = p.latestContact && isIsoDate(p.latestContact) && p.latestContact <= today ? p.latestContact : null;
+    const lastContact = [ladder.lastContact, listed].filter((d): d is IsoDate => !!d).sort().pop() ?? null;
     if (lastContact !== ladder.lastContact) await store.setPersonLadder(record.key, { ...ladder, lastContact });
   }
   return { count: keys.length, keys };

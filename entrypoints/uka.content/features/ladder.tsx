@@ -6,19 +6,11 @@
 import { render } from 'preact';
 import { LadderPanel, LADDER_CSS, type StoredNote } from '../../../components/ladder/LadderPanel';
 import { parseId } from '../../../lib/domain/personnummer';
-import { evaluateLadder } from '../../../lib/ladder/ladder';
+import { evaluateLadder, resolveSettings } from '../../../lib/ladder/ladder';
+import { currentRegistrationStart, ladderSnapshot } from '../../../lib/ladder/snapshot';
 import type { LadderResult, LocalNote } from '../../../lib/ladder/types';
 import { sendCommand } from '../../../lib/messages/client';
-import type { ContactEntry, MeasureEntry } from '../../../lib/uka/types';
 import type { UkaFeature } from '../context';
-
-/** What the background may keep of the page for the reminders: no notes, no texts, no names. */
-export function ladderSnapshot(contacts: readonly ContactEntry[], measures: readonly MeasureEntry[]) {
-  return {
-    contacts: contacts.map(({ date, kind, reached, target }) => ({ date, kind, reached, target })),
-    measures: measures.map(({ atgardCode, start, end }) => ({ atgardCode, start, end })),
-  };
-}
 
 /** The stored notes that UKA's log now covers (the engine returns the very note objects it was given). */
 export function supersededIds(notes: readonly StoredNote[], result: LadderResult): string[] {
@@ -42,14 +34,18 @@ export const ladder: UkaFeature = {
     const mounted = ctx.mount('ladder', { anchor, where: 'afterend', css: LADDER_CSS, label: 'Kontakttrappan' });
     if (!mounted) return false;
     const today = await ctx.today();
-    const snapshot = ladderSnapshot(page.contacts, page.measures);
+    // A samordningsnummer with month or day 00: the ladder works with the range of possible birth dates.
+    const birthDate = id.birthDatePartial ?? id.birthDate;
+    const registeredFrom = currentRegistrationStart(page.registrations);
+    const snapshot = ladderSnapshot(page.contacts, page.measures, { registeredFrom, birthDate, notLivingPatterns: resolveSettings(ctx.routine).notLivingPatterns });
 
     const draw = async () => {
       const notes = await sendCommand('notes-list', { key });
       if (signal.aborted) return;
       const result = evaluateLadder({
         today,
-        birthDate: id.birthDate,
+        birthDate,
+        registeredFrom,
         contacts: page.contacts,
         measures: page.measures,
         occupations: page.occupations,

@@ -5,7 +5,8 @@ import { render as renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testPersonnummer } from '../../fixtures/testpersonnummer';
-import { ladderSnapshot, supersededIds } from '../../../entrypoints/uka.content/features/ladder';
+import { supersededIds } from '../../../entrypoints/uka.content/features/ladder';
+import { ladderSnapshot } from '../../../lib/ladder/snapshot';
 import { listedPersons } from '../../../entrypoints/uka.content/features/reminders';
 import { orderReminders, RemindersList, type ReminderItem } from '../../../components/reminders/RemindersList';
 import { LadderPanel } from '../../../components/ladder/LadderPanel';
@@ -33,6 +34,13 @@ describe('ladderSnapshot', () => {
     expect(snap.contacts[0]).toEqual({ date: '2026-08-15', kind: 'telefon', reached: false, target: 'vardnadshavare' });
     expect(snap.measures[0]).toEqual({ atgardCode: '16', start: '2026-01-01', end: null });
     expect(JSON.stringify(snap)).not.toMatch(/Anna|Röstbrevlåda|Coachning/);
+  });
+  it("of UKA's notes keeps only the words that say the youth does not live at the address, from a failed home visit", () => {
+    const visit: ContactEntry = { date: '2026-09-01', kind: 'hembesok', reached: false, target: 'ungdom', note: 'Grannen Anna Andersson: har flyttat till Malmö' };
+    const snap = ladderSnapshot([...calls, visit], [], { registeredFrom: '2026-05-01', birthDate: '2008-00-06', notLivingPatterns: ['flyttat'] });
+    expect(snap.contacts[3]).toEqual({ date: '2026-09-01', kind: 'hembesok', reached: false, target: 'ungdom', note: 'flyttat' });
+    expect(snap).toMatchObject({ registeredFrom: '2026-05-01', birthDate: '2008-00-06' });
+    expect(JSON.stringify(snap)).not.toMatch(/Anna|Malmö|Röstbrevlåda/);
   });
 });
 
@@ -120,6 +128,26 @@ describe('LadderPanel', () => {
     expect(html).toContain('Samtal utan svar i dag');
   });
 
+  it('names dates it could not use, missed half-years, a partly known birth date, and a ladder it could not compute (#18)', () => {
+    const noop = async () => undefined;
+    const bad: ContactEntry[] = [...calls, { date: '2026-09-31', kind: 'telefon', reached: false, target: 'vardnadshavare', note: '' }, { date: '2062-09-15', kind: 'telefon', reached: true, target: 'ungdom', note: '' }];
+    const result = evaluateLadder({ today: TODAY, birthDate, contacts: bad, measures: [], localNotes: [], registeredFrom: '2026-01-10' });
+    const html = renderToString(<LadderPanel result={result} today={TODAY} notes={[]} onAddNote={noop} onDeleteNote={noop} />);
+    expect(html).toContain('Datumet 2026-09-31 i kontaktloggen är inte ett riktigt datum; rätta det i UKA.');
+    expect(html).toContain('Datumet 2062-09-15 i kontaktloggen ligger efter dagens datum; rätta det i UKA.');
+    expect(html).toContain('Skicka kontaktbrev till vårdnadshavarna');
+    expect(html).toContain('Missat halvår');
+    expect(html).toContain('första halvåret 2026');
+    const partly = evaluateLadder({ today: '2026-08-20', birthDate: '2008-00-06', contacts: [calls[0]!], measures: [], localNotes: [] });
+    const htmlPartly = renderToString(<LadderPanel result={partly} today="2026-08-20" notes={[]} onAddNote={noop} onDeleteNote={noop} />);
+    expect(htmlPartly).toContain('Födelsedatumet är bara delvis känt');
+    expect(htmlPartly).toContain('samtal 2');
+    const none = evaluateLadder({ today: TODAY, birthDate: 'x', contacts: [], measures: [], localNotes: [] });
+    const htmlNone = renderToString(<LadderPanel result={none} today={TODAY} notes={[]} onAddNote={noop} onDeleteNote={noop} />);
+    expect(htmlNone).toContain('Kontakttrappan kunde inte räknas fram.');
+    expect(htmlNone).toContain('Födelsedatumet i personnumret gick inte att tolka.');
+  });
+
   it('every local note reminds to document in UKA; superseded notes are offered for deletion', () => {
     const note: LocalNote = { step: 'homeVisitPlanned', date: '2026-12-13' };
     const old: LocalNote = { step: 'callFailed', date: '2026-08-15' };
@@ -185,6 +213,17 @@ describe('background reminders over the store', () => {
     const ics = await remindersIcs();
     expect(ics).toContain('https://uka.example/person/10');
     expect(ics).not.toContain(YOUNG.slice(2));
+  });
+
+  it("ignores a list's latest contact that is not a real date or lies after today (#18)", async () => {
+    const store = await getStore();
+    await recordListedPersons(store, [
+      { personnummer: YOUNG, path: '/person/10', latestContact: '2062-09-15' },
+      { personnummer: ADULT, path: '/person/15', latestContact: '2026-09-31' },
+    ]);
+    for (const p of await store.listPersons()) expect(p.ladder?.lastContact ?? null).toBeNull();
+    const reminders = await computeReminders();
+    expect(reminders.filter((r) => r.kind === 'halfYearMinimum')).toHaveLength(2);
   });
 
   it('catches up alarm instants missed while the clock jumped, then notifies and logs them', async () => {

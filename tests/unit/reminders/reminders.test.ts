@@ -26,6 +26,24 @@ function base(today: string, persons: ReminderPerson[], extra: Partial<ReminderI
 const byKind = (rs: Reminder[], kind: Reminder['kind']) => rs.filter((r) => r.kind === kind);
 
 describe('deriveReminders', () => {
+  it('a ladder that could not be computed says so, with the reason, and keeps the reminders that need no ladder (#18)', () => {
+    const today = '2026-03-10';
+    const p: ReminderPerson = { key: 'p9', path: '/person/p9', birthDate: birthB, ladder: evaluateLadder({ today, birthDate: 'okänt', contacts: [], measures: [], localNotes: [] }) };
+    const rs = deriveReminders(base(today, [p]));
+    const un = rs.find((r) => r.id === 'unavailable:p9');
+    expect(un).toMatchObject({ kind: 'ladderStep', state: 'due', dueDate: today, titleKey: 'reminder.ladderUnavailable' });
+    expect(renderReminderTitle(un!)).toContain('kunde inte räknas fram');
+    expect(un!.detail?.key).toBe('reason.unavailableBirthDate');
+    expect(byKind(rs, 'halfYearMinimum')).toHaveLength(1);
+    expect(byKind(rs, 'handover20')).toHaveLength(1);
+  });
+  it('a bad date keeps every step that does not depend on it (#18)', () => {
+    const today = '2026-03-10';
+    const good = person('p1', birthB, today, [reachedCall('2025-10-01')]);
+    const withBad = person('p1', birthB, today, [reachedCall('2025-10-01'), reachedCall('2062-10-01'), failedCall('2026-02-30')]);
+    expect(deriveReminders(base(today, [withBad]))).toEqual(deriveReminders(base(today, [good])));
+  });
+
   it('maps ladder steps to kinds with stable ids and links', () => {
     const today = '2026-03-10';
     const p = person('p1', birthB, today, [reachedCall('2026-03-01')]);

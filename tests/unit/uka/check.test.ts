@@ -77,12 +77,25 @@ describe('personPageIssue (the person page check without zod)', () => {
       header: { name: 'Test Testsson', personnummer: '200801011234', kon: null, alder: 18 },
       label: null,
       sections: [],
-      contacts: [{ date: '5 jan', kind: 'telefon', reached: true, target: 'ungdom', note: '' }],
+      contacts: [],
       measures: [],
+      occupations: [{ date: '5 jan', sysKontakt: null, text: '' }],
+      registrations: [],
+      bevakningar: [],
+    });
+    expect(issue).toEqual({ path: ['occupations', 0, 'date'], message: 'ska vara ett datum ÅÅÅÅ-MM-DD' });
+  });
+  it('lets a contact or measure date through as shown: the ladder names a bad one and carries on (#18)', () => {
+    const issue = personPageIssue({
+      header: { name: 'Test Testsson', personnummer: '200801011234', kon: null, alder: 18 },
+      label: null,
+      sections: [],
+      contacts: [{ date: '18 nov 2026', kind: 'telefon', reached: true, target: 'ungdom', note: '' }],
+      measures: [{ atgardCode: '16', atgardText: '', start: '2026-10-xx', end: '2026-1x-01', grundAtgSlut: null, sysEfter: null }],
       occupations: [],
       registrations: [],
       bevakningar: [],
     });
-    expect(issue).toEqual({ path: ['contacts', 0, 'date'], message: 'ska vara ett datum ÅÅÅÅ-MM-DD' });
+    expect(issue).toBeNull();
   });
 });
