@@ -39,7 +39,8 @@ export const LadderSettingsSchema = z
     supersedeWindowDays: Count,
     reportWithinDays: Count,
     homeVisitDays: z.array(Day),
-    notLivingPatterns: z.array(z.string().trim().min(2).max(80)).max(40),
+    // Letters and spaces only: the matched words are the only part of a UKA note the background may keep.
+    notLivingPatterns: z.array(z.string().trim().regex(/^[\p{L} ]{2,60}$/u, { message: 'bara bokstäver och mellanslag, 2–60 tecken' })).max(40),
   })
   .partial()
   .strict();

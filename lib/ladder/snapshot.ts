@@ -9,8 +9,12 @@ import type { ContactEntry, MeasureEntry } from '../uka/types';
 import { matchNotLiving } from './notes';
 import type { LadderInput } from './types';
 
+/** What the background accepts as matched words (letters and spaces: no digits, so never a personnummer). */
+const WORDS_RE = /^[\p{L} ]{2,60}$/u;
+
 export interface LadderSnapshot {
-  contacts: (Pick<ContactEntry, 'date' | 'kind' | 'reached' | 'target'> & { note?: string })[];
+  /** `notLivingWords`: for a home visit without contact, the words of UKA's note that matched a pattern. */
+  contacts: (Pick<ContactEntry, 'date' | 'kind' | 'reached' | 'target'> & { notLivingWords?: string })[];
   measures: Pick<MeasureEntry, 'atgardCode' | 'start' | 'end'>[];
   /** Start of the current registration period, as UKA showed it. */
   registeredFrom?: string | null;
@@ -26,7 +30,7 @@ export function ladderSnapshot(
   return {
     contacts: contacts.map(({ date, kind, reached, target, note }) => {
       const words = kind === 'hembesok' && !reached ? matchNotLiving(note, extra.notLivingPatterns) : null;
-      return { date, kind, reached, target, ...(words ? { note: words } : {}) };
+      return { date, kind, reached, target, ...(words && WORDS_RE.test(words) ? { notLivingWords: words } : {}) };
     }),
     measures: measures.map(({ atgardCode, start, end }) => ({ atgardCode, start, end })),
     ...(extra.registeredFrom !== undefined ? { registeredFrom: extra.registeredFrom } : {}),
@@ -44,7 +48,7 @@ export function currentRegistrationStart(registrations: readonly { start: string
 /** The ladder input a snapshot stands for (notes, settings and today come from the caller). */
 export function snapshotInput(snapshot: LadderSnapshot): Pick<LadderInput, 'contacts' | 'measures' | 'registeredFrom'> {
   return {
-    contacts: snapshot.contacts.map((c) => ({ ...c, note: c.note ?? '' })),
+    contacts: snapshot.contacts.map(({ notLivingWords, ...c }) => ({ ...c, note: notLivingWords ?? '' })),
     measures: snapshot.measures.map((m) => ({ ...m, atgardText: '', grundAtgSlut: null, sysEfter: null })),
     registeredFrom: snapshot.registeredFrom ?? null,
   };

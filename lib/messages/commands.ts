@@ -115,9 +115,18 @@ export const COMMANDS = defineCommands({
      */
     snapshot: z
       .object({
-        // Dates as UKA showed them (the ladder reports and leaves out a bad one); a note only as the matched words.
+        // Dates as UKA showed them (the ladder reports and leaves out a bad one). Of a failed home visit's note only the
+        // words that matched a "does not live there" pattern: letters and spaces, never digits (no personnummer).
         contacts: z
-          .array(z.object({ date: ShownDate, kind: ContactKind, reached: z.boolean(), target: ContactTarget, note: z.string().max(80).optional() }))
+          .array(
+            z.object({
+              date: ShownDate,
+              kind: ContactKind,
+              reached: z.boolean(),
+              target: ContactTarget,
+              notLivingWords: z.string().regex(/^[\p{L} ]{2,60}$/u).optional(),
+            }),
+          )
           .max(1000),
         measures: z.array(z.object({ atgardCode: z.string().max(10).nullable(), start: ShownDate, end: ShownDate.nullable() })).max(500),
         registeredFrom: ShownDate.nullable().optional(),

@@ -38,7 +38,7 @@ describe('ladderSnapshot', () => {
   it("of UKA's notes keeps only the words that say the youth does not live at the address, from a failed home visit", () => {
     const visit: ContactEntry = { date: '2026-09-01', kind: 'hembesok', reached: false, target: 'ungdom', note: 'Grannen Anna Andersson: har flyttat till Malmö' };
     const snap = ladderSnapshot([...calls, visit], [], { registeredFrom: '2026-05-01', birthDate: '2008-00-06', notLivingPatterns: ['flyttat'] });
-    expect(snap.contacts[3]).toEqual({ date: '2026-09-01', kind: 'hembesok', reached: false, target: 'ungdom', note: 'flyttat' });
+    expect(snap.contacts[3]).toEqual({ date: '2026-09-01', kind: 'hembesok', reached: false, target: 'ungdom', notLivingWords: 'flyttat' });
     expect(snap).toMatchObject({ registeredFrom: '2026-05-01', birthDate: '2008-00-06' });
     expect(JSON.stringify(snap)).not.toMatch(/Anna|Malmö|Röstbrevlåda/);
   });
