@@ -1,13 +1,11 @@
 /**
- * Onboarding-tour progress, kept in browser.storage.local under "tourProgress": per tour page kind, the ids of the
- * steps seen and whether the tour was finished or skipped. Never holds personal data. Pure helpers only.
+ * Onboarding-tour progress, kept in browser.storage.local under TOUR_PROGRESS_KEY (lib/platform/storage-keys.ts): per
+ * tour page kind, the ids of the steps seen and whether the tour was finished or skipped. Never holds personal data.
+ * Pure helpers only.
  */
 import type { Pack, TourPageKind, TourStep } from '../../lib/content';
 import type { AnchorName, PageKind } from '../../lib/uka/types';
 
-export const TOUR_PROGRESS_KEY = 'tourProgress';
-/** Set to Date.now() to restart the tour (the popup does this); the tour feature watches it. */
-export const TOUR_RESTART_KEY = 'tourRestart';
 
 export interface PageProgress {
   seen: string[];

@@ -4,7 +4,8 @@
  * page kind's tour starts again the next time it is opened.
  */
 import { browser } from 'wxt/browser';
-import { EMPTY_PROGRESS, TOUR_PROGRESS_KEY, TOUR_RESTART_KEY } from './progress';
+import { TOUR_PROGRESS_KEY, TOUR_RESTART_KEY } from '../../lib/platform/storage-keys';
+import { EMPTY_PROGRESS } from './progress';
 
 export async function requestTourRestart(now: number = Date.now()): Promise<void> {
   await browser.storage.local.set({ [TOUR_PROGRESS_KEY]: EMPTY_PROGRESS, [TOUR_RESTART_KEY]: now });

@@ -4,7 +4,7 @@
  * inserted as a sibling of an UKA element (or at the end of <body> for floating panels) and removed on cleanup.
  */
 import { BASE_CSS } from './theme';
-import { claimSlot, FLOW_ATTR, HOST_TAG, isHost, RESERVED_ATTR } from './slots';
+import { claimSlot, FLOW_ATTR, HOST_TAG, isHost, RESERVED_ATTR } from '../../lib/startup/slots';
 
 export { HOST_TAG };
 

@@ -10,7 +10,7 @@ import { watchSettings } from '../../lib/settings';
 import { getStore, purgeExpired } from '../../lib/store';
 import { loadEffective } from '../../lib/platform/effective';
 import { today } from '../../lib/platform/clock';
-import { TOUR_PROGRESS_KEY } from '../../components/tour/progress';
+import { TOUR_PROGRESS_KEY } from '../../lib/platform/storage-keys';
 import { clearNotifications, onNotificationClicked } from '../../lib/reminders/alerts';
 import { onReminderAlarm, reminderScheduler, resetReminders, scheduleReminders, startReminders, watchTestClock } from '../../lib/reminders/schedule';
 import { syncContentScripts } from './registration';

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { loadSettings, originPattern } from '../../lib/settings';
 
-/** UKA's pages get two scripts: a small one while the page is parsed, the main one after (uka.content/early-start.ts). */
+/** UKA's pages get two scripts: a small one while the page is parsed, the main one after (lib/startup/README.md). */
 export const UKA_EARLY_SCRIPT_ID = 'kaa-uka-early';
 export const UKA_SCRIPT_ID = 'kaa-uka';
 export const SCB_SCRIPT_ID = 'kaa-scb';

@@ -5,8 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageStatus, TabStatus } from '../../lib/messages/commands';
-
-const key = (tabId: number) => `tab:${tabId}`;
+import { tabStatusKey as key } from '../../lib/platform/storage-keys';
 
 export async function setTabStatus(tabId: number, status: PageStatus): Promise<void> {
   const stored: TabStatus = { ...status, time: Date.now() };

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Metodbok } from '../../components/metodbok/Metodbok';
-import { loadActivePack, PACK_KEY, type ActivePack } from '../../lib/platform/pack';
+import { loadActivePack, type ActivePack } from '../../lib/platform/pack';
+import { PACK_KEY } from '../../lib/platform/storage-keys';
 import { isManagedChange } from '../../lib/platform/managed';
 
 function App(props: { initial: ActivePack }) {

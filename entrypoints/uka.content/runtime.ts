@@ -10,10 +10,10 @@ import type { ReadResult, UkaAdapter } from '../../lib/uka/types';
 import type { LadderSettings } from '../../lib/ladder/types';
 import type { Pack } from '../../lib/content/schema';
 import type { UkaFeatureContext } from './context';
-import { closeEarlyReads } from './early';
-import { releaseSlots } from '../../components/ui/slots';
+import { closeEarlyReads } from '../../lib/startup/early-reads';
+import { releaseSlots } from '../../lib/startup/slots';
 import { mark } from '../../lib/platform/marks';
-import { nextTask } from '../../lib/platform/next-task';
+import { nextTask } from '../../lib/startup/next-task';
 
 export interface RuntimeOptions {
   doc: Document;

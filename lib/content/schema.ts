@@ -6,7 +6,7 @@
  * `parsePack` never throws; it returns precise errors: a path like `sections[3].links[0]` and a Swedish reason.
  */
 import { z } from 'zod';
-import { lazySchema } from '../platform/lazy-schema';
+import { lazySchema } from '../startup/lazy-schema';
 import { WARNING_KINDS, type WarningKind } from '../domain/warnings';
 import { ANCHORS, PAGE_KINDS, type AnchorName, type PageKind } from '../uka/types';
 import { checkMarkdown, parseMarkdown, sectionLinks, SLUG_RE } from './markdown';

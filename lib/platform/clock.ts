@@ -3,9 +3,9 @@
  * override in storage.local ("testClock", an ISO date-time), so end-to-end tests can move time forward.
  */
 import { nativeBrowser } from './native-api';
+import { TEST_CLOCK_KEY } from './storage-keys';
 import { todayInStockholm, type IsoDate } from '../domain/dates';
 
-export const TEST_CLOCK_KEY = 'testClock';
 export const IS_TEST_BUILD = import.meta.env.MODE === 'test';
 
 export async function now(): Promise<Date> {

@@ -7,8 +7,7 @@
  * from production builds (import.meta.env.MODE is a build-time constant).
  */
 import { browser } from 'wxt/browser';
-
-export const TEST_MANAGED_KEY = '__testManaged';
+import { TEST_MANAGED_KEY } from './storage-keys';
 
 /** A plain object as a record; anything else (null, arrays, values) as {}. */
 export function asRecord(value: unknown): Record<string, unknown> {

@@ -3,8 +3,7 @@
  * content script imports the key to watch it for changes.
  */
 import { browser } from 'wxt/browser';
-
-export const PACK_KEY = 'contentPack';
+import { PACK_KEY } from './storage-keys';
 
 /** The imported pack as stored (unchecked), or undefined when none is stored or the store cannot be read. */
 export function readImportedPack(): Promise<unknown> {

@@ -6,9 +6,8 @@
 import { browser } from 'wxt/browser';
 import { readManagedArea } from './managed';
 import { getDefaultPack, parsePack, parsePackText, type Pack, type PackError } from '../content';
-import { PACK_KEY, readImportedPack } from './pack-raw';
-
-export { PACK_KEY };
+import { readImportedPack } from './pack-raw';
+import { PACK_KEY, POLICY_PACK_KEY } from './storage-keys';
 
 export interface ActivePack {
   pack: Pack;
@@ -20,7 +19,7 @@ export interface ActivePack {
 
 /** The policy pack (storage.managed "contentPack"; in the test build also the simulated policy, see managed.ts). */
 async function managedPack(): Promise<unknown> {
-  return (await readManagedArea())[PACK_KEY];
+  return (await readManagedArea())[POLICY_PACK_KEY];
 }
 
 function fromStored(value: unknown) {

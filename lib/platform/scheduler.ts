@@ -7,6 +7,7 @@
  * Instants are on the extension's clock (lib/platform/clock: the real time, or the test clock in test builds); the
  * alarms run on the real one. A handler is told the instant its alarm stood for, never earlier than the clock.
  */
+import { SCHEDULED_ALARMS_KEY } from './storage-keys';
 
 /** The part of browser.alarms used here (structurally compatible with Chrome's, Firefox's and WXT's fake). */
 export interface AlarmsApi {
@@ -28,7 +29,7 @@ export interface SchedulerOptions {
   clock(): Promise<number>;
   /** The real clock the browser's alarms run on (default Date.now). */
   realNow?(): number;
-  /** Storage key of the persisted instants (default 'scheduledAlarms'). */
+  /** Storage key of the persisted instants (default SCHEDULED_ALARMS_KEY). */
   stateKey?: string;
 }
 
@@ -62,7 +63,7 @@ export interface Scheduler {
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { alarms, storage, clock } = options;
   const realNow = options.realNow ?? (() => Date.now());
-  const stateKey = options.stateKey ?? 'scheduledAlarms';
+  const stateKey = options.stateKey ?? SCHEDULED_ALARMS_KEY;
   const handlers = new Map<string, AlarmHandler>();
 
   async function state(): Promise<Record<string, number>> {

@@ -1,12 +1,11 @@
 /** How reminders reach the user outside UKA's page: the toolbar badge and system notifications. */
 import { browser } from 'wxt/browser';
 import { loadSettings } from '../settings';
+import { FIRED_LOG_KEY } from '../platform/storage-keys';
 import { reminderViews } from './stored';
 import { renderReminderTitle } from './texts';
 import type { Reminder } from './types';
 
-/** storage.session: ids of the reminders notified so far (newest last), for the popup and tests. */
-export const FIRED_LOG_KEY = 'firedLog';
 /** At most this many notifications at once; the rest are summed up in one. */
 const MAX_NOTIFICATIONS = 10;
 const NOTIFICATION_PREFIX = 'kaa:';

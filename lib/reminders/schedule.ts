@@ -6,7 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import { loadEffective } from '../platform/effective';
-import { now as clockNow, today as clockToday, IS_TEST_BUILD, TEST_CLOCK_KEY } from '../platform/clock';
+import { now as clockNow, today as clockToday, IS_TEST_BUILD } from '../platform/clock';
+import { REMINDERS_LAST_FIRED_KEY, TEST_CLOCK_KEY } from '../platform/storage-keys';
 import { createScheduler, type Scheduler } from '../platform/scheduler';
 import { purgeExpired } from '../store';
 import { nextAlarmTime, remindersFiringBetween } from './reminders';
@@ -15,8 +16,6 @@ import { notify, updateBadge } from './alerts';
 
 export const ALARM_NEXT = 'kaa-reminder-next';
 export const ALARM_TICK = 'kaa-reminder-tick';
-/** storage.local: the extension-clock instant up to which reminders have been notified. */
-export const LAST_FIRED_KEY = 'remindersLastFired';
 const TICK_MINUTES = 60;
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -38,8 +37,8 @@ export function reminderScheduler(): Scheduler {
 }
 
 async function lastFired(): Promise<number | null> {
-  const got = await browser.storage.local.get(LAST_FIRED_KEY);
-  return typeof got[LAST_FIRED_KEY] === 'number' ? (got[LAST_FIRED_KEY] as number) : null;
+  const got = await browser.storage.local.get(REMINDERS_LAST_FIRED_KEY);
+  return typeof got[REMINDERS_LAST_FIRED_KEY] === 'number' ? (got[REMINDERS_LAST_FIRED_KEY] as number) : null;
 }
 
 /**
@@ -55,7 +54,7 @@ export async function scheduleReminders(): Promise<void> {
   if (fired === null) {
     // First run: start counting from now (what is already due shows in the badge and popup, without a burst).
     fired = clock;
-    await browser.storage.local.set({ [LAST_FIRED_KEY]: fired });
+    await browser.storage.local.set({ [REMINDERS_LAST_FIRED_KEY]: fired });
   }
   // Never schedule before what was already notified (the test clock stands still between writes).
   const now = new Date(Math.max(clock, fired));
@@ -78,7 +77,7 @@ async function notifyDue(instant: number): Promise<void> {
   const since = last !== null ? new Date(last) : new Date(now.getTime() - DAY_MS);
   const firing = since < now ? remindersFiringBetween(reminders, since, now).filter((r) => !r.snoozedUntil) : [];
   await notify(firing);
-  if (since < now) await browser.storage.local.set({ [LAST_FIRED_KEY]: now.getTime() });
+  if (since < now) await browser.storage.local.set({ [REMINDERS_LAST_FIRED_KEY]: now.getTime() });
   await scheduleReminders();
 }
 
@@ -95,7 +94,7 @@ export async function startReminders(): Promise<void> {
 
 /** After "Radera all lokal data": count from now again. */
 export async function resetReminders(): Promise<void> {
-  await browser.storage.local.remove(LAST_FIRED_KEY);
+  await browser.storage.local.remove(REMINDERS_LAST_FIRED_KEY);
   await scheduleReminders();
 }
 
@@ -111,7 +110,7 @@ export function watchTestClock(): void {
     void (async () => {
       const set = Date.parse(String(changes[TEST_CLOCK_KEY]?.newValue));
       const fired = await lastFired();
-      if (Number.isFinite(set) && fired !== null && set < fired) await browser.storage.local.set({ [LAST_FIRED_KEY]: set });
+      if (Number.isFinite(set) && fired !== null && set < fired) await browser.storage.local.set({ [REMINDERS_LAST_FIRED_KEY]: set });
       await scheduleReminders();
     })().catch(() => undefined);
   });

@@ -4,7 +4,7 @@
  * Pure: no DOM, no Node or browser APIs.
  */
 import { z } from 'zod';
-import { lazySchema } from '../platform/lazy-schema';
+import { lazySchema } from '../startup/lazy-schema';
 import { COLUMN_FORMATS, COLUMN_ROLES, REQUIRED_ROLES, RULE_IDS_LOGICAL, type ScbColumn, type ScbProfile } from './profile-core';
 
 export {

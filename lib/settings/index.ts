@@ -9,7 +9,8 @@
  */
 import { browser } from 'wxt/browser';
 import { asRecord, isManagedChange, readManagedArea } from '../platform/managed';
-import { readStoredSettings, STORAGE_KEY } from './raw';
+import { SETTINGS_KEY } from '../platform/storage-keys';
+import { readStoredSettings } from './raw';
 import {
   applyPatch,
   DEFAULT_SETTINGS,
@@ -27,7 +28,6 @@ import {
 
 export * from './schema';
 
-export { STORAGE_KEY } from './raw';
 
 export interface LoadedSettings {
   /** Effective settings: defaults ← local ← policy. */
@@ -187,14 +187,14 @@ async function doSave(patch: Record<string, unknown>): Promise<SaveResult> {
   const result = applyPatch(local, allowed);
   if (Object.keys(result.errors).length) return { ok: false, errors: result.errors };
   // Store only what has been set on purpose (before or now), so that untouched values keep following their defaults.
-  await browser.storage.local.set({ [STORAGE_KEY]: pickKeys(result.settings, [...explicitKeys(stored), ...explicitKeys(allowed)]) });
+  await browser.storage.local.set({ [SETTINGS_KEY]: pickKeys(result.settings, [...explicitKeys(stored), ...explicitKeys(allowed)]) });
   const after = applyPolicy(result.settings, managed);
   return { ok: true, settings: after.settings, locked: after.locked };
 }
 
 /** Remove the user's own settings (policy values stay). Used by "Radera all lokal data" via the store. */
 export async function clearLocalSettings(): Promise<void> {
-  await browser.storage.local.remove(STORAGE_KEY);
+  await browser.storage.local.remove(SETTINGS_KEY);
 }
 
 /**
@@ -203,7 +203,7 @@ export async function clearLocalSettings(): Promise<void> {
  */
 export function watchSettings(callback: (loaded: LoadedSettings) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && STORAGE_KEY in changes) || isManagedChange(changes, area)) {
+    if ((area === 'local' && SETTINGS_KEY in changes) || isManagedChange(changes, area)) {
       void loadSettings().then(callback, () => undefined);
     }
   };

@@ -4,14 +4,13 @@
  */
 import { browser } from 'wxt/browser';
 import { asRecord } from '../platform/managed';
-
-export const STORAGE_KEY = 'settings';
+import { SETTINGS_KEY } from '../platform/storage-keys';
 
 /** The locally stored settings object (unchecked; {} when absent or unreadable). */
 export async function readStoredSettings(): Promise<Record<string, unknown>> {
   try {
-    const got = await browser.storage.local.get(STORAGE_KEY);
-    return asRecord(got[STORAGE_KEY]);
+    const got = await browser.storage.local.get(SETTINGS_KEY);
+    return asRecord(got[SETTINGS_KEY]);
   } catch {
     return {};
   }

@@ -10,9 +10,9 @@
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { birthdayOn, isIsoDate } from '../domain/dates';
+import { IDB_NAME } from '../platform/storage-keys';
 import type { ErrorRecord, ExportLogEntry, NoteRecord, PersonRecord, ReminderStateRecord, ReviewRecord, SecretRecord } from './types';
 
-export const DB_NAME = 'kaa-lotsen';
 export const DB_VERSION = 2;
 
 export interface KaaDB extends DBSchema {
@@ -72,7 +72,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
  * The connection closes itself when another context upgrades the database.
  */
 export function openDatabase(factory: IDBFactory, version: number = DB_VERSION): Promise<IDBPDatabase<KaaDB>> {
-  const request = factory.open(DB_NAME, version);
+  const request = factory.open(IDB_NAME, version);
   request.addEventListener('upgradeneeded', (event) => {
     const db = wrap(request.result) as AnyDB;
     const rawTx = request.transaction;

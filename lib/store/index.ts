@@ -23,7 +23,7 @@ import * as reviews from './reviews';
 import type { IsoDate } from './types';
 
 export * from './types';
-export { DB_NAME, DB_VERSION, MIGRATIONS, openDatabase, STORE_NAMES, type Db, type KaaDB, type StoreName } from './db';
+export { DB_VERSION, MIGRATIONS, openDatabase, STORE_NAMES, type Db, type KaaDB, type StoreName } from './db';
 export { redactMessage, containsIdLike, REDACTED_ID, REDACTED_NAME } from './redact';
 export { hmacHex, InvalidPersonnummerError } from './person-key';
 export { safePath, type PurgeResult } from './persons';

@@ -23,7 +23,7 @@ import {
 import type { WarningKind } from '../domain/warnings';
 import type { HeadingPatterns, UkaProfile } from './profile';
 import { isoDate, normalise, openGrid, readFacts, readFieldRows, readGrid, splitCode, text, type GridRow } from './dom';
-import { nextTask } from '../platform/next-task';
+import { nextTask } from '../startup/next-task';
 import { builtinProfiles } from './profiles';
 import { personPageIssue } from './check';
 

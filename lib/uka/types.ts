@@ -3,7 +3,7 @@
  * features only ever get these objects (or "not recognised").
  */
 import { z } from 'zod';
-import { lazySchema } from '../platform/lazy-schema';
+import { lazySchema } from '../startup/lazy-schema';
 import { WARNING_KINDS } from '../domain/warnings';
 
 export const PAGE_KINDS = ['login', 'start', 'person', 'export', 'unknown'] as const;

@@ -7,7 +7,8 @@ import { SLUG_RE } from '../../../lib/content/markdown';
 import { loadSettings, settingsFrom } from '../../../lib/settings';
 import { readStoredSettings } from '../../../lib/settings/raw';
 import { readManagedArea } from '../../../lib/platform/managed';
-import { activePackFrom, PACK_KEY } from '../../../lib/platform/pack';
+import { activePackFrom } from '../../../lib/platform/pack';
+import { POLICY_PACK_KEY } from '../../../lib/platform/storage-keys';
 import { readImportedPack } from '../../../lib/platform/pack-raw';
 import { requestTourRestart } from '../../../components/tour/restart';
 import type { MessageSender } from '../../../lib/messages/dispatch';
@@ -42,7 +43,7 @@ export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings'
     'page-start': async () => {
       // Each store read once: the policy (managed area) holds both the locked settings and the policy's pack.
       const [local, managed, imported] = await Promise.all([readStoredSettings(), readManagedArea(), readImportedPack()]);
-      const active = activePackFrom(managed[PACK_KEY], imported);
+      const active = activePackFrom(managed[POLICY_PACK_KEY], imported);
       // The pack is sent even when it is the built-in one: UKA's page then carries no copy of the built-in texts.
       return { loaded: settingsFrom(local, managed), pack: active.pack };
     },

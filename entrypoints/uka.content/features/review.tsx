@@ -11,7 +11,7 @@ import { parseId } from '../../../lib/domain/personnummer';
 import { sendCommand } from '../../../lib/messages/client';
 import { formatProgress, reviewPersons, reviewScope, reviewProgress, summariseReview, type PersonSection, type ReviewPerson } from '../../../lib/review';
 import type { UkaFeature } from '../context';
-import { takeEarly } from '../early';
+import { takeEarly } from '../../../lib/startup/early-reads';
 
 /** Persons per message when asking the background for keys (a 5,000-youth list is a handful of messages). */
 const BATCH = 500;

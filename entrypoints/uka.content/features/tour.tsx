@@ -14,13 +14,12 @@ import {
   resumeIndex,
   shouldAutoStart,
   tourStepsFor,
-  TOUR_PROGRESS_KEY,
-  TOUR_RESTART_KEY,
   type TourProgress,
 } from '../../../components/tour/progress';
 import type { AnchorName } from '../../../lib/uka/types';
 import type { UkaFeature, UkaFeatureContext } from '../context';
-import { takeEarly } from '../early';
+import { takeEarly } from '../../../lib/startup/early-reads';
+import { TOUR_PROGRESS_KEY, TOUR_RESTART_KEY } from '../../../lib/platform/storage-keys';
 
 const TOUR_TITLE: Record<'person' | 'export', string> = {
   person: 'Introduktion: personsidan',

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { lazySchema } from '../../../lib/platform/lazy-schema';
+import { lazySchema } from '../../../lib/startup/lazy-schema';
 
 describe('lazySchema', () => {
   it('builds the schema only when it is first used, and only once', () => {

@@ -15,7 +15,7 @@ import {
   HOST_TAG,
   RESERVED_ATTR,
   type SlotHint,
-} from '../../../components/ui/slots';
+} from '../../../lib/startup/slots';
 import { BOTTOM_SPACE_PX, mountShadow, unmountAll } from '../../../components/ui/shadow';
 
 function page(body: string): Document {

@@ -7,9 +7,9 @@
  * Each early read is taken at most once, by the first page view; later page views (UKA changing the page without a
  * reload, Back from the bfcache) read afresh, so nothing here can go stale.
  */
-import { nativeBrowser } from '../../lib/platform/native-api';
-import { sendCommand } from '../../lib/messages/client';
-import { TOUR_PROGRESS_KEY } from '../../components/tour/progress';
+import { nativeBrowser } from '../platform/native-api';
+import { sendCommand } from '../messages/client';
+import { TOUR_PROGRESS_KEY } from '../platform/storage-keys';
 
 const READS = {
   /** The onboarding tour's stored progress (raw; the tour feature parses it). */

@@ -3,8 +3,9 @@
  * of page, put the empty hosts in place while UKA's HTML is parsed (before each frame, and once more when parsing
  * ends), and remember the places and heights again after the first page view has drawn.
  */
-import { nativeBrowser } from '../../lib/platform/native-api';
-import { LAYOUT_HINTS_KEY, pageKey, placeSlots, recordSlots, releaseSlots, sameSlots, slotsFrom, withSlots, type SlotHint } from '../../components/ui/slots';
+import { nativeBrowser } from '../platform/native-api';
+import { LAYOUT_HINTS_KEY } from '../platform/storage-keys';
+import { pageKey, placeSlots, recordSlots, releaseSlots, sameSlots, slotsFrom, withSlots, type SlotHint } from './slots';
 
 export interface EarlySlots {
   /** After the first page view has drawn and been rendered: store the places and heights if they changed. */

@@ -21,7 +21,6 @@ export const HOST_TAG = 'kaa-lotsen-ui';
 export const RESERVED_ATTR = 'data-kaa-reserved';
 /** Attribute of an in-flow host (not floating): the ones whose place and height are remembered. */
 export const FLOW_ATTR = 'data-kaa-flow';
-export const LAYOUT_HINTS_KEY = 'layoutHints';
 /** Pages remembered (the most recently shown kinds of page). */
 const MAX_PAGES = 12;
 /** Slots remembered per page. */

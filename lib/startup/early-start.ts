@@ -2,18 +2,19 @@
  * What a UKA page view must start while UKA's HTML is still being parsed: the reads its first view needs (the checked
  * settings and pack, the date, the features' early reads) and the reserved panel places. The small early content
  * script (entrypoints/uka-early.ts, at document_start) begins it and hands it over; the main script
- * (./index.ts, at document_idle, after UKA's page is parsed) takes it over, or begins it itself when it runs alone
- * (injected into a tab that was already open).
+ * (entrypoints/uka.content/index.ts, at document_idle, after UKA's page is parsed) takes it over, or begins it itself
+ * when it runs alone (injected into a tab that was already open). See ./README.md.
  *
  * Why two scripts: anything that runs while a long UKA list is parsed delays the parser past the moment the browser
  * starts painting, and from then on the browser lays the whole growing list out again between the parser's slices.
  * The main script's code (hundreds of kB to compile) therefore arrives after parsing, where it costs only itself.
  */
-import type { IsoDate } from '../../lib/domain/dates';
-import type { PageStart } from '../../lib/messages/commands';
-import { sendCommand } from '../../lib/messages/client';
-import { today } from '../../lib/platform/clock';
-import { startEarlyReads, type EarlyReads } from './early';
+import type { IsoDate } from '../domain/dates';
+import type { PageStart } from '../messages/commands';
+import { sendCommand } from '../messages/client';
+import { today } from '../platform/clock';
+import { mark } from '../platform/marks';
+import { startEarlyReads, type EarlyReads } from './early-reads';
 import { reserveEarly, type EarlySlots } from './slots-early';
 
 export interface EarlyStart {
@@ -26,6 +27,8 @@ export interface EarlyStart {
 
 /** Where the early script leaves the start for the main script (both run in the extension's isolated world). */
 const HANDOVER_KEY = '__kaaLotsenEarlyStart';
+/** Set once the early script has run in this page (it can arrive twice: registered script + injection). */
+const EARLY_RAN_KEY = '__kaaLotsenUkaEarly';
 /** Reserved places are given back when no main script has taken the start this long after the page's load. */
 const GIVE_UP_AFTER_LOAD_MS = 10_000;
 
@@ -37,6 +40,15 @@ export function beginEarlyStart(doc: Document): EarlyStart {
   const firstToday = today();
   firstToday.catch(() => undefined);
   return { pageStart, firstToday, reads: startEarlyReads(), slots: reserveEarly(doc) };
+}
+
+/** The early script's whole work, once per page: begin the start and leave it for the main script. */
+export function runEarlyScript(win: Window = window): void {
+  const flags = win as unknown as Record<string, boolean>;
+  if (flags[EARLY_RAN_KEY]) return;
+  flags[EARLY_RAN_KEY] = true;
+  mark('start');
+  handOver(beginEarlyStart(win.document), win);
 }
 
 /** The early script's side: leave the start for the main script. */

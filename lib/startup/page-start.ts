@@ -1,0 +1,55 @@
+/**
+ * The main UKA script's own start (entrypoints/uka.content/index.ts, at document_idle): run once per page, read the
+ * checked settings and the active pack from the background, check that this page's origin is the configured UKA, and
+ * wait for the task after DOMContentLoaded. See ./README.md.
+ */
+import type { Pack } from '../content/schema';
+import type { PageStart } from '../messages/commands';
+import { sendCommand } from '../messages/client';
+import type { LoadedSettings } from '../settings';
+import { nextTask } from './next-task';
+
+/** Set while a main script runs in this page (the script can arrive twice: registered script + injection). */
+const MAIN_RAN_KEY = '__kaaLotsenUka';
+
+/**
+ * Claim the page for this copy of the main script: false when another copy already runs here. The returned release
+ * lets a later copy run (after this one was invalidated by an extension update).
+ */
+export function claimPage(win: Window = window): { release(): void } | null {
+  const flags = win as unknown as Record<string, boolean>;
+  if (flags[MAIN_RAN_KEY]) return null;
+  flags[MAIN_RAN_KEY] = true;
+  return { release: () => void (flags[MAIN_RAN_KEY] = false) };
+}
+
+/** The settings name this page's origin as the UKA to help with. */
+export function isThisUka(loaded: LoadedSettings, origin: string = location.origin): boolean {
+  const configured = loaded.settings.ukaOrigin;
+  return Boolean(configured) && new URL(configured!).origin === origin;
+}
+
+/** A second ask for the page start waits this long (the background may be starting or updating). */
+const RETRY_PAGE_START_MS = 500;
+
+/**
+ * The settings as in force and the active metodbok pack. The background checks them (it holds the zod schemas), so
+ * UKA's page builds and runs no schema, and it sends the built-in pack too, so UKA's page carries no copy of it.
+ * Without an answer it is asked once more; then the page view does not start and nothing is injected.
+ */
+export async function readPageStart(asked?: Promise<PageStart>): Promise<{ loaded: LoadedSettings; pack: Pack }> {
+  const ask = () => sendCommand('page-start');
+  const answer = await (asked ?? ask()).catch(() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_PAGE_START_MS)).then(ask));
+  // The background always sends the active pack (the built-in one included): this script carries none of its own.
+  if (!answer?.loaded || !answer.pack) throw new Error('page-start utan inställningar eller metodbok');
+  return { loaded: answer.loaded, pack: answer.pack };
+}
+
+/** Resolves in a task of its own after DOMContentLoaded (not in the task that compiled the script). */
+export function afterDomReady(doc: Document = document): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const next = () => void nextTask().then(resolve);
+    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', next, { once: true });
+    else next();
+  });
+}
