@@ -1,5 +1,5 @@
 /**
- * The first stage's part of reserved panel places (components/ui/slots.ts): read what was remembered for this kind
+ * The first stage's part of reserved panel places (./slots.ts): read what was remembered for this kind
  * of page, put the empty hosts in place while UKA's HTML is parsed (before each frame, and once more when parsing
  * ends), and remember the places and heights again after the first page view has drawn.
  */
