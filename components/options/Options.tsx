@@ -4,6 +4,11 @@
  */
 import { useState } from 'preact/hooks';
 import { FEATURE_LABEL } from '../ui/labels';
+import { ROUTINE, SCB_DEADLINES, type RoutineKey } from '../../lib/domain/routine';
+
+/** The range of a routine number, as the number field's min and max. */
+const limits = (key: RoutineKey) => ({ min: String(ROUTINE[key].min), max: String(ROUTINE[key].max) });
+const standard = (key: RoutineKey) => `Standard: ${ROUTINE[key].default}.`;
 
 export interface OptionsValues {
   ukaOrigin: string;
@@ -112,16 +117,16 @@ export function Options(props: OptionsProps) {
         <fieldset>
           <legend>Kommunens rutiner</legend>
           <p class="hint">Intervallen kommer från metodboken och är en kommuns rutin, inte lag. Ändra dem om er rutin är en annan.</p>
-          {text('followUpMonths', 'Uppföljning, och ny kontakt efter nej tack (månader)', 'Hur ofta en ungdom utan insats följs upp. Standard: 3.', 'number', { min: '1', max: '24' })}
-          {text('failedCallsBeforeLetter', 'Samtal utan svar innan brev eller vykort', 'Standard: 3.', 'number', { min: '1', max: '20' })}
-          {text('letterDaysBeforeVisit', 'Brevet om hembesök skickas senast (dagar före besöket)', 'Standard: 7.', 'number', { min: '1', max: '60' })}
-          {text('handoverDaysBefore20', 'Påminnelse om överlämning (dagar före 20-årsdagen)', 'Standard: 30.', 'number', { min: '1', max: '365' })}
-          {text('deadlineH1', 'SCB-inlämning för första halvåret (MM-DD samma år)', 'Standard: 09-01. Kontrollera mot SCB:s instruktioner för perioden.', 'text', { maxlength: '5' })}
-          {text('deadlineH2', 'SCB-inlämning för andra halvåret (MM-DD året efter)', 'Standard: 02-01.', 'text', { maxlength: '5' })}
+          {text('followUpMonths', 'Uppföljning, och ny kontakt efter nej tack (månader)', `Hur ofta en ungdom utan insats följs upp. ${standard('followUpMonths')}`, 'number', limits('followUpMonths'))}
+          {text('failedCallsBeforeLetter', 'Samtal utan svar innan brev eller vykort', standard('failedCallsBeforeLetter'), 'number', limits('failedCallsBeforeLetter'))}
+          {text('letterDaysBeforeVisit', 'Brevet om hembesök skickas senast (dagar före besöket)', standard('letterDaysBeforeVisit'), 'number', limits('letterDaysBeforeVisit'))}
+          {text('handoverDaysBefore20', 'Påminnelse om överlämning (dagar före 20-årsdagen)', standard('handoverDaysBefore20'), 'number', limits('handoverDaysBefore20'))}
+          {text('deadlineH1', 'SCB-inlämning för första halvåret (MM-DD samma år)', `Standard: ${SCB_DEADLINES.H1}. Kontrollera mot SCB:s instruktioner för perioden.`, 'text', { maxlength: '5' })}
+          {text('deadlineH2', 'SCB-inlämning för andra halvåret (MM-DD året efter)', `Standard: ${SCB_DEADLINES.H2}.`, 'text', { maxlength: '5' })}
         </fieldset>
         <fieldset>
           <legend>Övrigt</legend>
-          {text('retentionDays', 'Hur länge lokala anteckningar sparas efter 20-årsdagen (dagar)', 'Efter 20-årsdagen upphör aktivitetsansvaret; lokala påminnelser raderas sedan efter så här många dagar.', 'number', { min: '0', max: '3650' })}
+          {text('retentionDays', 'Hur länge lokala anteckningar sparas efter 20-årsdagen (dagar)', 'Efter 20-årsdagen upphör aktivitetsansvaret; lokala påminnelser raderas sedan efter så här många dagar.', 'number', limits('retentionDays'))}
         </fieldset>
         <button type="submit">Spara</button>
         <div role="status" aria-live="polite" data-testid="options-message">

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type OptionsValues } from '../../components/options/Options';
 import { PackSection } from '../../components/options/PackSection';
-import { checkOrigin, originPattern, saveSettings, FEATURE_IDS, isLocked } from '../../lib/settings';
+import { checkOrigin, originPattern, saveSettings, FEATURE_IDS, isLocked, rangeMessage } from '../../lib/settings';
+import { inRoutineRange, SETTINGS_LADDER_KEYS } from '../../lib/domain/routine';
 import { loadEffective } from '../../lib/platform/effective';
 import { sendCommand } from '../../lib/messages/client';
 
@@ -52,11 +53,11 @@ async function main(): Promise<void> {
       const changed = FEATURE_IDS.filter((id) => values.features[id] !== shown.features[id] || explicit.has(`features.${id}`));
       if (changed.length) patch.features = Object.fromEntries(changed.map((id) => [id, values.features[id]]));
     }
-    const ladder: Record<string, string> = {};
-    for (const key of ['followUpMonths', 'failedCallsBeforeLetter', 'letterDaysBeforeVisit', 'handoverDaysBefore20'] as const) {
-      if (!isLocked(loaded.locked, `ladder.${key}`) && keep(`ladder.${key}`, shown[key], values[key])) ladder[key] = values[key];
+    const ladderPatch: Record<string, string> = {};
+    for (const key of SETTINGS_LADDER_KEYS) {
+      if (!isLocked(loaded.locked, `ladder.${key}`) && keep(`ladder.${key}`, shown[key], values[key])) ladderPatch[key] = values[key];
     }
-    if (Object.keys(ladder).length) patch.ladder = ladder;
+    if (Object.keys(ladderPatch).length) patch.ladder = ladderPatch;
     const deadlines: Record<string, string> = {};
     if (!isLocked(loaded.locked, 'scbDeadlines.H1') && keep('scbDeadlines.H1', shown.deadlineH1, values.deadlineH1)) deadlines.H1 = values.deadlineH1.trim();
     if (!isLocked(loaded.locked, 'scbDeadlines.H2') && keep('scbDeadlines.H2', shown.deadlineH2, values.deadlineH2)) deadlines.H2 = values.deadlineH2.trim();
@@ -73,7 +74,11 @@ async function main(): Promise<void> {
       // Nested settings report one message for the group: show it on each of the group's fields.
       const { ladder, scbDeadlines, ...flat } = result.errors as Record<string, string | undefined>;
       const errors: Partial<Record<keyof OptionsValues, string>> = { ...(flat as Partial<Record<keyof OptionsValues, string>>) };
-      if (ladder) for (const k of ['followUpMonths', 'failedCallsBeforeLetter', 'letterDaysBeforeVisit', 'handoverDaysBefore20'] as const) errors[k] = ladder;
+      if (ladder) {
+        // Each interval out of its range gets its own message; any other problem of the group is shown on all four.
+        const outOfRange = SETTINGS_LADDER_KEYS.filter((k) => k in ladderPatch && !inRoutineRange(k, Number(values[k].trim() || Number.NaN)));
+        for (const k of outOfRange.length ? outOfRange : SETTINGS_LADDER_KEYS) errors[k] = outOfRange.length ? rangeMessage(k) : ladder;
+      }
       if (scbDeadlines) for (const k of ['deadlineH1', 'deadlineH2'] as const) errors[k] = scbDeadlines;
       return { errors, message: 'Inställningarna sparades inte. Rätta de markerade fälten.' };
     }

@@ -4,6 +4,7 @@
  * Validated by parsePack when lib/content/index.ts loads, and in tests/unit/content.
  */
 import type { PackInput } from './schema';
+import { PACK_KEYS, routineDefaults } from '../domain/routine';
 
 const sections: PackInput['sections'] = [
   {
@@ -703,18 +704,7 @@ export const DEFAULT_PACK_JSON: PackInput = {
   version: '1.0.0',
   title: 'KAA-lotsens standardpaket: metodbok, tips och förklaringar',
   language: 'sv',
-  settings: {
-    followUpMonths: 3,
-    failedCallsBeforeLetter: 3,
-    letterDaysBeforeVisit: 7,
-    handoverDaysBefore20: 30,
-    restartMonthsAfterVisit: 3,
-    notInterestedMonths: 3,
-    retentionDays: 90,
-    beforeDeadlineDays: 30,
-    exportWeekDays: 7,
-    afterUploadDays: 14,
-  },
+  settings: routineDefaults(PACK_KEYS),
   sections,
   tips,
   explainers,

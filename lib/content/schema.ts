@@ -12,6 +12,7 @@ import { ANCHORS, PAGE_KINDS, type AnchorName, type PageKind } from '../uka/type
 import { checkMarkdown, parseMarkdown, sectionLinks, SLUG_RE } from './markdown';
 import { EXPLAINER_KEYS } from './keys';
 import { FIXED_STEP_IDS, type Stage } from '../ladder/types';
+import { clampLegacy, PACK_KEYS, readableRange, ROUTINE, type RoutineKey } from '../domain/routine';
 
 export const PACK_FORMAT = 'kaa-lotsen-pack' as const;
 export const PACK_FORMAT_VERSION = 1 as const;
@@ -74,38 +75,26 @@ const markdownBody = z
     for (const p of checkMarkdown(s)) ctx.addIssue({ code: 'custom', message: `rad ${p.line}: ${p.message}` });
   });
 
-const intIn = (min: number, max: number, def: number) =>
-  z
+/**
+ * A routine number of the pack (lib/domain/routine.ts: range and default). A value an earlier version accepted but
+ * today's range does not (Bounds.legacy) is brought into range rather than refused, so such a pack keeps loading.
+ */
+const routineInt = (key: RoutineKey) => {
+  const bounds = ROUTINE[key];
+  const readable = readableRange(key, 'pack');
+  return z
     .number({ error: 'ska vara ett tal' })
     .int({ error: 'ska vara ett heltal' })
-    .min(min, { error: `ska vara minst ${min}` })
-    .max(max, { error: `får vara högst ${max}` })
-    .default(def);
+    .min(readable.min, { error: `ska vara minst ${bounds.min}` })
+    .max(readable.max, { error: `får vara högst ${bounds.max}` })
+    .transform((n) => clampLegacy(key, n, 'pack') as number)
+    .default(bounds.default);
+};
 
-export const PackSettings = lazySchema(() => z
-  .object({
-    /** Follow-up interval for youths without a measure (mb 5.2). At most 6: contact at least every half-year. */
-    followUpMonths: intIn(1, 6, 3),
-    /** Failed phone attempts before a letter/postcard is sent (mb 2.3). */
-    failedCallsBeforeLetter: intIn(1, 10, 3),
-    /** The letter announcing a home visit goes out at least this many days before (mb 2.4.1). */
-    letterDaysBeforeVisit: intIn(1, 30, 7),
-    /** Start handing over (e.g. to målgrupp 2 / adult services) this many days before the 20th birthday. */
-    handoverDaysBefore20: intIn(0, 365, 30),
-    /** After a home visit without contact, start the attempts again after this many months (mb 2.5). */
-    restartMonthsAfterVisit: intIn(1, 12, 3),
-    /** A youth who said no is contacted again after this many months (mb 2.2.3). At most 6. */
-    notInterestedMonths: intIn(1, 6, 3),
-    /** How long the extension keeps its own local notes and history. */
-    retentionDays: intIn(0, 3650, 90),
-    /** "before-deadline" phase starts this many days before an SCB deadline. */
-    beforeDeadlineDays: intIn(7, 120, 30),
-    /** "export-week" phase: this many days before the deadline. */
-    exportWeekDays: intIn(1, 21, 7),
-    /** "after-upload" phase lasts this many days after the upload (SCB may return error lists). */
-    afterUploadDays: intIn(1, 60, 14),
-  })
-  .strict());
+/** The kommun's routine intervals: the numbers of the routine table that a pack carries (PACK_KEYS). */
+export const PackSettings = lazySchema(() =>
+  z.object(Object.fromEntries(PACK_KEYS.map((key) => [key, routineInt(key)])) as Record<(typeof PACK_KEYS)[number], ReturnType<typeof routineInt>>).strict(),
+);
 export type PackSettings = z.infer<typeof PackSettings>;
 
 export const Section = lazySchema(() => z

@@ -1,6 +1,7 @@
 /** zod schemas for validating stored local notes and ladder settings (e.g. from IndexedDB or a content pack). */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
+import { ROUTINE, type RoutineKey } from '../domain/routine';
 import type { LadderSettings, LocalNote } from './types';
 
 const Day = z.string().refine(isIsoDate, { message: 'Ogiltigt datum (ÅÅÅÅ-MM-DD)' });
@@ -20,24 +21,25 @@ export const LocalNoteSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('handoverDone'), date: Day.optional() }),
 ]);
 
-const Count = z.number().int().min(0).max(366);
+/** A whole number within its range of the routine table (lib/domain/routine.ts). */
+const routineInt = (key: RoutineKey) => z.number().int().min(ROUTINE[key].min).max(ROUTINE[key].max);
 
 export const LadderSettingsSchema = z
   .object({
-    followUpMonths: z.number().int().min(1).max(12),
-    failedCallsBeforeLetter: z.number().int().min(1).max(10),
-    letterDaysBeforeVisit: Count,
-    handoverDaysBefore20: Count,
-    restartMonthsAfterVisit: z.number().int().min(1).max(12),
-    notInterestedMonths: z.number().int().min(1).max(12),
+    followUpMonths: routineInt('followUpMonths'),
+    failedCallsBeforeLetter: routineInt('failedCallsBeforeLetter'),
+    letterDaysBeforeVisit: routineInt('letterDaysBeforeVisit'),
+    handoverDaysBefore20: routineInt('handoverDaysBefore20'),
+    restartMonthsAfterVisit: routineInt('restartMonthsAfterVisit'),
+    notInterestedMonths: routineInt('notInterestedMonths'),
     halfYearMinimum: z.boolean(),
-    adultAge: z.number().int().min(15).max(20),
-    endAge: z.number().int().min(16).max(25),
-    callRetryDays: Count,
-    letterAnswerDays: Count,
-    dueSoonDays: Count,
-    supersedeWindowDays: Count,
-    reportWithinDays: Count,
+    adultAge: routineInt('adultAge'),
+    endAge: routineInt('endAge'),
+    callRetryDays: routineInt('callRetryDays'),
+    letterAnswerDays: routineInt('letterAnswerDays'),
+    dueSoonDays: routineInt('dueSoonDays'),
+    supersedeWindowDays: routineInt('supersedeWindowDays'),
+    reportWithinDays: routineInt('reportWithinDays'),
     homeVisitDays: z.array(Day),
     // Letters and spaces only: the matched words are the only part of a UKA note the background may keep.
     notLivingPatterns: z.array(z.string().trim().regex(/^[\p{L} ]{2,60}$/u, { message: 'bara bokstäver och mellanslag, 2–60 tecken' })).max(40),

@@ -3,6 +3,7 @@
  */
 import type { ContactEntry, MeasureEntry, OccupationEntry } from '../uka/types';
 import type { IsoDate } from '../domain/dates';
+import { LADDER_NUMBER_KEYS, routineDefaults } from '../domain/routine';
 
 /**
  * Things the coach notes in the extension that UKA cannot hold (or has not been updated with yet).
@@ -78,21 +79,10 @@ export interface LadderSettings {
   notLivingPatterns: string[];
 }
 
+/** The numbers come from the routine table (lib/domain/routine.ts). */
 export const DEFAULT_LADDER_SETTINGS: Readonly<LadderSettings> = Object.freeze({
-  followUpMonths: 3,
-  failedCallsBeforeLetter: 3,
-  letterDaysBeforeVisit: 7,
-  handoverDaysBefore20: 30,
-  restartMonthsAfterVisit: 3,
-  notInterestedMonths: 3,
+  ...routineDefaults(LADDER_NUMBER_KEYS),
   halfYearMinimum: true,
-  adultAge: 18,
-  endAge: 20,
-  callRetryDays: 3,
-  letterAnswerDays: 14,
-  dueSoonDays: 7,
-  supersedeWindowDays: 7,
-  reportWithinDays: 1,
   homeVisitDays: [] as IsoDate[],
   notLivingPatterns: ['bor ej på adressen', 'bor inte på adressen', 'okänd på adressen', 'flyttat', 'avflyttad', 'utflyttad'],
 });

@@ -1,13 +1,12 @@
 /**
  * The routine intervals in force: the active metodbok pack supplies the defaults (a kommun's pack can carry its own
  * routine), and values set on purpose in the options page or by policy take precedence over the pack. Pure, and
- * light to import (types only), so the content script can use it before the pack module is loaded.
+ * light to import (types and the routine table's plain data), so the content script can use it before the pack module is loaded.
  */
 import type { Pack } from '../content/schema';
 import type { LadderSettings } from '../ladder/types';
 import type { LoadedSettings } from '../settings';
-
-const LADDER_KEYS = ['followUpMonths', 'failedCallsBeforeLetter', 'letterDaysBeforeVisit', 'handoverDaysBefore20'] as const;
+import { SETTINGS_LADDER_KEYS } from '../domain/routine';
 
 export interface Effective {
   loaded: LoadedSettings;
@@ -21,7 +20,7 @@ export function applyPackDefaults(loaded: LoadedSettings, pack: Pack): Effective
   const explicit = new Set(loaded.explicit);
   const isSet = (key: string) => explicit.has(key) || explicit.has(key.split('.')[0]!);
   const ladder = { ...loaded.settings.ladder };
-  for (const key of LADDER_KEYS) if (!isSet(`ladder.${key}`)) ladder[key] = pack.settings[key];
+  for (const key of SETTINGS_LADDER_KEYS) if (!isSet(`ladder.${key}`)) ladder[key] = pack.settings[key];
   const retentionDays = isSet('retentionDays') ? loaded.settings.retentionDays : pack.settings.retentionDays;
   const settings = { ...loaded.settings, ladder, retentionDays };
   return {

@@ -18,7 +18,7 @@ import {
   FIELD_SCHEMAS,
   isNestedKey,
   MESSAGES,
-  migrateSettings,
+  readableSettings,
   SETTINGS_KEYS,
   type FieldErrors,
   type Settings,
@@ -52,14 +52,14 @@ export function isLocked(locked: readonly string[], key: string): boolean {
   return locked.includes(top);
 }
 
-/** The user's stored values, in today's names. */
+/** The user's stored values, readable today (renamed keys, legacy ranges: see readableSettings). */
 async function readLocal(): Promise<Record<string, unknown>> {
-  return migrateSettings(await readStoredSettings());
+  return readableSettings(await readStoredSettings());
 }
 
-/** Policy values (see lib/platform/managed.ts), in today's names. */
+/** Policy values (see lib/platform/managed.ts), readable today. */
 async function readManaged(): Promise<Record<string, unknown>> {
-  return migrateSettings(await readManagedArea());
+  return readableSettings(await readManagedArea());
 }
 
 /** Local values on top of the defaults; invalid stored values fall back to the default, key by key. */
@@ -103,8 +103,8 @@ export async function loadSettings(): Promise<LoadedSettings> {
 
 /** Effective settings from what is stored locally (readStoredSettings) and the policy (readManagedArea). */
 export function settingsFrom(storedLocal: Record<string, unknown>, storedManaged: Record<string, unknown>): LoadedSettings {
-  const local = migrateSettings(storedLocal);
-  const managed = migrateSettings(storedManaged);
+  const local = readableSettings(storedLocal);
+  const managed = readableSettings(storedManaged);
   const loaded = applyPolicy(localSettings(local), managed);
   return { ...loaded, explicit: [...new Set([...explicitKeys(local), ...loaded.locked])] };
 }

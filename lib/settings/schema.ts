@@ -3,6 +3,7 @@
  * Pure: no browser APIs here (storage lives in ./index.ts), so the schema can be reused by tests and tools.
  */
 import { z } from 'zod';
+import { clampLegacy, inRoutineRange, ROUTINE, routineDefaults, SCB_DEADLINES, SETTINGS_LADDER_KEYS, type RoutineKey } from '../domain/routine';
 import { FEATURE_IDS, RENAMED_FEATURE_IDS, type FeatureId } from '../features/list';
 
 export { FEATURE_IDS, isFeatureId, RENAMED_FEATURE_IDS, type FeatureId } from '../features/list';
@@ -11,20 +12,50 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Renames the keys of `obj` by `renames` (old → new); a value under the new key wins over one under the old. */
+function renameKeys(obj: Record<string, unknown>, renames: Readonly<Record<string, string>>): Record<string, unknown> {
+  if (!Object.keys(obj).some((key) => key in renames)) return obj;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(obj)) {
+    const now = renames[key];
+    if (now === undefined) out[key] = value;
+    else if (!(now in obj)) out[now] = value;
+  }
+  return out;
+}
+
+/** SCB deadlines are spelled H1/H2; h1/h2 (as some versions and tools write them) are read as the same. */
+const DEADLINE_SPELLINGS: Readonly<Record<string, string>> = Object.freeze({ h1: 'H1', h2: 'H2' });
+
 /**
- * Stored settings, a policy or an import in today's names: renamed feature ids get their new id (a value under the
- * new id wins over one under the old). Pure; returns the input itself when nothing needed renaming.
+ * Stored settings, a policy or an import in today's names: renamed feature ids get their new id, and SCB deadlines
+ * written h1/h2 become H1/H2 (a value under today's name wins). Pure; returns the input itself when nothing changed.
  */
 export function migrateSettings(raw: Record<string, unknown>): Record<string, unknown> {
-  const features = raw.features;
-  if (!isPlainObject(features) || !Object.keys(features).some((id) => id in RENAMED_FEATURE_IDS)) return raw;
-  const renamed: Record<string, unknown> = {};
-  for (const [id, value] of Object.entries(features)) {
-    const now = RENAMED_FEATURE_IDS[id];
-    if (now === undefined) renamed[id] = value;
-    else if (!(now in features)) renamed[now] = value;
+  let out = raw;
+  if (isPlainObject(raw.features)) {
+    const features = renameKeys(raw.features, RENAMED_FEATURE_IDS);
+    if (features !== raw.features) out = { ...out, features };
   }
-  return { ...raw, features: renamed };
+  if (isPlainObject(raw.scbDeadlines)) {
+    const scbDeadlines = renameKeys(raw.scbDeadlines, DEADLINE_SPELLINGS);
+    if (scbDeadlines !== raw.scbDeadlines) out = { ...out, scbDeadlines };
+  }
+  return out;
+}
+
+/**
+ * Settings as read from storage, a policy or an import: in today's names (`migrateSettings`), and with each routine
+ * interval that an earlier version allowed but today's range does not brought into range (`clampLegacy`), so that
+ * such a value never makes loading fall back to the defaults. Input typed on the options page is not clamped: it
+ * must be within range.
+ */
+export function readableSettings(raw: Record<string, unknown>): Record<string, unknown> {
+  const out = migrateSettings(raw);
+  if (!isPlainObject(out.ladder)) return out;
+  const ladder: Record<string, unknown> = { ...out.ladder };
+  for (const key of SETTINGS_LADDER_KEYS) if (key in ladder) ladder[key] = clampLegacy(key, ladder[key], 'settings');
+  return { ...out, ladder };
 }
 
 /** Swedish messages shown next to the fields of the options form. */
@@ -36,7 +67,7 @@ export const MESSAGES = {
   kommun: 'Kommunkoden ska vara fyra siffror, t.ex. 0180.',
   myLabel: 'Etiketten får vara högst 100 tecken.',
   language: 'Välj svenska eller engelska.',
-  retentionDays: 'Ange ett helt antal dagar mellan 0 och 3650.',
+  retentionDays: `Ange ett helt antal dagar mellan ${ROUTINE.retentionDays.min} och ${ROUTINE.retentionDays.max}.`,
   positiveInt: 'Ange ett helt tal större än noll.',
   deadline: 'Skriv datumet som MM-DD, t.ex. 09-01.',
   feature: 'Okänd funktion.',
@@ -117,34 +148,33 @@ export const MyLabelSchema = z
 export const LanguageSchema = z.enum(['sv', 'en'], { message: MESSAGES.language });
 
 /** Accepts a number or a numeric string (form fields are strings). */
-const intFrom = (min: number, max: number, message: string) =>
+/** The message for a routine value out of its range (lib/domain/routine.ts). */
+export function rangeMessage(key: RoutineKey): string {
+  return key === 'retentionDays' ? MESSAGES.retentionDays : `Ange ett helt tal mellan ${ROUTINE[key].min} och ${ROUTINE[key].max}.`;
+}
+
+/** A routine value within its range; accepts a number or a numeric string (form fields are strings). */
+const routineInt = (key: RoutineKey) =>
   z
     .union([z.number(), z.string()])
     .transform((value, ctx): number => {
       const n = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value.trim());
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message });
+      if (!inRoutineRange(key, n)) {
+        ctx.addIssue({ code: 'custom', message: rangeMessage(key) });
         return z.NEVER;
       }
       return n;
     });
 
-export const RetentionDaysSchema = intFrom(0, 3650, MESSAGES.retentionDays);
+export const RetentionDaysSchema = routineInt('retentionDays');
 
 /**
- * The contact-ladder intervals that are this municipality's routine (metodbok), not law. The names match
- * LadderSettings in lib/ladder/types.ts, so `{ ...DEFAULT_LADDER_SETTINGS, ...settings.ladder }` works.
+ * The contact-ladder intervals a user or a policy may set: this municipality's routine (metodbok), not law. The names
+ * match LadderSettings in lib/ladder/types.ts, so `{ ...DEFAULT_LADDER_SETTINGS, ...settings.ladder }` works.
  */
-export const LadderSchema = z.object({
-  /** Follow-up of a reached youth without a measure, and contact again after "not interested" (mb 2.2.3, 5.2). */
-  followUpMonths: intFrom(1, 24, MESSAGES.positiveInt),
-  /** Failed phone attempts before the contact letter/postcard (mb 2.3). */
-  failedCallsBeforeLetter: intFrom(1, 20, MESSAGES.positiveInt),
-  /** The visit letter goes out at least this many days before a home visit (mb 2.4). */
-  letterDaysBeforeVisit: intFrom(1, 60, MESSAGES.positiveInt),
-  /** Hand-over prompt this many days before the 20th birthday (our default). */
-  handoverDaysBefore20: intFrom(1, 365, MESSAGES.positiveInt),
-});
+export const LadderSchema = z.object(
+  Object.fromEntries(SETTINGS_LADDER_KEYS.map((key) => [key, routineInt(key)])) as Record<(typeof SETTINGS_LADDER_KEYS)[number], ReturnType<typeof routineInt>>,
+);
 export type LadderIntervals = z.output<typeof LadderSchema>;
 
 const MonthDay = z.string().refine((s) => {
@@ -156,7 +186,7 @@ const MonthDay = z.string().refine((s) => {
   return days !== undefined && day >= 1 && day <= days;
 }, MESSAGES.deadline);
 
-/** SCB due dates as MM-DD: H1 is due in the same year, H2 in the following year. */
+/** SCB due dates as MM-DD: H1 is due in the same year, H2 in the following year (stored as H1/H2; h1/h2 are read too). */
 export const ScbDeadlinesSchema = z.object({ H1: MonthDay, H2: MonthDay });
 
 export const FeaturesSchema = z.object(
@@ -201,9 +231,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   myLabel: null,
   features: Object.fromEntries(FEATURE_IDS.map((id) => [id, true])) as Record<FeatureId, boolean>,
   language: 'sv',
-  retentionDays: 90,
-  ladder: { followUpMonths: 3, failedCallsBeforeLetter: 3, letterDaysBeforeVisit: 7, handoverDaysBefore20: 30 },
-  scbDeadlines: { H1: '09-01', H2: '02-01' },
+  retentionDays: ROUTINE.retentionDays.default,
+  ladder: routineDefaults(SETTINGS_LADDER_KEYS),
+  scbDeadlines: { ...SCB_DEADLINES },
 });
 
 /** A fresh, mutable copy of the defaults. */
@@ -267,6 +297,6 @@ export function applyPatch(base: Settings, input: Record<string, unknown>): { se
 
 /** Validate a whole settings object (e.g. an import). Field errors in Swedish; null settings when any failed. */
 export function validateSettings(input: Record<string, unknown>): { settings: Settings | null; errors: FieldErrors } {
-  const { settings, errors } = applyPatch(defaultSettings(), input);
+  const { settings, errors } = applyPatch(defaultSettings(), readableSettings(input));
   return { settings: Object.keys(errors).length ? null : settings, errors };
 }

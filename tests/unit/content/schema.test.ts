@@ -241,6 +241,21 @@ describe('parsePack rejects with precise paths', () => {
     const q = clone();
     q.settings.unknownSetting = 1;
     expectError(q, 'settings', /okänt fält/);
+    const r = clone();
+    r.settings.handoverDaysBefore20 = -1;
+    expectError(r, 'settings.handoverDaysBefore20', /minst 1/);
+  });
+
+  it('21b. a routine value of an earlier version\'s wider range loads, brought into range', () => {
+    // Packs accepted a hand-over prompt 0 days before the 20th birthday; today's range starts at 1.
+    const p = clone();
+    p.settings.handoverDaysBefore20 = 0;
+    const r = parsePack(p);
+    expect(r.ok && r.pack.settings.handoverDaysBefore20).toBe(1);
+    // The settings' wider range of earlier versions never applied to packs: still refused there.
+    const q = clone();
+    q.settings.letterDaysBeforeVisit = 45;
+    expectError(q, 'settings.letterDaysBeforeVisit', /högst 30/);
   });
 
   it('22. tour step with a page kind other than person/export', () => {

@@ -3,6 +3,10 @@ import { applyPackDefaults } from '../../../lib/platform/routine';
 import { getDefaultPack } from '../../../lib/content';
 import { defaultSettings, type LoadedSettings } from '../../../lib/settings';
 import { DEFAULT_LADDER_SETTINGS } from '../../../lib/ladder/types';
+import { LadderSettingsSchema } from '../../../lib/ladder/schema';
+import { PackSettings } from '../../../lib/content/schema';
+import { LadderSchema } from '../../../lib/settings';
+import { clampLegacy, LADDER_NUMBER_KEYS, PACK_KEYS, ROUTINE, SETTINGS_LADDER_KEYS } from '../../../lib/domain/routine';
 
 const loaded = (explicit: string[], patch: Partial<LoadedSettings['settings']> = {}): LoadedSettings => ({
   settings: { ...defaultSettings(), ...patch },
@@ -37,16 +41,42 @@ describe('applyPackDefaults', () => {
   });
 });
 
-describe('the routine defaults agree wherever they are written down', () => {
-  // The ladder's defaults (lib/ladder/types.ts), the settings' defaults (lib/settings/schema.ts) and the built-in
-  // metodbok pack (data a kommun can replace) each carry the routine intervals; a change to one must reach the others.
-  it('the settings and the built-in pack give the ladder its own defaults', () => {
+describe('the routine table is the one source of the routine numbers', () => {
+  it('builds the ladder defaults, the settings, the pack schema and the built-in pack', () => {
+    for (const key of LADDER_NUMBER_KEYS) expect([key, DEFAULT_LADDER_SETTINGS[key]]).toEqual([key, ROUTINE[key].default]);
     const settings = defaultSettings();
-    for (const [key, value] of Object.entries(settings.ladder)) expect([key, value]).toEqual([key, DEFAULT_LADDER_SETTINGS[key as keyof typeof DEFAULT_LADDER_SETTINGS]]);
-    const packSettings = getDefaultPack().settings as Record<string, unknown>;
-    for (const [key, value] of Object.entries(packSettings)) {
-      if (key in DEFAULT_LADDER_SETTINGS) expect([key, value]).toEqual([key, DEFAULT_LADDER_SETTINGS[key as keyof typeof DEFAULT_LADDER_SETTINGS]]);
+    expect(settings.ladder).toEqual(Object.fromEntries(SETTINGS_LADDER_KEYS.map((k) => [k, ROUTINE[k].default])));
+    expect(settings.retentionDays).toBe(ROUTINE.retentionDays.default);
+    expect(getDefaultPack().settings).toEqual(Object.fromEntries(PACK_KEYS.map((k) => [k, ROUTINE[k].default])));
+    expect(PackSettings.parse({})).toEqual(getDefaultPack().settings);
+  });
+
+  it('every place checks the same range', () => {
+    for (const key of PACK_KEYS) {
+      const { min, max } = ROUTINE[key];
+      expect([key, PackSettings.safeParse({ [key]: min }).success, PackSettings.safeParse({ [key]: max }).success]).toEqual([key, true, true]);
+      expect([key, PackSettings.safeParse({ [key]: max + 1 }).success]).toEqual([key, false]);
     }
-    expect(packSettings.retentionDays).toBe(settings.retentionDays);
+    for (const key of LADDER_NUMBER_KEYS) {
+      const { min, max } = ROUTINE[key];
+      expect([key, LadderSettingsSchema.safeParse({ [key]: min }).success, LadderSettingsSchema.safeParse({ [key]: max }).success]).toEqual([key, true, true]);
+      expect([key, LadderSettingsSchema.safeParse({ [key]: min - 1 }).success, LadderSettingsSchema.safeParse({ [key]: max + 1 }).success]).toEqual([key, false, false]);
+    }
+    for (const key of SETTINGS_LADDER_KEYS) {
+      const { min, max } = ROUTINE[key];
+      expect([key, LadderSchema.safeParse({ ...defaultSettings().ladder, [key]: String(max) }).success]).toEqual([key, true]);
+      expect([key, LadderSchema.safeParse({ ...defaultSettings().ladder, [key]: min - 1 }).success, LadderSchema.safeParse({ ...defaultSettings().ladder, [key]: max + 1 }).success]).toEqual([key, false, false]);
+    }
+  });
+
+  it('clamps only what an earlier version accepted from the same source', () => {
+    expect(clampLegacy('followUpMonths', 24, 'settings')).toBe(6);
+    expect(clampLegacy('followUpMonths', '12', 'settings')).toBe(6);
+    expect(clampLegacy('followUpMonths', 25, 'settings')).toBe(25);
+    expect(clampLegacy('followUpMonths', 12, 'pack')).toBe(12);
+    expect(clampLegacy('handoverDaysBefore20', 0, 'pack')).toBe(1);
+    expect(clampLegacy('handoverDaysBefore20', 0, 'settings')).toBe(0);
+    expect(clampLegacy('letterDaysBeforeVisit', 7, 'settings')).toBe(7);
+    expect(clampLegacy('letterDaysBeforeVisit', 2.5, 'settings')).toBe(2.5);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
+import { ROUTINE, SETTINGS_LADDER_KEYS } from '../../../lib/domain/routine';
 import {
   checkOrigin,
   DEFAULT_SETTINGS,
@@ -9,6 +10,7 @@ import {
   loadSettings,
   MESSAGES,
   migrateSettings,
+  rangeMessage,
   originPattern,
   RENAMED_FEATURE_IDS,
   saveSettings,
@@ -81,7 +83,8 @@ describe('validation', () => {
     expect(validateSettings({ language: 'de' }).errors.language).toBe(MESSAGES.language);
     expect(validateSettings({ scbDeadlines: { H1: '02-30' } }).errors.scbDeadlines).toBe(MESSAGES.deadline);
     expect(validateSettings({ features: { nope: true } }).errors.features).toBe(MESSAGES.feature);
-    expect(validateSettings({ ladder: { followUpMonths: 0 } }).errors.ladder).toBe(MESSAGES.positiveInt);
+    expect(validateSettings({ ladder: { followUpMonths: 0 } }).errors.ladder).toBe('Ange ett helt tal mellan 1 och 6.');
+    expect(validateSettings({ ladder: { letterDaysBeforeVisit: '31x' } }).errors.ladder).toBe(rangeMessage('letterDaysBeforeVisit'));
     expect(validateSettings({ myLabel: 'x'.repeat(101) }).errors.myLabel).toBe(MESSAGES.myLabel);
     expect(validateSettings({ bogus: 1 }).errors).toHaveProperty('bogus');
   });
@@ -204,6 +207,42 @@ describe('storage', () => {
     expect(migrateSettings(untouched)).toBe(untouched);
   });
 
+  it('reads SCB deadlines spelled h1/h2 as H1/H2 (H1/H2 win when both are there)', async () => {
+    await fakeBrowser.storage.local.set({ settings: { scbDeadlines: { h1: '08-15' } } });
+    let loaded = await loadSettings();
+    expect(loaded.settings.scbDeadlines).toEqual({ H1: '08-15', H2: '02-01' });
+    expect(loaded.explicit).toContain('scbDeadlines.H1');
+    await fakeBrowser.storage.managed.set({ scbDeadlines: { h2: '02-10' } });
+    loaded = await loadSettings();
+    expect(loaded.settings.scbDeadlines).toEqual({ H1: '08-15', H2: '02-10' });
+    expect(loaded.locked).toContain('scbDeadlines.H2');
+    expect(migrateSettings({ scbDeadlines: { h1: '08-01', H1: '09-01' } })).toEqual({ scbDeadlines: { H1: '09-01' } });
+    expect(validateSettings({ scbDeadlines: { h1: '09-15', h2: '01-31' } }).settings?.scbDeadlines).toEqual({ H1: '09-15', H2: '01-31' });
+  });
+
+  it('a routine interval saved under the wider range of earlier versions loads clamped; the other values are kept', async () => {
+    // Before the routine table, the options page accepted follow-up 1-24 months, 1-20 calls and 1-60 letter days.
+    await fakeBrowser.storage.local.set({ settings: { ladder: { followUpMonths: 12, failedCallsBeforeLetter: '20', letterDaysBeforeVisit: 45, handoverDaysBefore20: 60 } } });
+    let loaded = await loadSettings();
+    expect(loaded.settings.ladder).toEqual({ followUpMonths: 6, failedCallsBeforeLetter: 10, letterDaysBeforeVisit: 30, handoverDaysBefore20: 60 });
+    expect(loaded.explicit).toEqual(expect.arrayContaining(['ladder.followUpMonths', 'ladder.letterDaysBeforeVisit']));
+    // Beyond even the old range: refused as before, and only the ladder group falls back (to the defaults).
+    await fakeBrowser.storage.local.set({ settings: { kommun: '0180', ladder: { followUpMonths: 25 } } });
+    loaded = await loadSettings();
+    expect(loaded.settings.ladder.followUpMonths).toBe(3);
+    expect(loaded.settings.kommun).toBe('0180');
+    // A policy of the old range is clamped and locked, not ignored.
+    await fakeBrowser.storage.managed.set({ ladder: { letterDaysBeforeVisit: 60 } });
+    loaded = await loadSettings();
+    expect(loaded.settings.ladder.letterDaysBeforeVisit).toBe(30);
+    expect(loaded.policyErrors).toEqual({});
+    expect(loaded.locked).toContain('ladder.letterDaysBeforeVisit');
+    // New input is not clamped: the options page refuses it with the range.
+    await fakeBrowser.storage.managed.clear();
+    expect(await saveSettings({ ladder: { followUpMonths: '12' } })).toEqual({ ok: false, errors: { ladder: 'Ange ett helt tal mellan 1 och 6.' } });
+    expect(validateSettings({ ladder: { followUpMonths: 12 } }).settings?.ladder.followUpMonths).toBe(6);
+  });
+
   it('tells watchers about local and policy changes, and stops when asked', async () => {
     const seen: (string | null)[] = [];
     const stop = watchSettings((loaded) => seen.push(loaded.settings.kommun));
@@ -240,6 +279,17 @@ describe('managed_schema.json', () => {
     }
     // Old feature ids stay in the schema, so that a policy written with them keeps validating.
     expect(Object.keys(schema.properties.features!.properties ?? {}).sort()).toEqual([...FEATURE_IDS, ...Object.keys(RENAMED_FEATURE_IDS)].sort());
+  });
+
+  it('gives the routine intervals the ranges and defaults of the routine table', () => {
+    const ladder = schema.properties.ladder!.properties as unknown as Record<string, { minimum: number; maximum: number; description: string }>;
+    for (const key of SETTINGS_LADDER_KEYS) {
+      expect([key, ladder[key]!.minimum, ladder[key]!.maximum]).toEqual([key, ROUTINE[key].min, ROUTINE[key].max]);
+      expect(ladder[key]!.description).toContain(`(standard ${ROUTINE[key].default})`);
+    }
+    const retention = schema.properties.retentionDays as unknown as { minimum: number; maximum: number; description: string };
+    expect([retention.minimum, retention.maximum]).toEqual([ROUTINE.retentionDays.min, ROUTINE.retentionDays.max]);
+    expect(retention.description).toContain(`Standard ${ROUTINE.retentionDays.default}.`);
   });
 
   it('declares a JSON type matching each default value', () => {
