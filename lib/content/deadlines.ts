@@ -2,6 +2,7 @@
  * SCB deadlines: the type the SCB phase reads, and the deadlines around a date from the settings' month-days.
  * Pure (no DOM, no browser APIs).
  */
+import { SCB_DEADLINES } from '../domain/routine';
 
 export interface ScbDeadline {
   /** Last day to upload (YYYY-MM-DD). */
@@ -12,10 +13,10 @@ export interface ScbDeadline {
 
 /**
  * Deadlines around a date from month-day settings (lib/settings `scbDeadlines`: H1 is due in the same year,
- * H2 in the following year). Defaults follow the metodbok: H1 → 1 September, H2 → 1 February next year.
+ * H2 in the following year); the defaults are lib/domain/routine.ts's.
  * Returns the H2 deadline of last year's period, this year's H1 deadline and this year's H2 deadline.
  */
-export function defaultScbDeadlines(today: string, monthDays: { H1: string; H2: string } = { H1: '09-01', H2: '02-01' }): ScbDeadline[] {
+export function defaultScbDeadlines(today: string, monthDays: { H1: string; H2: string } = SCB_DEADLINES): ScbDeadline[] {
   const year = Number(today.slice(0, 4));
   return [{ deadline: `${year}-${monthDays.H2}` }, { deadline: `${year}-${monthDays.H1}` }, { deadline: `${year + 1}-${monthDays.H2}` }];
 }

@@ -58,9 +58,9 @@ function isOpenStep(s: Step): s is Step & { dueDate: IsoDate; state: 'due' | 'ov
 }
 
 /** The SCB upload deadline of a collection period: H1 → same year, H2 → the following year. */
-export function scbDeadline(h: HalfYear, scb: Pick<ScbDeadlineSettings, 'h1' | 'h2'> = DEFAULT_SCB_DEADLINES): IsoDate {
+export function scbDeadline(h: HalfYear, scb: Pick<ScbDeadlineSettings, 'H1' | 'H2'> = DEFAULT_SCB_DEADLINES): IsoDate {
   const { year, half } = parseHalfYear(h);
-  return half === 1 ? `${year}-${scb.h1}` : `${year + 1}-${scb.h2}`;
+  return half === 1 ? `${year}-${scb.H1}` : `${year + 1}-${scb.H2}`;
 }
 
 /** The date the stored data about a youth expires: the 20th birthday plus the retention period. */

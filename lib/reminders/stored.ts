@@ -52,7 +52,7 @@ export async function computeReminders(): Promise<Reminder[]> {
   return deriveReminders({
     today,
     persons: await persons(today),
-    scb: { h1: settings.scbDeadlines.H1, h2: settings.scbDeadlines.H2 },
+    scb: settings.scbDeadlines,
     ...(lastMonthlyReview ? { lastMonthlyReview } : {}),
     monthlyReviewPath: '/export',
     // Saved files for a half-year close its deadline reminders (a file saved despite blocking errors does not).

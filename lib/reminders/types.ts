@@ -1,5 +1,6 @@
 import type { IsoDate } from '../domain/dates';
 import type { LadderResult, StepTitleKey, TextParams, TextRef } from '../ladder/types';
+import { SCB_DEADLINES } from '../domain/routine';
 
 export type ReminderKind = 'followup3m' | 'halfYearMinimum' | 'turns20' | 'handover20' | 'visitLetter' | 'scbDeadline' | 'monthlyReview' | 'ladderStep';
 
@@ -46,15 +47,15 @@ export interface ReminderPerson {
 }
 
 export interface ScbDeadlineSettings {
-  /** 'MM-DD' in the same year for the first half-year (default '09-01'). */
-  h1: string;
-  /** 'MM-DD' in the following year for the second half-year (default '02-01'). */
-  h2: string;
+  /** 'MM-DD' in the same year for the first half-year (default in lib/domain/routine.ts). */
+  H1: string;
+  /** 'MM-DD' in the following year for the second half-year. */
+  H2: string;
   /** Days before the deadline when alarms fire (default [30, 14, 7]); the largest starts the 'due' state. */
   warnDays: number[];
 }
 
-export const DEFAULT_SCB_DEADLINES: Readonly<ScbDeadlineSettings> = Object.freeze({ h1: '09-01', h2: '02-01', warnDays: [30, 14, 7] });
+export const DEFAULT_SCB_DEADLINES: Readonly<ScbDeadlineSettings> = Object.freeze({ ...SCB_DEADLINES, warnDays: [30, 14, 7] });
 
 export interface ReminderSettings {
   /** A person reminder turns 'due' this many days before its due date (default 7). */

@@ -141,6 +141,10 @@ test.describe('settings', () => {
     await calls.fill('0');
     await options.getByRole('button', { name: 'Spara' }).click();
     await expect(options.getByTestId('options-message')).toContainText('sparades inte');
+    // The message is the field's own range, on that field only.
+    await expect(calls).toHaveAttribute('aria-invalid', 'true');
+    await expect(options.locator('#e-failedCallsBeforeLetter')).toHaveText('Ange ett helt tal mellan 1 och 10.');
+    await expect(options.getByLabel(/Uppföljning, och ny kontakt/)).not.toHaveAttribute('aria-invalid', 'true');
     await calls.fill('4');
     await options.getByLabel(/SCB-inlämning för första halvåret/).fill('9-1');
     await options.getByRole('button', { name: 'Spara' }).click();

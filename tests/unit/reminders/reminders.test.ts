@@ -110,7 +110,7 @@ describe('deriveReminders', () => {
     expect(rs.find((r) => r.id === 'scb:2027H1')).toMatchObject({ dueDate: '2027-09-01', state: 'upcoming' });
     expect(rs.some((r) => r.id === 'scb:2026H1')).toBe(false);
     expect(renderReminderTitle(h2)).toBe('Rapportera andra halvåret 2026 till SCB senast 2027-02-01');
-    const custom = deriveReminders(base('2027-01-05', [], { scb: { h2: '02-15', warnDays: [10] } })).find((r) => r.id === 'scb:2026H2')!;
+    const custom = deriveReminders(base('2027-01-05', [], { scb: { H2: '02-15', warnDays: [10] } })).find((r) => r.id === 'scb:2026H2')!;
     expect(custom.alarmDates).toEqual(['2027-02-05', '2027-02-15']);
   });
 
