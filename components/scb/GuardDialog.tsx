@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { maskId } from '../../lib/domain/personnummer';
 import type { ScbReport, Severity } from '../../lib/scb/validate';
-import { dialogGroups, overrideReady, saveActionFor, showId, MIN_REASON, type PersonIndex } from './model';
+import { count } from '../../lib/scb/count';
+import { dialogCauses, dialogGroups, overrideReady, saveActionFor, showId, MIN_REASON, type PersonIndex } from './model';
 
 export interface GuardDialogProps {
   report: ScbReport;
@@ -42,6 +43,8 @@ const VERDICT_TEXT: Record<ScbReport['verdict'], { title: string; lead: string; 
 const SEVERITY_LABEL: Record<Severity, string> = { block: 'Stoppande', warn: 'Varning', info: 'Information' };
 const SEVERITY_CLASS: Record<Severity, string> = { block: 'kaa-red', warn: 'kaa-yellow', info: 'kaa-green' };
 const PER_PERSON = 20;
+/** Consequences listed under a cause (the counts above include all). */
+const PER_CAUSE = 50;
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex="0"]';
 
 const maskText = (s: string, full: boolean) => (full ? s : s.replace(/\b\d{8}[-+]?\d{4}\b/g, (m) => maskId(m)));
@@ -78,6 +81,7 @@ export function GuardDialog(props: GuardDialogProps) {
   const [fullIds, setFullIds] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
   const groups = dialogGroups(report, props.people, showInfo);
+  const causes = dialogCauses(report);
 
   useEffect(() => {
     dialogRef.current?.querySelector<HTMLElement>('h2')?.focus();
@@ -115,7 +119,36 @@ export function GuardDialog(props: GuardDialogProps) {
         <h2 id="kaa-guard-title" tabIndex={-1}>
           <span class={`kaa-badge ${v.cls}`}>{v.badge}</span> {v.title}
         </h2>
-        <p id="kaa-guard-lead">{v.lead}</p>
+        {causes.length === 0 && <p id="kaa-guard-lead">{v.lead}</p>}
+        {causes.map((c, ci) => (
+          <section class="kaa-cause" key={c.finding.id ?? ci} data-testid="guard-cause" data-cause-rule={c.finding.ruleId}>
+            <p id={ci === 0 ? 'kaa-guard-lead' : undefined}>
+              <strong>Orsak: {c.title}.</strong> {maskText(c.finding.message, fullIds)}
+            </p>
+            <p class="kaa-cause-fix">
+              <strong>Gör så här:</strong> {c.finding.fix}
+            </p>
+            {c.total > 0 && (
+              <details class="kaa-consequences" data-testid="guard-consequences">
+                <summary>
+                  {count(c.total, 'följdfel', 'följdfel')} av samma orsak (visa)
+                </summary>
+                <ul>
+                  {c.consequences.slice(0, PER_CAUSE).map((f, i) => (
+                    <li key={i} data-rule={f.ruleId}>
+                      <span class={`kaa-badge ${SEVERITY_CLASS[f.severity]}`}>{SEVERITY_LABEL[f.severity]}</span> <span class="kaa-rule">{f.ruleId}</span>
+                      {f.line !== null && <span class="kaa-muted"> rad {f.line}</span>}
+                      {f.personKey && <span class="kaa-muted"> ({showId(f.personKey, fullIds)})</span>}: {maskText(f.message, fullIds)}
+                    </li>
+                  ))}
+                  {c.total > Math.min(c.consequences.length, PER_CAUSE) && (
+                    <li class="kaa-muted">… och {c.total - Math.min(c.consequences.length, PER_CAUSE)} till</li>
+                  )}
+                </ul>
+              </details>
+            )}
+          </section>
+        ))}
         <ul class="kaa-counts" data-testid="guard-counts" aria-label="Antal fynd per allvarlighet">
           <li data-severity="block">
             <span class="kaa-badge kaa-red">Stoppande fel</span> {report.counts.block}
@@ -127,7 +160,8 @@ export function GuardDialog(props: GuardDialogProps) {
             <span class="kaa-badge kaa-green">Information</span> {report.counts.info}
           </li>
           <li>
-            {report.rows} rader, {report.persons} personer{report.period ? `, period ${report.period}` : ''}
+            {count(report.rows, 'rad', 'rader')}, {count(report.persons, 'person', 'personer')}
+            {report.period ? `, period ${report.period}` : ''}
           </li>
         </ul>
         {report.excelDamage && (
@@ -155,7 +189,7 @@ export function GuardDialog(props: GuardDialogProps) {
                 personnummer
               </label>
             </div>
-            {groups.length === 0 && <p class="kaa-muted">Bara information finns. Kryssa i rutan ovan för att se den.</p>}
+            {groups.length === 0 && causes.length === 0 && <p class="kaa-muted">Bara information finns. Kryssa i rutan ovan för att se den.</p>}
             {groups.map((g) => (
               <section class="kaa-person" key={g.personKey ?? 'file'} data-person={g.personKey ? maskId(g.personKey) : 'file'}>
                 <h4>
@@ -234,6 +268,10 @@ export const GUARD_CSS = `
 .kaa-counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
 .kaa-never-open { border-left: 4px solid #8a1c1c; background: #fdecec; padding: 6px 10px; }
 .kaa-excel { border-left: 4px solid #8a1c1c; padding: 6px 10px; }
+.kaa-cause { border-left: 4px solid #8a1c1c; background: #fdecec; padding: 4px 10px; margin: 8px 0; }
+.kaa-cause p { margin: 4px 0; }
+.kaa-consequences summary { cursor: pointer; }
+.kaa-consequences ul { list-style: none; padding-left: 0; }
 .kaa-options { display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .kaa-person { border-top: 1px solid #d1d5db; padding-top: 6px; margin-top: 6px; }
 .kaa-person ul { list-style: none; padding-left: 0; }

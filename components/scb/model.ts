@@ -5,7 +5,9 @@
 import { maskId, parseId } from '../../lib/domain/personnummer';
 import { groupFindingsByPerson, type PersonFindings } from '../../lib/scb/report';
 import type { ScbErrorEntry } from '../../lib/scb/report';
-import type { ScbReport, Verdict } from '../../lib/scb/validate';
+import type { Finding, ScbReport, Verdict } from '../../lib/scb/validate';
+import { causesOf } from '../../lib/scb/format';
+import { ruleText } from '../../lib/scb/rules';
 import type { ExportList } from '../../lib/uka/types';
 
 export interface PersonLink {
@@ -74,9 +76,42 @@ export interface DialogGroup extends PersonFindings {
   link: PersonLink | null;
 }
 
-/** Findings grouped by person (lib/scb's grouping), info left out unless asked for, with each person's UKA link. */
+export interface DialogCause {
+  finding: Finding;
+  /** Short title of the cause's rule. */
+  title: string;
+  /** The findings it explains ("följdfel"), as kept in the report. */
+  consequences: Finding[];
+  /** How many it explains, including those left out by the cap. */
+  total: number;
+}
+
+/** The causes a report leads with, each with the findings it explains (one of each rule first, then the rest). */
+export function dialogCauses(report: Pick<ScbReport, 'findings'>): DialogCause[] {
+  return causesOf(report).map((c) => {
+    const all = report.findings.filter((f) => f.cause !== undefined && f.cause === c.id);
+    const seen = new Set<string>();
+    const firsts: Finding[] = [];
+    const rest: Finding[] = [];
+    for (const f of all) {
+      if (seen.has(f.ruleId)) rest.push(f);
+      else {
+        seen.add(f.ruleId);
+        firsts.push(f);
+      }
+    }
+    const consequences = [...firsts, ...rest];
+    return { finding: c, title: ruleText(c.ruleId).title, consequences, total: Math.max(c.consequences ?? 0, consequences.length) };
+  });
+}
+
+/**
+ * Findings grouped by person (lib/scb's grouping), info left out unless asked for, with each person's UKA link.
+ * Causes and the findings they explain are shown with the cause (dialogCauses), not here.
+ */
 export function dialogGroups(report: Pick<ScbReport, 'findings'>, people: PersonIndex, showInfo: boolean): DialogGroup[] {
-  const findings = showInfo ? report.findings : report.findings.filter((f) => f.severity !== 'info');
+  const causes = new Set(causesOf(report));
+  const findings = report.findings.filter((f) => (showInfo || f.severity !== 'info') && f.cause === undefined && !causes.has(f));
   return groupFindingsByPerson({ findings }).map((g) => ({ ...g, link: g.personKey ? (people.get(g.personKey) ?? null) : null }));
 }
 
@@ -98,13 +133,16 @@ export function linkErrors(entries: readonly ScbErrorEntry[], people: PersonInde
   return entries.map((e) => ({ ...e, link: e.personKey ? (people.get(e.personKey) ?? null) : null }));
 }
 
-/** The validator's main findings for the upload check: blocking first, then warnings; at most `max`. */
+/**
+ * The validator's main findings for the upload check: the causes first, then blocking findings, then warnings; the
+ * findings a cause explains are left out; at most `max`.
+ */
 export function mainFindings(report: Pick<ScbReport, 'findings'>, max = 5): { ruleId: string; line: number | null; message: string }[] {
   const rank = { block: 0, warn: 1, info: 2 } as const;
-  return report.findings
-    .filter((f) => f.severity !== 'info')
+  const causes = causesOf(report);
+  return [...causes, ...report.findings.filter((f) => f.severity !== 'info' && f.cause === undefined && !causes.includes(f))]
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
+    .sort((a, b) => (a.i < causes.length || b.i < causes.length ? a.i - b.i : rank[a.f.severity] - rank[b.f.severity] || a.i - b.i))
     .slice(0, max)
     .map(({ f }) => ({ ruleId: f.ruleId, line: f.line, message: f.message.replace(/\b\d{8}[-+]?\d{4}\b/g, (m) => maskId(m)) }));
 }

@@ -59,6 +59,13 @@ export const RULES: Record<string, RuleText> = {
   'S-EOL-LF': { severity: 'warn', title: 'Radslut utan CR', fix: EXPORT_AGAIN },
   'S-EOL-MIXED': { severity: 'warn', title: 'Blandade radslut', fix: EXPORT_AGAIN },
   'S-EOL-CR': { severity: 'block', title: 'Radslut med bara CR', fix: EXPORT_AGAIN },
+  'S-EOL-CRCR': {
+    severity: 'block',
+    title: 'Dubbla vagnreturer i radsluten (CR CR LF)',
+    fix: 'Exportera filen på nytt från UKA och spara den direkt. För inte över eller kopiera den med ett program som gör om radsluten (överföring i textläge).',
+  },
+  'S-HEADER-SEP': { severity: 'block', title: 'Rubrikraden slutar med extra avgränsare', fix: EXPORT_AGAIN },
+  'S-AGE-UNSURE': { severity: 'warn', title: 'Åldern går inte att avgöra', fix: 'Kontrollera i UKA att ungdomen var under 20 år när registreringsperioden började.' },
   'S-EOF': { severity: 'info', title: 'Sista raden saknar radslut', fix: 'Ingen åtgärd behövs om SCB tar emot filen.' },
   'S-BLANK': { severity: 'warn', title: 'Tom rad', fix: EXPORT_AGAIN },
   'S-PROFILE-PERIOD': { severity: 'warn', title: 'Profilen gäller inte perioden', fix: 'Välj den filprofil som SCB anger för halvåret under Inställningar.' },
@@ -78,6 +85,10 @@ export const RULES: Record<string, RuleText> = {
   'X-DATE-NOPAD': { severity: 'block', title: 'Datum utan inledande nollor', fix: EXCEL_FIX },
   'X-TRAILING-SEP': { severity: 'block', title: 'Extra avgränsare sist på varje rad', fix: EXCEL_FIX },
   'X-LF': { severity: 'block', title: 'Radslut ändrade', fix: EXCEL_FIX },
+  'X-CODE-ZERO': { severity: 'block', title: 'Koder utan inledande nolla', fix: EXCEL_FIX },
+  'X-EMPTY-ROWS': { severity: 'block', title: 'Tomma rader från ett kalkylblad', fix: EXCEL_FIX },
+  'X-QUOTED-SEP': { severity: 'block', title: 'Avgränsare inom citattecken', fix: EXCEL_FIX },
+  'X-QUOTED-NEWLINE': { severity: 'block', title: 'Radbrytning inom citattecken', fix: EXCEL_FIX },
   // Unreadable.
   'U-EMPTY': { severity: 'block', title: 'Filen är tom', fix: 'Exportera filen på nytt från UKA.' },
   'U-BINARY': { severity: 'block', title: 'Filen är inte en textfil', fix: 'Välj textfilen som UKA:s export gav.' },
@@ -86,6 +97,11 @@ export const RULES: Record<string, RuleText> = {
   'U-PDF': { severity: 'block', title: 'Filen är en PDF', fix: 'Välj textfilen som UKA:s export gav.' },
   'U-GZIP': { severity: 'block', title: 'Filen är komprimerad', fix: 'Packa upp filen eller exportera den på nytt från UKA.' },
   'U-UTF16': { severity: 'block', title: 'Filen är sparad som Unicode-text', fix: EXCEL_FIX },
+  'U-UTF16-NOBOM': {
+    severity: 'block',
+    title: 'Filen är sparad som UTF-16',
+    fix: 'Ta fram filen på nytt med exportknappen i UKA och spara den direkt som textfil, utan att öppna och spara om den i något annat program.',
+  },
   'U-NOT-SCB': { severity: 'block', title: 'Filen liknar inte en SCB-fil', fix: 'Välj textfilen som UKA:s export gav.' },
 };
 
@@ -96,6 +112,25 @@ export function ruleText(ruleId: string): RuleText {
 export function isExcelRule(ruleId: string): boolean {
   return ruleId.startsWith('X-') || ruleId === 'U-ZIP' || ruleId === 'U-XLS' || ruleId === 'U-UTF16';
 }
+/**
+ * File-level rules that name a cause (the kind of damage), in the order a reader should meet them: the one that
+ * explains most of the others first. A report leads with these and folds what they explain under them.
+ */
+export const CAUSE_RULES = ['S-ENCODING', 'X-EXCEL', 'S-HEADER', 'S-EOL-CR', 'S-EOL-CRCR', 'S-HEADER-SEP', 'S-EOL-MIXED', 'S-EOL-LF'] as const;
+
+/** Kind of damage a rule belongs to (the cause-first report and its tests group rules by it). */
+export type RuleFamily = 'unreadable' | 'spreadsheet' | 'encoding' | 'header' | 'line-ending' | 'row' | 'logical';
+
+export function ruleFamily(ruleId: string): RuleFamily {
+  if (isExcelRule(ruleId)) return 'spreadsheet';
+  if (ruleId.startsWith('U-')) return 'unreadable';
+  if (ruleId === 'S-ENCODING') return 'encoding';
+  if (ruleId.startsWith('S-HEADER')) return 'header';
+  if (ruleId.startsWith('S-EOL') || ruleId === 'S-EOF') return 'line-ending';
+  if (/^[RYG]\d$/.test(ruleId)) return 'logical';
+  return 'row';
+}
+
 export function isUnreadableRule(ruleId: string): boolean {
   return ruleId.startsWith('U-');
 }

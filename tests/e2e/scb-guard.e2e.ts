@@ -297,7 +297,15 @@ test.describe('SCB-file guard', () => {
     const d = await openDialog(page);
     await expect(d).toHaveAttribute('data-verdict', 'block');
     await expect(d.getByTestId('guard-excel')).toBeVisible();
+    // Cause first: the spreadsheet is named before anything else, with its one action; its traces are folded under it.
+    const cause = d.getByTestId('guard-cause').first();
+    await expect(cause).toHaveAttribute('data-cause-rule', 'X-EXCEL');
+    await expect(cause).toContainText('Orsak: Filen har sparats i ett kalkylprogram');
+    await expect(cause).toContainText('Gör så här: Ta fram filen på nytt');
+    await expect(cause.getByTestId('guard-consequences')).toContainText('följdfel');
     await expect(d.locator('[data-rule="X-BOM"]')).toHaveCount(1);
+    await expect(d.locator('[data-rule="X-PNR-SCI"]').first()).toBeHidden();
+    await cause.getByTestId('guard-consequences').locator('summary').click();
     await expect(d.locator('[data-rule="X-PNR-SCI"]').first()).toBeVisible();
     await axe(page, 'scb-guard');
     await d.getByRole('button', { name: 'Avbryt' }).click();

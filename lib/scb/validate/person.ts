@@ -1,5 +1,6 @@
 /** The per-youth model built from the rows, and the rules that look at one youth as a whole (R1, R2, R6, Y1–Y4, G1). */
-import { ageOn } from '../../domain/dates';
+import { ageOn, daysInMonth } from '../../domain/dates';
+import type { ParsedId } from '../../domain/personnummer';
 import type { Compiled } from './compile';
 import type { Sink } from './sink';
 
@@ -26,9 +27,35 @@ export interface Measure {
   end: string | null;
   ongoing: boolean;
 }
+/**
+ * What a number tells of the birth date: exact, or (a samordningsnummer with month or day 00, which Skatteverket
+ * issues when the date is partly unknown) the earliest and latest possible day.
+ */
+export interface Born {
+  earliest: string;
+  latest: string;
+  /** Month or day unknown (a samordningsnummer with 00). */
+  partial: boolean;
+}
+
+/** The birth dates a valid 12-digit number allows, or null. `parsed` is parseId's result for it. */
+export function bornOf(digits12: string, parsed: ParsedId | null): Born | null {
+  if (parsed) return { earliest: parsed.birthDate, latest: parsed.birthDate, partial: false };
+  const y = Number(digits12.slice(0, 4));
+  const m = Number(digits12.slice(4, 6));
+  const dd = Number(digits12.slice(6, 8));
+  if (y < 1900 || m > 12 || dd < 60 || dd > 91) return null;
+  const d = dd - 60;
+  if (m !== 0 && d !== 0) return null; // a full date that parseId refused (e.g. 31 February)
+  const yy = String(y);
+  if (m === 0) return d > 31 ? null : { earliest: `${yy}-01-01`, latest: `${yy}-12-31`, partial: true };
+  const mm = String(m).padStart(2, '0');
+  return { earliest: `${yy}-${mm}-01`, latest: `${yy}-${mm}-${String(daysInMonth(y, m)).padStart(2, '0')}`, partial: true };
+}
+
 export interface Person {
   key: string;
-  birth: string | null;
+  born: Born;
   firstLine: number;
   regs: Map<string, RegPeriod>;
   contacts: Contact[];
@@ -53,9 +80,24 @@ export function checkPerson(p: Person, C: Compiled, sink: Sink, x: PersonCtx): v
   let maxLevel = -1;
   let maxLevelCode = '';
   for (const r of regs) {
-    // age on RegStart
-    if (p.birth && ageOn(p.birth, r.start) >= C.profile.youthMaxAge)
-      sink.add('S-AGE', r.firstLine, `Ungdomen hade fyllt ${C.profile.youthMaxAge} år när registreringsperioden började (${r.start}).`, { personKey: key });
+    // age on RegStart (with a partly unknown birth date: certain only when even the latest possible day is too old)
+    const max = C.profile.youthMaxAge;
+    if (ageOn(p.born.latest, r.start) >= max)
+      sink.add(
+        'S-AGE',
+        r.firstLine,
+        p.born.partial
+          ? `Ungdomen hade fyllt ${max} år när registreringsperioden började (${r.start}). Samordningsnumret anger inte hela födelsedatumet; kontrollen räknar med det senast möjliga (${p.born.latest}).`
+          : `Ungdomen hade fyllt ${max} år när registreringsperioden började (${r.start}).`,
+        { personKey: key },
+      );
+    else if (ageOn(p.born.earliest, r.start) >= max)
+      sink.add(
+        'S-AGE-UNSURE',
+        r.firstLine,
+        `Samordningsnumret anger inte hela födelsedatumet (född mellan ${p.born.earliest} och ${p.born.latest}), så det går inte att avgöra om ungdomen hade fyllt ${max} år när registreringsperioden började (${r.start}).`,
+        { personKey: key },
+      );
     // overlap with the collection period
     if (r.start > x.pEnd || (r.end !== null && r.end < x.pStart))
       sink.add('S-PERIOD', r.firstLine, `Registreringsperioden ${r.start}–${r.end ?? ''} ligger utanför insamlingsperioden ${x.period}.`, { personKey: key });

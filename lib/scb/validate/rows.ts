@@ -1,12 +1,21 @@
 /**
- * The row loop: each data line split into fields, every field checked against its column (format, code list,
- * required / only-when), and the lines grouped per youth and registration period for the person rules.
+ * The row loop: each data record split into fields, every field checked against its column (format, code list,
+ * required / only-when), and the records grouped per youth and registration period for the person rules.
+ * Records are read one at a time from the text (no array of all lines); memory grows with the youths, not the bytes.
  */
 import { luhn10, parseId } from '../../domain/personnummer';
 import { FMT_CODE, FMT_DATE, FMT_KOMMUN, FMT_YESNO, type Compiled, type CompiledColumn } from './compile';
-import type { Person } from './person';
+import { splitInto, splitQuoted, type SplitOut } from './fields';
+import type { LineReader } from './lines';
+import { bornOf, type Born, type Person, type RegPeriod } from './person';
 import type { Sink } from './sink';
-import { afterNthSep, allDigits, fieldColumn, isDigits, isRealIsoDate, ISO_RE, short } from './text';
+import { afterNthSep, allDigits, isDigits, isRealIsoDate, ISO_RE, short } from './text';
+
+/** The text at `a` and at `b` is the same for `n` characters (compared in the whole text, not in slices of it). */
+function sameAt(text: string, a: number, b: number, n: number): boolean {
+  for (let i = n - 1; i >= 0; i--) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
 
 export interface KommunLines {
   lines: number[];
@@ -17,16 +26,48 @@ export interface KommunLines {
 export interface RowsResult {
   persons: Map<string, Person>;
   kommunLines: Map<string, KommunLines>;
-  blankLines: number[];
+  /** Blank lines after the header, as [from, to] runs of line numbers. */
+  blankRuns: [number, number][];
+  /** Line number of the last line that is not blank (0 = none). */
+  lastNonBlank: number;
+  /** Rows that hold only separators (";;;;;;;;;;;;;"), as a spreadsheet program writes empty rows. */
+  emptyRows: { count: number; first: number; last: number; example: string };
   trailingLines: number;
   quotedLines: number;
+  /** Records with a quoted field holding the separator, or a line break. */
+  quotedSep: { count: number; first: number; field: string; value: string };
+  quotedBreak: { count: number; first: number; last: number; field: string };
+  /** Codes found without their leading zero ("5" for "05"). */
+  codeZero: { count: number; first: number; example: string; field: string };
   rows: number;
   /** Latest valid event date not after today ('' = none). */
   latest: string;
 }
 
-export function checkRows(lines: string[], dataFrom: number, sep: string, C: Compiled, todayOpt: string | undefined, sink: Sink): RowsResult {
+export interface RowOptions {
+  sep: string;
+  /** Profile column → index in the file (columns in another order), or null. */
+  perm: number[] | null;
+  today: string | undefined;
+  /** Cause given to every row finding (a header that does not match), or null. */
+  headerCause: string | null;
+  /** The file is UTF-8: findings on rows with non-ASCII characters are its consequences. */
+  encodingCause: boolean;
+}
+
+
+/** 1-based position of profile column `c` in the record. */
+function colAt(starts: number[], perm: number[] | null, c: number): number {
+  return (starts[perm ? (perm[c] as number) : c] as number) + 1;
+}
+
+const MAX_JOINED_LINES = 20;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
+export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowOptions, sink: Sink): RowsResult {
   const profile = C.profile;
+  const sep = o.sep;
+  const sepCode = sep.charCodeAt(0);
   const n = C.n;
   const R = C.role;
   const iP = R.personnummer;
@@ -43,72 +84,192 @@ export function checkRows(lines: string[], dataFrom: number, sep: string, C: Com
   const iAF = R.occupationAfter;
   const yes = profile.codes.yes;
   const no = profile.codes.no;
-  const today = todayOpt && ISO_RE.test(todayOpt) ? todayOpt : null;
+  const today = o.today && ISO_RE.test(o.today) ? o.today : null;
+  const perm = o.perm;
 
-  const persons = new Map<string, Person>();
-  const pnrCache = new Map<string, ReturnType<typeof parseId>>();
-  const seen = new Map<string, number>();
-  const kommunLines = new Map<string, KommunLines>();
+  const res: RowsResult = {
+    persons: new Map<string, Person>(),
+    kommunLines: new Map<string, KommunLines>(),
+    blankRuns: [],
+    lastNonBlank: 0,
+    emptyRows: { count: 0, first: 0, last: 0, example: '' },
+    trailingLines: 0,
+    quotedLines: 0,
+    quotedSep: { count: 0, first: 0, field: '', value: '' },
+    quotedBreak: { count: 0, first: 0, last: 0, field: '' },
+    codeZero: { count: 0, first: 0, example: '', field: '' },
+    rows: 0,
+    latest: '',
+  };
+  const persons = res.persons;
+  const pnrCache = new Map<string, Born | null>();
+  // Duplicates: identical lines have identical prefixes (person and registration fields), so the lines seen are kept
+  // per prefix as their rest → line number. The maps stay small and a line with the cached prefix needs one lookup.
+  const byPrefix = new Map<string, Map<string, number>>();
+  let cacheRests: Map<string, number> | null = null;
+  let joinedSeen: Map<string, number> | null = null;
   let kommunEntry: KommunLines | undefined;
   let kommunValue = '';
   // Per-person cache: consecutive lines of one registration period repeat the same prefix (person + registration
   // fields); when the prefix is byte-identical to a previous clean one, its checks are not repeated.
   let cachePrefix = '';
+  let cacheAt = 0; // where the line that set cachePrefix starts in the text
   let cacheKey: string | undefined;
-  let cacheParsed: ReturnType<typeof parseId> = null;
-  const prefixLen = C.prefixLen;
-  let trailingLines = 0;
-  let quotedLines = 0;
-  let rows = 0;
+  let cacheParsed: Born | null = null;
+  let lastPerson: Person | null = null;
+  let lastReg: RegPeriod | null = null;
+  let lastPrefix = '';
+  const prefixLen = perm ? 0 : C.prefixLen;
+  const out: SplitOut = { fields: new Array<string>(n).fill(''), starts: new Array<number>(n).fill(0) };
+  const permuted: string[] = new Array<string>(n).fill('');
+  const flags = { trailingEmpty: false };
   let latest = '';
-  const blankLines: number[] = [];
+  let rows = 0;
 
-  for (let li = dataFrom; li < lines.length; li++) {
-    const lineNo = li + 1;
-    const raw = lines[li] as string;
+  for (let raw = reader.next(); raw !== null; raw = reader.next()) {
+    const lineNo = reader.no;
+    const recStart = reader.lineStart;
+    // blank lines
     if (raw.length === 0 || ((raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) && raw.trim() === '')) {
-      blankLines.push(lineNo);
+      const last = res.blankRuns[res.blankRuns.length - 1];
+      if (last && last[1] === lineNo - 1) last[1] = lineNo;
+      else res.blankRuns.push([lineNo, lineNo]);
       continue;
     }
-    rows++;
-    // duplicates (identical lines)
-    const prev = seen.get(raw);
-    if (prev !== undefined) {
-      sink.add('S-DUPLICATE', lineNo, `Raden är en exakt kopia av rad ${prev}.`);
-      continue;
-    }
-    seen.set(raw, lineNo);
-
-    let f = raw.split(sep);
-    if (raw.indexOf('"') !== -1) {
-      let q = false;
-      for (let k = 0; k < f.length; k++) {
-        const v = f[k] as string;
-        if (v.length >= 2 && v.charCodeAt(0) === 34 && v.charCodeAt(v.length - 1) === 34) {
-          f[k] = v.slice(1, -1).replace(/""/g, '"');
-          q = true;
+    // rows of separators only (an empty spreadsheet row)
+    if (raw.charCodeAt(0) === sepCode) {
+      let onlySeps = true;
+      for (let i = 1; i < raw.length; i++) {
+        const ch = raw.charCodeAt(i);
+        if (ch !== sepCode && ch !== 32) {
+          onlySeps = false;
+          break;
         }
       }
-      if (q) quotedLines++;
-    }
-    if (f.length > n) {
-      let extraEmpty = true;
-      for (let k = n; k < f.length; k++) if (f[k] !== '') extraEmpty = false;
-      if (extraEmpty) {
-        trailingLines++;
-        f = f.slice(0, n);
+      if (onlySeps) {
+        const e = res.emptyRows;
+        if (e.count === 0) {
+          e.first = lineNo;
+          e.example = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
+        }
+        e.count++;
+        e.last = lineNo;
+        res.lastNonBlank = lineNo;
+        continue;
       }
     }
-    if (f.length !== n) {
-      sink.add('S-COLUMNS', lineNo, `Raden har ${f.length} fält, men ska ha ${n}. Fälten hamnar då i fel kolumner.`);
+    res.lastNonBlank = lineNo;
+    rows++;
+
+    // quoted records: a quoted field may go on over the next lines
+    let rec = raw;
+    const afterFirst = reader.pos;
+    let quoted = false;
+    let qinfo: ReturnType<typeof splitQuoted> | null = null;
+    if (raw.indexOf('"') !== -1) {
+      qinfo = splitQuoted(rec, sep, n, out);
+      let joined = 0;
+      while (qinfo.open && joined < MAX_JOINED_LINES) {
+        const more = reader.next();
+        if (more === null) break;
+        rec += `\n${more}`;
+        joined++;
+        qinfo = splitQuoted(rec, sep, n, out);
+      }
+      if (joined > 0 && qinfo.open) {
+        // No closing quote: read the first line alone again.
+        reader.seek(afterFirst, lineNo);
+        rec = raw;
+        qinfo = splitQuoted(rec, sep, n, out);
+      }
+      quoted = qinfo.quoted > 0;
+      if (quoted) {
+        res.quotedLines++;
+        if (qinfo.sepInside >= 0) {
+          const q = res.quotedSep;
+          if (q.count === 0) {
+            q.first = lineNo;
+            q.field = C.cols[perm ? perm.indexOf(qinfo.sepInside) : qinfo.sepInside]?.name ?? '';
+            q.value = out.fields[qinfo.sepInside] ?? '';
+          }
+          q.count++;
+        }
+        if (qinfo.breakInside >= 0) {
+          const q = res.quotedBreak;
+          if (q.count === 0) {
+            q.first = lineNo;
+            q.last = reader.no;
+            q.field = C.cols[perm ? perm.indexOf(qinfo.breakInside) : qinfo.breakInside]?.name ?? '';
+          }
+          q.count++;
+        }
+      }
+      cachePrefix = '';
+    }
+    sink.rowCause = quoted ? 'X-QUOTES' : o.headerCause ?? (o.encodingCause && NON_ASCII_RE.test(rec) ? 'S-ENCODING' : null);
+
+    // duplicates (identical records)
+    const cached = !quoted && cachePrefix !== '' && rec.length >= cachePrefix.length && sameAt(text, recStart, cacheAt, cachePrefix.length);
+    let dupOf = 0;
+    if (rec !== raw) {
+      // a record over several lines: compared as a whole
+      joinedSeen ??= new Map();
+      dupOf = joinedSeen.get(rec) ?? 0;
+      if (dupOf === 0) joinedSeen.set(rec, lineNo);
+    } else {
+      let rests: Map<string, number>;
+      let rest: string;
+      if (cached && cacheRests) {
+        rests = cacheRests;
+        rest = rec.slice(cachePrefix.length);
+      } else {
+        const end = afterNthSep(rec, sep, prefixLen > 0 ? prefixLen : 2);
+        const prefix = end > 0 ? rec.slice(0, end) : rec;
+        rest = end > 0 ? rec.slice(end) : '';
+        let m = byPrefix.get(prefix);
+        if (!m) {
+          m = new Map();
+          byPrefix.set(prefix, m);
+        }
+        rests = m;
+      }
+      dupOf = rests.get(rest) ?? 0;
+      if (dupOf === 0) rests.set(rest, lineNo);
+    }
+    if (dupOf > 0) {
+      sink.add('S-DUPLICATE', lineNo, `Raden är en exakt kopia av rad ${dupOf}.`);
       continue;
     }
 
-    // --- personnummer
+    // --- fields (in the profile's order)
+    let count: number;
+    let trailingEmpty: boolean;
+    if (qinfo) {
+      count = qinfo.count;
+      trailingEmpty = qinfo.trailingEmpty;
+    } else {
+      count = cached ? splitInto(rec, sep, cachePrefix.length, prefixLen, n, out, flags) : splitInto(rec, sep, 0, 0, n, out, flags);
+      trailingEmpty = flags.trailingEmpty;
+    }
+    if (count > n && trailingEmpty) {
+      res.trailingLines++;
+      count = n;
+    }
+    if (count !== n) {
+      sink.add('S-COLUMNS', lineNo, `Raden har ${count} fält, men ska ha ${n}. Fälten hamnar då i fel kolumner.`);
+      cachePrefix = '';
+      continue;
+    }
+    let f = out.fields;
+    if (perm) {
+      for (let k = 0; k < n; k++) permuted[k] = out.fields[perm[k] as number] as string;
+      f = permuted;
+    }
+
+    // --- personnummer or samordningsnummer
     const pRaw = f[iP] as string;
     let key: string | undefined;
-    let parsed: ReturnType<typeof parseId> = null;
-    const cached = cachePrefix !== '' && raw.startsWith(cachePrefix);
+    let parsed: Born | null = null;
     const totalBefore = sink.total;
     if (cached) {
       key = cacheKey;
@@ -117,16 +278,19 @@ export function checkRows(lines: string[], dataFrom: number, sep: string, C: Com
       key = pRaw;
       if (pnrCache.has(pRaw)) parsed = pnrCache.get(pRaw) ?? null;
       else {
-        parsed = luhn10(pRaw) ? parseId(pRaw) : null;
+        parsed = luhn10(pRaw) ? bornOf(pRaw, parseId(pRaw)) : null;
         pnrCache.set(pRaw, parsed);
       }
-      if (!parsed) sink.add('S-PNR', lineNo, luhn10(pRaw) ? 'Personnumret innehåller inget giltigt födelsedatum.' : 'Personnumrets kontrollsiffra stämmer inte.', { column: fieldColumn(raw, sep, iP), field: C.cols[iP]!.name, personKey: key });
+      if (!parsed) {
+        const noun = Number(pRaw.slice(6, 8)) > 60 ? 'Samordningsnumret' : 'Personnumret';
+        sink.add('S-PNR', lineNo, luhn10(pRaw) ? `${noun} innehåller inget giltigt födelsedatum.` : `${noun}s kontrollsiffra stämmer inte.`, { column: colAt(out.starts, perm, iP), field: C.cols[iP]!.name, personKey: key });
+      }
     } else if (/^\d+([.,]\d+)?[eE]\+?\d+$/.test(pRaw)) {
-      sink.add('X-PNR-SCI', lineNo, `Personnumret står i exponentform (${short(pRaw)}), som kalkylprogram visar stora tal. Siffrorna på slutet har gått förlorade.`, { column: fieldColumn(raw, sep, iP), field: C.cols[iP]!.name });
+      sink.add('X-PNR-SCI', lineNo, `Personnumret står i exponentform (${short(pRaw)}), som kalkylprogram visar stora tal. Siffrorna på slutet har gått förlorade.`, { column: colAt(out.starts, perm, iP), field: C.cols[iP]!.name });
     } else if (allDigits(pRaw) && pRaw.length < 12) {
-      sink.add('X-PNR-SHORT', lineNo, `Personnumret har bara ${pRaw.length} siffror (${short(pRaw)}); det ska ha 12 (ÅÅÅÅMMDDNNNN).`, { column: fieldColumn(raw, sep, iP), field: C.cols[iP]!.name });
+      sink.add('X-PNR-SHORT', lineNo, `Personnumret har bara ${pRaw.length} siffror (${short(pRaw)}); det ska ha 12 (ÅÅÅÅMMDDNNNN).`, { column: colAt(out.starts, perm, iP), field: C.cols[iP]!.name });
     } else {
-      sink.add('S-PNR', lineNo, pRaw === '' ? 'Personnummer saknas.' : `Personnumret ${short(pRaw)} ska skrivas med 12 siffror utan bindestreck (ÅÅÅÅMMDDNNNN).`, { column: fieldColumn(raw, sep, iP), field: C.cols[iP]!.name });
+      sink.add('S-PNR', lineNo, pRaw === '' ? 'Personnummer saknas.' : `Personnumret ${short(pRaw)} ska skrivas med 12 siffror utan bindestreck (ÅÅÅÅMMDDNNNN).`, { column: colAt(out.starts, perm, iP), field: C.cols[iP]!.name });
     }
 
     // --- every column: format, code list, required/only-when
@@ -135,20 +299,24 @@ export function checkRows(lines: string[], dataFrom: number, sep: string, C: Com
       kommunEntry.lines.push(lineNo);
       kommunEntry.keys.push(key);
     }
+    let csValid = false;
+    let msValid = false;
+    let meValid = false;
+    let reValid = false;
     for (let c = cached ? prefixLen : 0; c <= n; c++) {
       if (c === prefixLen && !cached) {
         // end of the prefix: registration date order, then decide whether this prefix can be cached
         const rs0 = f[iRS] as string;
         const re0 = f[iRE] as string;
         if (re0 !== '' && re0 < rs0 && isRealIsoDate(re0) && isRealIsoDate(rs0))
-          sink.add('S-DATE-ORDER', lineNo, `Registreringsperioden slutar (${re0}) före den börjar (${rs0}).`, { column: fieldColumn(raw, sep, iRE), field: C.cols[iRE]!.name, personKey: key });
-        if (rowOk && sink.total === totalBefore && prefixLen > 0) {
-          const end = afterNthSep(raw, sep, prefixLen);
-          if (end > 0 && raw.indexOf('"') === -1) {
-            cachePrefix = raw.slice(0, end);
-            cacheKey = key;
-            cacheParsed = parsed;
-          } else cachePrefix = '';
+          sink.add('S-DATE-ORDER', lineNo, `Registreringsperioden slutar (${re0}) före den börjar (${rs0}).`, { column: colAt(out.starts, perm, iRE), field: C.cols[iRE]!.name, personKey: key });
+        if (rowOk && sink.total === totalBefore && prefixLen > 0 && !quoted) {
+          const end = out.starts[prefixLen] as number;
+          cachePrefix = rec.slice(0, end);
+          cacheAt = recStart;
+          cacheRests = byPrefix.get(cachePrefix) ?? null;
+          cacheKey = key;
+          cacheParsed = parsed;
         } else cachePrefix = '';
       }
       if (c === n) break;
@@ -157,7 +325,7 @@ export function checkRows(lines: string[], dataFrom: number, sep: string, C: Com
       const v = f[c] as string;
       if (v === '') {
         if (col.requiredAlways) {
-          sink.add('S-REQUIRED', lineNo, `${col.name} saknas.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
+          sink.add('S-REQUIRED', lineNo, `${col.name} saknas.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
           rowOk = false;
         } else if (col.requiredWhen >= 0 && f[col.requiredWhen] !== '') {
           const other = C.cols[col.requiredWhen]!.name;
@@ -167,18 +335,18 @@ export function checkRows(lines: string[], dataFrom: number, sep: string, C: Com
               : col.requiredRule === 'R4'
                 ? 'Åtgärden har ett slutdatum men ingen sysselsättning efter åtgärden (SysEfter).'
                 : `${col.name} saknas fast ${other} är ifyllt.`;
-          sink.add(col.requiredRule, lineNo, msg, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
+          sink.add(col.requiredRule, lineNo, msg, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
         }
         continue;
       }
       if (col.onlyWhen >= 0 && f[col.onlyWhen] === '') {
-        sink.add('S-NOT-ALLOWED', lineNo, `${col.name} är ifyllt fast ${C.cols[col.onlyWhen]!.name} är tomt.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
+        sink.add('S-NOT-ALLOWED', lineNo, `${col.name} är ifyllt fast ${C.cols[col.onlyWhen]!.name} är tomt.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
       }
       switch (col.fmt) {
         case FMT_DATE:
           if (!isRealIsoDate(v)) {
             if (c === iRS) rowOk = false;
-            const extra = { column: fieldColumn(raw, sep, c), field: col.name, personKey: key };
+            const extra = { column: colAt(out.starts, perm, c), field: col.name, personKey: key };
             if (/^\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?/.test(v))
               sink.add('X-DATETIME', lineNo, `${col.name} har fått ett klockslag (${short(v)}), så som kalkylprogram sparar datum.`, extra);
             else if (/^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$/.test(v))
@@ -188,80 +356,103 @@ export function checkRows(lines: string[], dataFrom: number, sep: string, C: Com
             else
               sink.add('S-DATE', lineNo, ISO_RE.test(v) ? `${col.name} ${short(v)} är inget riktigt datum.` : `${col.name} ${short(v)} ska skrivas ÅÅÅÅ-MM-DD.`, extra);
           } else {
-            if (today && v > today) sink.add('S-FUTURE', lineNo, `${col.name} ${v} ligger efter dagens datum.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
+            if (c === iCD) csValid = true;
+            else if (c === iMS) msValid = true;
+            else if (c === iME) meValid = true;
+            else if (c === iRE) reValid = true;
+            if (today && v > today) sink.add('S-FUTURE', lineNo, `${col.name} ${v} ligger efter dagens datum.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
             if (v > latest && (c === iCD || c === iMS || c === iRS) && (!today || v <= today)) latest = v;
           }
           break;
         case FMT_CODE:
           if (!col.codes!.has(v)) {
-            sink.add('S-CODE', lineNo, `${col.name} har koden ${short(v)}, som inte finns i kodlistan ${col.codeList}.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
+            if (v.length === 1 && allDigits(v) && col.codes!.has(`0${v}`)) {
+              const z = res.codeZero;
+              if (z.count === 0) {
+                z.first = lineNo;
+                z.example = v;
+                z.field = col.name;
+              }
+              z.count++;
+              sink.add('S-CODE', lineNo, `${col.name} har koden ${short(v)}, som inte finns i kodlistan ${col.codeList}; där heter den "0${v}". Den inledande nollan har tagits bort.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key, cause: quoted ? 'X-QUOTES' : 'X-CODE-ZERO' });
+            } else sink.add('S-CODE', lineNo, `${col.name} har koden ${short(v)}, som inte finns i kodlistan ${col.codeList}.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
           }
           break;
         case FMT_YESNO:
-          if (v !== yes && v !== no) sink.add('S-FORMAT', lineNo, `${col.name} ska vara ${yes} eller ${no}, men är ${short(v)}.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
+          if (v !== yes && v !== no) sink.add('S-FORMAT', lineNo, `${col.name} ska vara ${yes} eller ${no}, men är ${short(v)}.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
           break;
         case FMT_KOMMUN:
           if (isDigits(v, 4)) {
             if (v !== kommunValue || !kommunEntry) {
               kommunValue = v;
-              kommunEntry = kommunLines.get(v);
+              kommunEntry = res.kommunLines.get(v);
               if (!kommunEntry) {
-                kommunEntry = { lines: [], keys: [], col: fieldColumn(raw, sep, c) };
-                kommunLines.set(v, kommunEntry);
+                kommunEntry = { lines: [], keys: [], col: colAt(out.starts, perm, c) };
+                res.kommunLines.set(v, kommunEntry);
               }
             }
             kommunEntry.lines.push(lineNo);
             kommunEntry.keys.push(key);
           } else if (isDigits(v, 3)) {
-            sink.add('X-KOMMUN3', lineNo, `Kommunkoden ${short(v)} har tappat sin inledande nolla, så som kalkylprogram gör med tal.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
-          } else sink.add('S-FORMAT', lineNo, `Kommunkoden ${short(v)} ska vara fyra siffror.`, { column: fieldColumn(raw, sep, c), field: col.name, personKey: key });
+            sink.add('X-KOMMUN3', lineNo, `Kommunkoden ${short(v)} har tappat sin inledande nolla, så som kalkylprogram gör med tal.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
+          } else sink.add('S-FORMAT', lineNo, `Kommunkoden ${short(v)} ska vara fyra siffror.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
           break;
         default:
           break;
       }
     }
-    if ((f[iCD] !== '' || f[iCO] !== '') && (f[iM] !== '' || f[iMS] !== '')) {
+    const cd = f[iCD] as string;
+    const co = f[iCO] as string;
+    const mCode = f[iM] as string;
+    const ms = f[iMS] as string;
+    if ((cd !== '' || co !== '') && (mCode !== '' || ms !== '')) {
       sink.add('S-LINE-KIND', lineNo, 'Raden har både en kontakt och en åtgärd. Varje kontakt och varje åtgärd ska stå på en egen rad.', { personKey: key });
     }
 
     const rs = f[iRS] as string;
     const re = f[iRE] as string;
-    const reValid = re !== '' && (cached || isRealIsoDate(re));
-    const ms = f[iMS] as string;
+    if (cached) reValid = re !== '';
     const me = f[iME] as string;
-    const msValid = ms !== '' && isRealIsoDate(ms);
-    const meValid = me !== '' && isRealIsoDate(me);
     if (msValid && meValid && me < ms)
-      sink.add('S-DATE-ORDER', lineNo, `Åtgärden slutar (${me}) före den börjar (${ms}).`, { column: fieldColumn(raw, sep, iME), field: C.cols[iME]!.name, personKey: key });
-    const mCode = f[iM] as string;
+      sink.add('S-DATE-ORDER', lineNo, `Åtgärden slutar (${me}) före den börjar (${ms}).`, { column: colAt(out.starts, perm, iME), field: C.cols[iME]!.name, personKey: key });
     const after = f[iAF] as string;
     if (mCode !== '' && after !== '' && mCode === after)
-      sink.add('R5', lineNo, `Åtgärden och sysselsättningen efter åtgärden har samma kod (${mCode}).`, { column: fieldColumn(raw, sep, iAF), field: C.cols[iAF]!.name, personKey: key });
+      sink.add('R5', lineNo, `Åtgärden och sysselsättningen efter åtgärden har samma kod (${mCode}).`, { column: colAt(out.starts, perm, iAF), field: C.cols[iAF]!.name, personKey: key });
 
     if (!rowOk || !key || !parsed) continue;
 
-    // --- group per person and registration period
-    let p = persons.get(key);
-    if (!p) {
-      p = { key, birth: parsed.birthDate, firstLine: lineNo, regs: new Map(), contacts: [], measures: [] };
-      persons.set(key, p);
+    // --- group per person and registration period (a line with the cached prefix belongs where the last one did)
+    let p: Person;
+    let reg: RegPeriod;
+    if (cached && lastPerson && lastReg && lastPrefix === cachePrefix) {
+      p = lastPerson;
+      reg = lastReg;
+    } else {
+      let found = persons.get(key);
+      if (!found) {
+        found = { key, born: parsed, firstLine: lineNo, regs: new Map(), contacts: [], measures: [] };
+        persons.set(key, found);
+      }
+      p = found;
+      let r = p.regs.get(rs);
+      const lvl = f[iSL] as string;
+      const bev = f[iSB] as string;
+      const reason = iRR >= 0 ? (f[iRR] as string) : '';
+      if (!r) {
+        r = { start: rs, end: reValid ? re : null, endValid: re === '' || reValid, level: lvl, bevis: bev, reason, firstLine: lineNo, hasContact: false, firstMeasureLine: 0 };
+        p.regs.set(rs, r);
+      } else if ((r.end ?? '') !== (reValid ? re : '') || r.level !== lvl || r.bevis !== bev || r.reason !== reason) {
+        sink.add('S-REG-CONFLICT', lineNo, `Registreringsperioden som börjar ${rs} har andra uppgifter här än på rad ${r.firstLine}.`, { personKey: key });
+      }
+      reg = r;
+      lastPerson = p;
+      lastReg = r;
+      lastPrefix = cachePrefix;
     }
-    let reg = p.regs.get(rs);
-    const lvl = f[iSL] as string;
-    const bev = f[iSB] as string;
-    const reason = iRR >= 0 ? (f[iRR] as string) : '';
-    if (!reg) {
-      reg = { start: rs, end: reValid ? re : null, endValid: re === '' || reValid, level: lvl, bevis: bev, reason, firstLine: lineNo, hasContact: false, firstMeasureLine: 0 };
-      p.regs.set(rs, reg);
-    } else if ((reg.end ?? '') !== (reValid ? re : '') || reg.level !== lvl || reg.bevis !== bev || reg.reason !== reason) {
-      sink.add('S-REG-CONFLICT', lineNo, `Registreringsperioden som börjar ${rs} har andra uppgifter här än på rad ${reg.firstLine}.`, { personKey: key });
-    }
-    const co = f[iCO] as string;
-    const cd = f[iCD] as string;
     if (co !== '') {
       reg.hasContact = true;
-      p.contacts.push({ line: lineNo, date: cd !== '' && isRealIsoDate(cd) ? cd : null, occ: co });
-    } else if (cd !== '' && isRealIsoDate(cd)) {
+      p.contacts.push({ line: lineNo, date: csValid ? cd : null, occ: co });
+    } else if (csValid) {
       p.contacts.push({ line: lineNo, date: cd, occ: '' });
     }
     if (mCode !== '' || ms !== '') {
@@ -269,5 +460,8 @@ export function checkRows(lines: string[], dataFrom: number, sep: string, C: Com
       p.measures.push({ line: lineNo, code: mCode, start: msValid ? ms : null, end: meValid ? me : null, ongoing: me === '' });
     }
   }
-  return { persons, kommunLines, blankLines, trailingLines, quotedLines, rows, latest };
+  sink.rowCause = null;
+  res.rows = rows;
+  res.latest = latest;
+  return res;
 }

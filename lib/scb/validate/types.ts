@@ -20,6 +20,12 @@ export interface Finding {
   message: string;
   /** Swedish: how to fix it. */
   fix: string;
+  /** 1-based number of the finding in the report (set on every finding of a report). */
+  id?: number;
+  /** `id` of the file-level finding that explains this one (a consequence: "följdfel"). */
+  cause?: number;
+  /** On a cause: how many findings it explains, including those left out by the cap. */
+  consequences?: number;
 }
 
 export type Verdict = 'ok' | 'warn' | 'block' | 'unreadable';

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { validateScbFile, type ScbReport } from '../../../lib/scb/validate';
 import { prepareSave } from '../../../lib/scb/save';
 import { mapScbErrorList, groupFindingsByPerson } from '../../../lib/scb/report';
+import { ruleFamily } from '../../../lib/scb/rules';
 import { buildFile, pickYouths, validYouth, TODAY } from './build-file';
 
 const PNRS = pickYouths(TODAY, 6);
@@ -136,5 +137,73 @@ describe('property: the save path returns the exact bytes', () => {
       validateScbFile(bytes);
       expect(Array.from(prepareSave(bytes, '2281', '2026H2').bytes)).toEqual(Array.from(copy));
     }
+  });
+});
+
+describe('property: a mutation of a valid file is named first by its own family', () => {
+  const rows = () =>
+    new TextDecoder('latin1')
+      .decode(BASE)
+      .split('\r\n')
+      .filter((l) => l !== '');
+  const join = (lines: string[], eol = '\r\n') => new Uint8Array([...(lines.join(eol) + eol)].map((c) => c.charCodeAt(0)));
+  const first = (bytes: Uint8Array) => validateScbFile(bytes, { kommun: '2281', period: '2026H2', today: TODAY }).findings[0]?.ruleId ?? '';
+
+  it('the valid base file has no finding of these families', () => {
+    const r = validateScbFile(BASE, { kommun: '2281', period: '2026H2', today: TODAY });
+    expect(r.findings.filter((f) => f.line === null || f.ruleId.startsWith('S-') || f.ruleId.startsWith('X-'))).toEqual([]);
+  });
+  it('reordered columns → header family', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...Array(14).keys()], { minLength: 14, maxLength: 14 }), (order) => {
+        fc.pre(order.some((k, i) => k !== i));
+        const lines = rows().map((l) => {
+          const f = l.split(';');
+          return order.map((k) => f[k]).join(';');
+        });
+        expect(ruleFamily(first(join(lines)))).toBe('header');
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('quotes added → spreadsheet family', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 8 }), (spots) => {
+        const lines = rows().map((l) => l.split(';'));
+        for (const [r, c] of spots) {
+          const row = lines[1 + (r % (lines.length - 1))]!;
+          const k = c % row.length;
+          if (!row[k]!.startsWith('"')) row[k] = `"${row[k]}"`;
+        }
+        expect(ruleFamily(first(join(lines.map((f) => f.join(';')))))).toBe('spreadsheet');
+      }),
+      { numRuns: 80 },
+    );
+  });
+  it('leading zeros stripped → spreadsheet family', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (which) => {
+        const lines = rows().map((l) => l.split(';'));
+        const data = lines.slice(1);
+        const withZero = data.flatMap((f, r) => f.map((v, c) => [r, c, v] as const)).filter(([, , v]) => /^0\d$/.test(v));
+        for (const w of which) {
+          const [r, c, v] = withZero[w % withZero.length]!;
+          data[r]![c] = v.slice(1);
+        }
+        expect(ruleFamily(first(join(lines.map((f) => f.join(';')))))).toBe('spreadsheet');
+      }),
+      { numRuns: 80 },
+    );
+  });
+  it('line endings changed → line-ending family', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('\n', '\r', '\r\r\n'), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), (eol, mask) => {
+        const lines = rows();
+        const changed = mask.slice(0, lines.length).some(Boolean) ? mask : mask.map(() => true);
+        const text = lines.map((l, i) => l + (eol === '\r' || changed[i] ? eol : '\r\n')).join('');
+        expect(ruleFamily(first(new Uint8Array([...text].map((c) => c.charCodeAt(0)))))).toBe('line-ending');
+      }),
+      { numRuns: 80 },
+    );
   });
 });
