@@ -1,5 +1,5 @@
 /** The per-youth model built from the rows, and the rules that look at one youth as a whole (R1, R2, R6, Y1–Y4, G1). */
-import { ageOn, daysInMonth } from '../../domain/dates';
+import { ageOn } from '../../domain/dates';
 import type { ParsedId } from '../../domain/personnummer';
 import type { Compiled } from './compile';
 import type { Sink } from './sink';
@@ -38,19 +38,13 @@ export interface Born {
   partial: boolean;
 }
 
-/** The birth dates a valid 12-digit number allows, or null. `parsed` is parseId's result for it. */
-export function bornOf(digits12: string, parsed: ParsedId | null): Born | null {
-  if (parsed) return { earliest: parsed.birthDate, latest: parsed.birthDate, partial: false };
-  const y = Number(digits12.slice(0, 4));
-  const m = Number(digits12.slice(4, 6));
-  const dd = Number(digits12.slice(6, 8));
-  if (y < 1900 || m > 12 || dd < 60 || dd > 91) return null;
-  const d = dd - 60;
-  if (m !== 0 && d !== 0) return null; // a full date that parseId refused (e.g. 31 February)
-  const yy = String(y);
-  if (m === 0) return d > 31 ? null : { earliest: `${yy}-01-01`, latest: `${yy}-12-31`, partial: true };
-  const mm = String(m).padStart(2, '0');
-  return { earliest: `${yy}-${mm}-01`, latest: `${yy}-${mm}-${String(daysInMonth(y, m)).padStart(2, '0')}`, partial: true };
+/** The birth dates a number allows (parseId gives the latest possible one, and the partial date for 00), or null. */
+export function bornOf(parsed: ParsedId | null): Born | null {
+  if (!parsed) return null;
+  const partial = parsed.birthDatePartial;
+  if (!partial) return { earliest: parsed.birthDate, latest: parsed.birthDate, partial: false };
+  const [y, m, d] = partial.split('-') as [string, string, string];
+  return { earliest: `${y}-${m === '00' ? '01' : m}-${d === '00' ? '01' : d}`, latest: parsed.birthDate, partial: true };
 }
 
 export interface Person {

@@ -278,7 +278,7 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
       key = pRaw;
       if (pnrCache.has(pRaw)) parsed = pnrCache.get(pRaw) ?? null;
       else {
-        parsed = luhn10(pRaw) ? bornOf(pRaw, parseId(pRaw)) : null;
+        parsed = luhn10(pRaw) ? bornOf(parseId(pRaw)) : null;
         pnrCache.set(pRaw, parsed);
       }
       if (!parsed) {
