@@ -36,7 +36,7 @@ export function ExplainerCard(props: ExplainerCardProps) {
             </h3>
             <h4>Vad det betyder</h4>
             <p>{e.meaning}</p>
-            <h4>Varför SCB bryr sig</h4>
+            <h4>Därför behöver SCB uppgiften</h4>
             <p>{e.whyScbCares}</p>
             <h4>Så rättar du i UKA</h4>
             <ol>

@@ -164,7 +164,7 @@ function WarningsView(props: { pack: Pack; focusKey: string | null }) {
             </h3>
             <p>{e.meaning}</p>
             <p>
-              <strong>Varför SCB bryr sig:</strong> {e.whyScbCares}
+              <strong>Därför behöver SCB uppgiften:</strong> {e.whyScbCares}
             </p>
             <ol>
               {e.steps.map((s, i) => (

@@ -93,7 +93,7 @@ export function Options(props: OptionsProps) {
       <form onSubmit={submit} noValidate>
         <fieldset>
           <legend>Anslutning</legend>
-          {text('ukaOrigin', 'Adress till UKA', 'Hela adressen till er UKA, t.ex. https://uka.kommun.se. Webbläsaren frågar om lov att läsa just den adressen.', 'url', { autocomplete: 'url' })}
+          {text('ukaOrigin', 'Adress till UKA', 'Hela adressen till kommunens UKA, t.ex. https://uka.kommun.se. Webbläsaren frågar om lov att läsa just den adressen.', 'url', { autocomplete: 'url' })}
           {text('scbOrigin', 'Adress till SCB:s uppladdning (valfri)', 'Används för att kontrollera filen när du laddar upp den hos SCB.', 'url')}
           {text('kommun', 'Kommunkod', 'Fyra siffror, t.ex. 0180 eller 2281.', 'text', { inputmode: 'numeric', maxlength: '4' })}
           {text('myLabel', 'Min etikett i UKA', 'Den etikett som markerar dina ungdomar i UKA, t.ex. "Coach Anna". Används för filtret "bara mina".')}
@@ -116,13 +116,13 @@ export function Options(props: OptionsProps) {
         </fieldset>
         <fieldset>
           <legend>Kommunens rutiner</legend>
-          <p class="hint">Intervallen kommer från metodboken och är en kommuns rutin, inte lag. Ändra dem om er rutin är en annan.</p>
+          <p class="hint">Intervallen kommer från metodboken och är en kommuns rutin, inte lag. Ändra dem om kommunens rutin är en annan.</p>
           {text('followUpMonths', 'Uppföljning, och ny kontakt efter nej tack (månader)', `Hur ofta en ungdom utan insats följs upp. ${standard('followUpMonths')}`, 'number', limits('followUpMonths'))}
           {text('failedCallsBeforeLetter', 'Samtal utan svar innan brev eller vykort', standard('failedCallsBeforeLetter'), 'number', limits('failedCallsBeforeLetter'))}
           {text('letterDaysBeforeVisit', 'Brevet om hembesök skickas senast (dagar före besöket)', standard('letterDaysBeforeVisit'), 'number', limits('letterDaysBeforeVisit'))}
           {text('handoverDaysBefore20', 'Påminnelse om överlämning (dagar före 20-årsdagen)', standard('handoverDaysBefore20'), 'number', limits('handoverDaysBefore20'))}
-          {text('deadlineH1', 'SCB-inlämning för första halvåret (MM-DD samma år)', `Standard: ${SCB_DEADLINES.H1}. Kontrollera mot SCB:s instruktioner för perioden.`, 'text', { maxlength: '5' })}
-          {text('deadlineH2', 'SCB-inlämning för andra halvåret (MM-DD året efter)', `Standard: ${SCB_DEADLINES.H2}.`, 'text', { maxlength: '5' })}
+          {text('deadlineH1', 'Sista dag att ladda upp hos SCB, första halvåret (MM-DD samma år)', `Standard: ${SCB_DEADLINES.H1}. Kontrollera mot SCB:s instruktioner för perioden.`, 'text', { maxlength: '5' })}
+          {text('deadlineH2', 'Sista dag att ladda upp hos SCB, andra halvåret (MM-DD året efter)', `Standard: ${SCB_DEADLINES.H2}.`, 'text', { maxlength: '5' })}
         </fieldset>
         <fieldset>
           <legend>Övrigt</legend>

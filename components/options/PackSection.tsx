@@ -70,7 +70,7 @@ export function PackSection(props: { api?: PackApi }) {
     setErrors([]);
     try {
       if (file.size > MAX_FILE_BYTES) {
-        setErrors([{ path: '', message: `Filen är för stor (${Math.ceil(file.size / 1024)} kB). Ett innehållspaket får vara högst 2 MB.` }]);
+        setErrors([{ path: '', message: `Filen är för stor (${Math.ceil(file.size / 1024)} kB). Ett metodbokspaket får vara högst 2 MB.` }]);
         return;
       }
       const result = await api.importText(await file.text());
@@ -108,7 +108,7 @@ export function PackSection(props: { api?: PackApi }) {
 
   return (
     <section aria-labelledby="pack-heading" class="pack-section" data-testid="pack-section">
-      <h2 id="pack-heading">Metodbok och tips (innehållspaket)</h2>
+      <h2 id="pack-heading">Metodbok och tips (metodbokspaket)</h2>
       {!active ? (
         <p>Läser in …</p>
       ) : (
@@ -155,7 +155,7 @@ export function PackSection(props: { api?: PackApi }) {
               onChange={(e) => void onFile(e)}
             />
             <span id="pack-file-hint" class="hint">
-              Ett innehållspaket från din kommun. Det kontrolleras först; är något fel behålls den metodbok du har nu.
+              Ett metodbokspaket från din kommun. Det kontrolleras först; är något fel behålls den metodbok du har nu.
             </span>
           </div>
           <div class="actions">

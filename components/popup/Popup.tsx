@@ -30,9 +30,9 @@ export function Popup(props: PopupProps) {
       <section aria-labelledby="popup-page">
         <h2 id="popup-page">Den här fliken</h2>
         {!props.configured ? (
-          <p data-testid="popup-page-kind">KAA-lotsen är inte inställd ännu. Ange adressen till er UKA i inställningarna.</p>
+          <p data-testid="popup-page-kind">KAA-lotsen är inte inställd ännu. Ange kommunens UKA-adress i inställningarna.</p>
         ) : !props.onUka ? (
-          <p data-testid="popup-page-kind">Fliken visar inte UKA. KAA-lotsen arbetar bara på er UKA-adress.</p>
+          <p data-testid="popup-page-kind">Fliken visar inte UKA. KAA-lotsen arbetar bara på den UKA-adress som är inställd.</p>
         ) : !status ? (
           <p data-testid="popup-page-kind">Ingen UKA-sida har lästs in i fliken ännu. Ladda om sidan om du nyss ändrade inställningarna.</p>
         ) : status.pageKind === 'unknown' ? (

@@ -30,7 +30,7 @@ Läs vidare om [vem som omfattas](#vem-omfattas) och om [kontakttrappan](#kontak
     body: `En ungdom omfattas av KAA när *alla* punkter stämmer:
 
 1. Hen har inte fyllt 20 år.
-2. Hen har fullgjort skolplikten, eller kom till Sverige när skolplikten redan var över.
+2. Hen har fullgjort skolplikten, eller blev folkbokförd i Sverige när hen inte längre hade skolplikt.
 3. Hen går inte i gymnasieskola, anpassad gymnasieskola eller motsvarande.
 4. Hen har ingen gymnasieexamen, inget gymnasiesärskolebevis och ingen annan avslutad motsvarande utbildning med godkänt resultat.
 
@@ -44,7 +44,7 @@ Dessutom ska ungdomen vara folkbokförd i kommunen.
 ## Omfattas inte
 - Elever som är inskrivna på ett introduktionsprogram (IM). De räknas som elever i gymnasieskolan.
 - Unga med gymnasiesärskolebevis.
-- Unga som har klarat en motsvarande utbildning, till exempel IB, en utländsk gymnasieexamen eller folkhögskola som ger grundläggande behörighet.
+- Unga som har klarat en motsvarande utbildning med godkänt resultat. Skolverket nämner som exempel IB, en utländsk gymnasieexamen och folkhögskola som ger grundläggande behörighet.
 
 Unga med skyddade personuppgifter omfattas också, men de registreras inte i UKA. Se [skyddade personuppgifter](#skyddade-personuppgifter).`,
     links: ['om-kaa', 'skyddade-personuppgifter', 'befarat-avbrott'],
@@ -71,7 +71,7 @@ Utdraget jämförs sedan med uppgifter om examen från **BEDA**, den nationella 
 ## Så gör du
 1. Kontrollera att ungdomen verkligen omfattas, se [vem som omfattas](#vem-omfattas).
 2. Kontrollera att ungdomen **inte** har skyddade personuppgifter.
-3. Registrera personen och ange registreringsorsaken, det vill säga studiesituationen vid registreringen (**SenSysReg**).
+3. Registrera personen och ange studienivån vid registreringen (**SenSysReg**).
 4. Sätt din etikett på personen så att hen syns i dina listor.
 
 En elev som fortfarande är inskriven i gymnasieskolan registreras inte, även om ett avbrott verkar troligt.`,
@@ -108,7 +108,7 @@ När avbrottet har skett och eleven är utskriven kommer ungdomen med i nästa u
 1. **Telefon.** Ring ungdomen, eller vårdnadshavarna om ungdomen är under 18. Se [telefonkontakt](#telefonkontakt).
 2. **Brev eller vykort.** Efter tre misslyckade samtal skickar du kontaktbrev (under 18) eller kontaktvykort (18 och äldre). Se [brev och vykort](#brev-och-vykort).
 3. **Hembesök.** Ger brevet inget svar gör två coacher ett hembesök. Se [hembesök](#hembesok).
-4. **Orosanmälan.** Får ni ingen kontakt vid hembesöket och ungdomen är under 18 gör du en orosanmälan. Se [orosanmälan](#orosanmalan).
+4. **Orosanmälan.** Ger hembesöket ingen kontakt och ungdomen är under 18 gör du en orosanmälan. Se [orosanmälan](#orosanmalan).
 5. **Börja om.** Efter tre månader börjar du om från steg 1. Se [upprepa kontaktförsöken](#upprepa-kontaktforsok).
 
 Dokumentera varje försök i UKA med datum och sätt, även när ingen svarar.
@@ -132,7 +132,7 @@ Använd kommunens korta frågeunderlag så att alla samtal täcker samma sak: va
 - Vill ungdomen inte ha stöd: se [när ungdomen tackar nej](#inte-intresserad).
 - Fyll i sysselsättningen vid kontakten (**SysKontakt**) i UKA samma dag.`,
     links: ['hitta-kontaktuppgifter', 'inte-intresserad', 'kartlaggning', 'kontakttrappan'],
-    tags: ['telefon', 'vårdnadshavare', 'scanning'],
+    tags: ['telefon', 'vårdnadshavare', 'telefonrunda'],
   },
   {
     id: 'hitta-kontaktuppgifter',
@@ -184,10 +184,10 @@ Kommer inget svar går du vidare till [hembesök](#hembesok).`,
 - Den coach som ansvarar skickar brev eller vykort med dag och ungefärlig tid **minst en vecka före** besöket.
 
 ## Vid besöket
-- Ni är alltid **två coacher**.
+- Åk alltid **två coacher** tillsammans.
 - Följ arbetsplatsens plan för hot och våld.
-- Träffar ni ungdomen: berätta varför ni kommer och bjud in till ett möte.
-- Träffar ni ingen: lämna broschyr och visitkort i brevlådan.
+- Är ungdomen hemma: berätta varför du kommer och bjud in till ett möte.
+- Är ingen hemma: lämna broschyr och visitkort i brevlådan.
 
 Se vad du ska [ta med](#hembesok-material), och vad som gäller om ungdomen [inte bor på adressen](#skatteverket).`,
     links: ['hembesok-material', 'orosanmalan', 'skatteverket', 'upprepa-kontaktforsok'],
@@ -200,7 +200,7 @@ Se vad du ska [ta med](#hembesok-material), och vad som gäller om ungdomen [int
 - Broschyr om KAA.
 - Visitkort.
 - Blankett för samtycke.
-- Gärna ett kort kartläggningsunderlag, om ni får tillfälle att prata.
+- Gärna ett kort kartläggningsunderlag, om du får tillfälle att prata.
 
 Lämna aldrig listan i bilen eller hos någon annan: den innehåller personuppgifter.`,
     links: ['hembesok', 'kartlaggning'],
@@ -229,7 +229,7 @@ Följ kommunens rutin för anmälan och skriv i UKA att anmälan är gjord och v
     title: 'Börja om efter tre månader',
     body: `Gav inte heller hembesöket någon kontakt börjar du om från början av [kontakttrappan](#kontakttrappan) efter **tre månader**. Lägg en bevakning i UKA så att det inte glöms bort.
 
-Ansvaret fortsätter tills ungdomen fyller 20, även om ni aldrig får kontakt.`,
+Ansvaret fortsätter tills ungdomen fyller 20, även om du aldrig får kontakt.`,
     links: ['kontakttrappan', 'uppfoljning'],
     tags: ['bevakning', 'ny omgång'],
   },
@@ -254,7 +254,7 @@ Behöver flera parter samordna sig kan du föreslå en [SIP](#sip).`,
     body: `En SIP är ett möte där alla parter runt ungdomen gör en gemensam plan: vem gör vad, och när. Förvaltningen kan kalla till SIP när ungdomen har insatser från flera håll, till exempel från socialtjänsten och vården.
 
 - Ungdomen ska vara med och samtycka.
-- Skriv i planen vem som ansvarar för varje del och när ni följer upp.`,
+- Skriv i planen vem som ansvarar för varje del och när planen följs upp.`,
     links: ['kartlaggning', 'insatser'],
     tags: ['SIP', 'samverkan'],
   },
@@ -278,7 +278,7 @@ Coachen kan skriva ett underlag som visar att ungdomen har en planering, till ex
   {
     id: 'insatser',
     title: 'Insatser och samarbetsparter',
-    body: `Här är vanliga insatser. Namnen på verksamheterna är **exempel** från en kommun. Byt ut dem mot era egna i kommunens innehållspaket.
+    body: `Här är vanliga insatser. Namnen på verksamheterna är **exempel** från en kommun. Kommunen byter ut dem mot sina egna i sitt metodbokspaket.
 
 ## Studier
 - **Studieplanering med SYV.** Alla under 20 kan få hjälp att planera sina studier.
@@ -286,7 +286,7 @@ Coachen kan skriva ett underlag som visar att ungdomen har en planering, till ex
 
 ## Arbete och sysselsättning
 - **Arbetsmarknadsinsatser** (exempel: *Arbetsmarknadstorget*). Ärendet lyfts på ett beredningsmöte varje vecka, med en ifylld aktualiseringsblankett.
-- **Sommarjobb.** KAA kan prioritera vilka ungdomar som erbjuds kommunens sommarjobb.
+- **Sommarjobb.** KAA och kommunens arbetsmarknadsförvaltning bestämmer tillsammans vilka ungdomar som går före när kommunens sommarjobb fördelas.
 - **Studiebesök** hos andra verksamheter.
 - **Praktik**, se [praktik](#praktik).
 
@@ -306,7 +306,7 @@ Registrera varje insats som en åtgärd i UKA, med startdatum. Se [dokumentera i
     title: 'Praktik',
     body: `Praktik ordnas i första hand via kommunens arbetsmarknadsverksamhet. KAA kan själv ordna praktik för ungdomar som står nära arbetsmarknaden.
 
-- Skriv alltid ett **praktikavtal**. Annars är ungdomen inte försäkrad under praktiken.
+- Skriv alltid ett **praktikavtal**, så att ungdomen är försäkrad under praktiken.
 - Har KAA ordnat praktiken är det KAA som följer upp både ungdomen och arbetsplatsen.
 - Registrera praktiken som en åtgärd i UKA och avsluta den med datum, grund och sysselsättning efteråt.`,
     links: ['insatser', 'uppfoljning'],
@@ -352,7 +352,7 @@ Se också [varningarna på personsidan](#varningar-personsidan).`,
   {
     id: 'varningar-personsidan',
     title: 'Varningarna på personsidan',
-    body: `Under rubriken med namn, personnummer, kön och ålder visar UKA färgade rutor när något kan ställa till det i SCB-rapporten.
+    body: `Under rubriken med namn, personnummer, kön och ålder visar UKA färgade varningar när något kan ställa till det i SCB-rapporten.
 
 - **Röd – Problem.** Måste rättas. Exporten till SCB är spärrad tills alla röda är borta.
 - **Gul – Potentiella problem.** Bör kontrolleras. Exporten går att göra ändå.
@@ -370,7 +370,7 @@ Rätta direkt när du ser en varning. KAA-lotsen förklarar varje varning och vi
 1. Öppna fliken Export till SCB.
 2. Rätta alla i de **röda** grupperna som har din etikett.
 3. Kontrollera de **gula** där det behövs.
-4. Titta i den **gröna** gruppen: finns någon där som inte har en pågående åtgärd? Avsluta åtgärden.
+4. Titta i den **gröna** gruppen: står någon där vars åtgärd i verkligheten redan har slutat? Fyll i slutdatum, grund för avslut och sysselsättning efteråt.
 5. Klicka på en person för att öppna personsidan. Gå tillbaka med webbläsarens bakåtknapp. Listan uppdateras.`,
     links: ['varningar-personsidan', 'scb-export'],
     tags: ['månadsgenomgång', 'etikett', 'Export till SCB'],
@@ -387,7 +387,7 @@ SCB mejlar inloggningsuppgifter före varje insamling. SCB publicerar också ins
 
 Datumen ovan kommer från en kommuns metodbok. Kontrollera dem mot SCB:s instruktioner.`,
     links: ['scb-export', 'scb-skyddade'],
-    tags: ['SCB', 'insamlingsperiod', 'deadline'],
+    tags: ['SCB', 'insamlingsperiod', 'sista dag'],
   },
   {
     id: 'scb-export',
@@ -438,7 +438,7 @@ const tips: PackInput['tips'] = [
   { id: 'inloggning-lotsen', sectionId: 'om-kaa', title: 'Logga in som vanligt', text: 'KAA-lotsen läser aldrig ditt lösenord. Tipsen och förklaringarna visas när du har loggat in i UKA.', contexts: { pageKinds: ['login'], anchors: ['loginForm'] } },
   { id: 'start-egna-deltagare', sectionId: 'uppfoljning', title: 'Börja med dina egna', text: 'Sortera listan på din etikett och titta på senaste kontakt. Den som inte har hörts av på tre månader är näst på tur.', contexts: { pageKinds: ['start'], anchors: ['startList'] } },
   { id: 'start-halvar', sectionId: 'uppfoljning', title: 'Minst en kontakt per halvår', text: 'Varje ungdom ska ha en kontakt med sysselsättning ifylld under varje kalenderhalvår, annars blir det gul varning inför SCB.', contexts: { pageKinds: ['start'], anchors: ['startList'] } },
-  { id: 'start-manadsgenomgang', sectionId: 'manadsgenomgang', title: 'Dags för månadsgenomgång?', text: 'Öppna fliken Export till SCB en gång i månaden och rätta de röda varningarna med din etikett. Det tar några minuter.', contexts: { pageKinds: ['start'] } },
+  { id: 'start-manadsgenomgang', sectionId: 'manadsgenomgang', title: 'Dags för månadsgenomgång?', text: 'Öppna fliken Export till SCB en gång i månaden och rätta de röda varningarna med din etikett.', contexts: { pageKinds: ['start'] } },
   { id: 'okand-sida', sectionId: 'om-kaa', title: 'Här känner lotsen inte igen sidan', text: 'KAA-lotsen hjälper till på personsidan och i Export till SCB. På andra sidor visas inga förklaringar.', contexts: { pageKinds: ['unknown'] } },
   { id: 'okand-sok', sectionId: 'om-kaa', title: 'Sök i metodboken', text: 'Öppna metodboken från tilläggets meny och sök på ett ord, till exempel hembesök eller SysEfter.', contexts: { pageKinds: ['unknown', 'start'] } },
   // person: header
@@ -450,10 +450,10 @@ const tips: PackInput['tips'] = [
   { id: 'varning-r1', sectionId: 'dokumentera-i-uka', title: 'InSys under åtgärd', text: 'Pågår åtgärden så har ungdomen en sysselsättning. Byt InSys mot den kod som beskriver åtgärden, eller avsluta åtgärden om den tog slut tidigare.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['R1'] } },
   { id: 'varning-r2', sectionId: 'dokumentera-i-uka', title: 'Kontakt saknas under åtgärden', text: 'Lägg in minst en kontakt med datum inom åtgärdsperioden och fyll i sysselsättningen vid kontakten.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['R2'] } },
   { id: 'varning-r3-r4', sectionId: 'dokumentera-i-uka', title: 'Avsluta åtgärden helt', text: 'En avslutad åtgärd behöver tre saker: slutdatum, grund för avslut och sysselsättning efter åtgärden.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['R3', 'R4'] } },
-  { id: 'varning-r5', sectionId: 'dokumentera-i-uka', title: 'Efter är inte samma som under', text: 'Sysselsättning efter åtgärden ska beskriva nästa steg. Fortsätter ungdomen i samma sak har åtgärden inte tagit slut.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['R5'] } },
+  { id: 'varning-r5', sectionId: 'dokumentera-i-uka', title: 'Sysselsättningen efter åtgärden är nästa steg', text: 'Sysselsättning efter åtgärden ska beskriva det som kommer sedan. Fortsätter ungdomen i samma sak har åtgärden inte tagit slut.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['R5'] } },
   { id: 'varning-r6', sectionId: 'registrera-i-uka', title: 'Studienivån kan inte sjunka', text: 'En ny registreringsperiod ska ha minst samma studienivå som den förra. Kontrollera SenSysReg för den senaste perioden.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['R6'] } },
   { id: 'varning-y1', sectionId: 'registrera-i-uka', title: 'Studiebevis enligt BEDA', text: 'BEDA säger att ungdomen har ett studiebevis. Stämmer det, fyll i studiebevis och ändra SenSysReg till studiebevis.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['Y1'] } },
-  { id: 'varning-y2', sectionId: 'registrera-i-uka', title: 'Registreringsorsak saknas', text: 'Fyll i SenSysReg utifrån Extens och BEDA. Välj uppgift saknas bara när det verkligen inte går att ta reda på.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['Y2'] } },
+  { id: 'varning-y2', sectionId: 'registrera-i-uka', title: 'Studienivå vid registreringen saknas', text: 'Fyll i studienivån vid registreringen (SenSysReg) utifrån Extens och BEDA. Välj uppgift saknas bara när det verkligen inte går att ta reda på.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['Y2'] } },
   { id: 'varning-y3', sectionId: 'dokumentera-i-uka', title: 'Åtgärd utanför registreringen', text: 'Jämför åtgärdens datum med registreringsperioden. Oftast är ett datum felskrivet.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['Y3'] } },
   { id: 'varning-y4', sectionId: 'uppfoljning', title: 'Ingen kontakt det här halvåret', text: 'Kontakta ungdomen och fyll i sysselsättningen. Når du inte hen, dokumentera försöken och gå vidare i kontakttrappan.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['Y4'] } },
   { id: 'varning-g1', sectionId: 'manadsgenomgang', title: 'Pågår åtgärden fortfarande?', text: 'Grönt är normalt. Men om åtgärden redan har tagit slut: fyll i slutdatum, grund och sysselsättning efteråt.', contexts: { pageKinds: ['person', 'export'], warningKinds: ['G1'] } },
@@ -470,11 +470,11 @@ const tips: PackInput['tips'] = [
   { id: 'kontakt-samtycke', sectionId: 'kartlaggning', title: 'Samtycke vid första mötet', text: 'Be om samtycke på första mötet och förklara vad det gäller. Då kan du samarbeta med andra parter.', contexts: { pageKinds: ['person'], ladderSteps: ['followUp'] } },
   // person: occupations
   { id: 'syssel-varje-kontakt', sectionId: 'dokumentera-i-uka', title: 'Sysselsättning vid varje kontakt', text: 'Fyll i vad ungdomen gör vid varje kontakt. Det är den uppgiften SCB räknar, inte anteckningen.', contexts: { pageKinds: ['person'], anchors: ['occupations'] } },
-  { id: 'syssel-insys', sectionId: 'dokumentera-i-uka', title: 'InSys betyder ingenting alls', text: 'Välj Ingen sysselsättning bara om ungdomen inte gör något. Har hen en åtgärd hos er är det en sysselsättning.', contexts: { pageKinds: ['person'], anchors: ['occupations'] } },
+  { id: 'syssel-insys', sectionId: 'dokumentera-i-uka', title: 'Välj InSys bara när ungdomen inte gör något', text: 'Ingen sysselsättning (InSys) betyder att ungdomen inte gör något alls. Är hen med i en åtgärd har hen en sysselsättning.', contexts: { pageKinds: ['person'], anchors: ['occupations'] } },
   // person: measures
   { id: 'atgard-tre-falt', sectionId: 'dokumentera-i-uka', title: 'Tre fält när åtgärden slutar', text: 'Slutdatum, grund för avslut och sysselsättning efter åtgärden. Saknas något blir det röd varning.', contexts: { pageKinds: ['person'], anchors: ['measures'] } },
   { id: 'atgard-praktikavtal', sectionId: 'praktik', title: 'Praktik kräver avtal', text: 'Skriv praktikavtal så att ungdomen är försäkrad. Ordnar KAA praktiken följer KAA också upp den.', contexts: { pageKinds: ['person'], anchors: ['measures'], ladderSteps: ['inMeasure'] } },
-  { id: 'atgard-uppfoljning', sectionId: 'uppfoljning', title: 'Följ upp enligt överenskommelse', text: 'Har ungdomen en insats hos en annan part följer du upp så som ni har kommit överens. Andra kontaktar du var tredje månad.', contexts: { pageKinds: ['person'], anchors: ['measures'], ladderSteps: ['followUp', 'inMeasure', 'halfYearMinimum'] } },
+  { id: 'atgard-uppfoljning', sectionId: 'uppfoljning', title: 'Följ upp enligt överenskommelse', text: 'Har ungdomen en insats hos en annan part följer du upp så som du har kommit överens med den parten. Andra kontaktar du var tredje månad.', contexts: { pageKinds: ['person'], anchors: ['measures'], ladderSteps: ['followUp', 'inMeasure', 'halfYearMinimum'] } },
   // export page
   { id: 'export-egen-etikett', sectionId: 'manadsgenomgang', title: 'Rätta dina egna', text: 'Börja med de röda grupperna och personerna med din etikett. Klicka på namnet, rätta och gå tillbaka med bakåtknappen.', contexts: { pageKinds: ['export'], anchors: ['exportList'] } },
   { id: 'export-gron-koll', sectionId: 'manadsgenomgang', title: 'Titta i den gröna gruppen', text: 'Står någon i gruppen Oavslutade åtgärder fast åtgärden har tagit slut? Avsluta den med datum, grund och sysselsättning efteråt.', contexts: { pageKinds: ['export'], anchors: ['exportList'] } },
@@ -484,7 +484,7 @@ const tips: PackInput['tips'] = [
   { id: 'export-veckan', sectionId: 'scb-export', title: 'Exportveckan', text: 'Rätta det sista röda, exportera, spara filen utan att öppna den och ladda upp hos SCB.', contexts: { pageKinds: ['export', 'start'], scbPhases: ['export-week'] } },
   { id: 'export-skyddade', sectionId: 'scb-skyddade', title: 'Glöm inte de skyddade', text: 'Ungdomar med skyddade personuppgifter finns inte i filen. De rapporteras enligt kommunens egen rutin.', contexts: { pageKinds: ['export'], scbPhases: ['before-deadline', 'export-week'] } },
   { id: 'export-felrader', sectionId: 'scb-felrader', title: 'Fick du tillbaka felrader?', text: 'Rätta i UKA, inte i filen. Gör sedan en ny export och ladda upp den. Den ersätter den förra.', contexts: { pageKinds: ['export'], scbPhases: ['after-upload'] } },
-  { id: 'export-normal', sectionId: 'manadsgenomgang', title: 'En gång i månaden räcker', text: 'Går alla igenom listan varje månad är halvårsrapporten klar på en förmiddag.', contexts: { pageKinds: ['export'], scbPhases: ['normal'] } },
+  { id: 'export-normal', sectionId: 'manadsgenomgang', title: 'En gång i månaden räcker', text: 'Går alla igenom listan varje månad finns det lite kvar att rätta när halvårsrapporten ska göras.', contexts: { pageKinds: ['export'], scbPhases: ['normal'] } },
 ];
 
 const explainers: PackInput['explainers'] = {
@@ -497,7 +497,7 @@ const explainers: PackInput['explainers'] = {
       'Gå till Sysselsättning och leta upp kontakten med InSys som ligger inom de datumen.',
       'Pågick åtgärden: byt sysselsättningen till den kod som beskriver vad ungdomen gjorde, till exempel praktik eller kommunal arbetsmarknadsinsats.',
       'Hade åtgärden i själva verket slutat: fyll i slutdatum, grund för avslut och sysselsättning efter åtgärden på åtgärden.',
-      'Spara och ladda om sidan. Den röda rutan ska vara borta.',
+      'Spara och ladda om sidan. Den röda varningen ska vara borta.',
     ],
     typicalMistake: 'Att välja InSys för att ungdomen varken studerar eller jobbar, trots att hen är med i en insats som KAA har ordnat.',
     sectionId: 'dokumentera-i-uka',
@@ -510,7 +510,7 @@ const explainers: PackInput['explainers'] = {
       'Öppna delen Åtgärder och se vilken period åtgärden täcker.',
       'Gå till Kontakter eller Sysselsättning och lägg till kontakten du hade med ungdomen under perioden.',
       'Sätt datum inom åtgärdsperioden och välj sysselsättning vid kontakten, till exempel den insats ungdomen deltar i.',
-      'Spara och kontrollera att den röda rutan försvinner.',
+      'Spara och kontrollera att den röda varningen försvinner.',
     ],
     typicalMistake: 'Att bara skriva en anteckning om samtalet utan att fylla i fältet för sysselsättning.',
     sectionId: 'dokumentera-i-uka',
@@ -564,7 +564,7 @@ const explainers: PackInput['explainers'] = {
       'Ändra SenSysReg för den senaste perioden till minst samma nivå som tidigare, eller högre om ungdomen har studerat mer.',
       'Spara.',
     ],
-    typicalMistake: 'Att välja registreringsorsak utifrån den senaste skolan ungdomen gick i, och missa att hen tidigare hade kommit längre.',
+    typicalMistake: 'Att välja studienivå utifrån den senaste skolan ungdomen gick i, och missa att hen tidigare hade kommit längre.',
     sectionId: 'registrera-i-uka',
   },
   Y1: {
@@ -581,14 +581,14 @@ const explainers: PackInput['explainers'] = {
   },
   Y2: {
     title: 'Senaste sysselsättning i form av studier (SenSysReg) saknas',
-    meaning: 'Ungdomen saknar uppgift om studiesituationen vid registreringen (SenSysReg).',
+    meaning: 'Ungdomen saknar uppgift om studienivån vid registreringen (SenSysReg).',
     whyScbCares: 'SenSysReg visar varför ungdomen hamnade i KAA, till exempel avbrott eller studiebevis. Utan den blir statistiken ofullständig.',
     steps: [
       'Öppna registreringen på personsidan.',
-      'Ta reda på studiesituationen i Extens och BEDA: avbrott från introduktionsprogram eller nationellt program, gymnasieintyg, studiebevis eller ej påbörjat.',
+      'Ta reda på studienivån i Extens och BEDA: avbrott från introduktionsprogram eller nationellt program, gymnasieintyg, studiebevis eller ej påbörjat.',
       'Välj rätt värde och spara. Välj uppgift saknas bara om det inte går att ta reda på.',
     ],
-    typicalMistake: 'Att registrera ungdomen snabbt och tänka fylla i orsaken senare.',
+    typicalMistake: 'Att registrera ungdomen snabbt och tänka fylla i studienivån senare.',
     sectionId: 'registrera-i-uka',
   },
   Y3: {
@@ -649,7 +649,7 @@ const glossary: PackInput['glossary'] = [
   { term: 'RegStart', short: 'Datum då registreringsperioden i KAA började.', long: 'Första dagen ungdomen omfattades och registrerades i UKA för den här perioden. En ungdom kan ha flera registreringsperioder.', sectionId: 'registrera-i-uka' },
   { term: 'RegSlut', short: 'Datum då registreringsperioden slutade.', long: 'Tomt så länge ungdomen fortfarande finns i KAA. När det är ifyllt ska också grund för avslut av registreringen finnas.', sectionId: 'fyller-20' },
   { term: 'GrundRegSlut', short: 'Varför registreringsperioden slutade.', long: 'Till exempel fyllt 20, påbörjat gymnasieutbildning, tagit examen eller flyttat från kommunen. Krävs när RegSlut är ifyllt.', sectionId: 'fyller-20' },
-  { term: 'SenSysReg', short: 'Senaste sysselsättning i form av studier vid registreringen.', long: 'Studiesituationen när ungdomen kom in i KAA: avbrott från introduktionsprogram, avbrott från nationellt program, gymnasieintyg, studiebevis, ej påbörjat eller uppgift saknas. Nivån får inte sjunka mellan två registreringsperioder.', sectionId: 'registrera-i-uka' },
+  { term: 'SenSysReg', short: 'Senaste sysselsättning i form av studier vid registreringen.', long: 'Studienivån vid registreringen, det vill säga hur långt ungdomen hade kommit i sina studier när hen kom in i KAA: avbrott från introduktionsprogram, avbrott från nationellt program, gymnasieintyg, studiebevis, ej påbörjat eller uppgift saknas. Nivån får inte sjunka mellan två registreringsperioder.', sectionId: 'registrera-i-uka' },
   { term: 'Studiebevis', short: 'Ungdomen har ett studiebevis från gymnasiet (J/N).', long: 'Ett studiebevis får den som har gått klart ett nationellt program utan att nå examen. Ungdomen omfattas fortfarande av KAA. Uppgiften ska stämma med SenSysReg.', caseSensitive: false, sectionId: 'vem-omfattas' },
   { term: 'DatKontakt', short: 'Datum för en kontakt med ungdomen.', long: 'Varje kontakt i SCB-filen har ett datum. Sysselsättningen vid kontakten (SysKontakt) hör till det datumet.', sectionId: 'dokumentera-i-uka' },
   { term: 'SysKontakt', short: 'Vad ungdomen gjorde vid en kontakt.', long: 'Sysselsättningen vid kontakten, till exempel komvux, arbete, praktik eller ingen sysselsättning. Ska fyllas i vid varje kontakt och minst en gång per insamlingsperiod.', sectionId: 'dokumentera-i-uka' },
@@ -670,7 +670,7 @@ const glossary: PackInput['glossary'] = [
   { term: 'Bevakning', short: 'Påminnelse i UKA om att kontakta ungdomen igen.', long: 'Läggs till exempel om tre månader när ungdomen tackar nej eller när en ny omgång i kontakttrappan ska börja.', sectionId: 'inte-intresserad' },
   { term: 'Kontaktvykort', short: 'Vykort till en ungdom som är 18 eller äldre.', long: 'Skickas efter tre misslyckade telefonförsök. Ber ungdomen ringa den coach som har skrivit under.', sectionId: 'brev-och-vykort' },
   { term: 'Kontaktbrev', short: 'Brev till vårdnadshavarna när ungdomen är under 18.', long: 'Skickas efter tre misslyckade telefonförsök och beskriver kort KAA och hur man når coachen.', sectionId: 'brev-och-vykort' },
-  { term: 'Hembesök', short: 'Besök hemma hos ungdomen, alltid två coacher.', long: 'Görs när brev eller vykort inte har gett kontakt. Aviseras minst en vecka i förväg.', sectionId: 'hembesok' },
+  { term: 'Hembesök', short: 'Besök hemma hos ungdomen, alltid två coacher.', long: 'Görs när brev eller vykort inte har gett kontakt. Brevet om besöket skickas minst en vecka i förväg.', sectionId: 'hembesok' },
   { term: 'Orosanmälan', short: 'Anmälan till socialtjänsten om oro för ett barn.', long: 'Görs till exempel när en ungdom under 18 inte har gått att nå, inte ens med ett hembesök.', sectionId: 'orosanmalan' },
   { term: 'Kartläggning', short: 'Genomgång av ungdomens situation, behov och mål.', long: 'Börjar på första mötet efter att ärendet fördelats till en coach. Leder till individuellt anpassade insatser.', sectionId: 'kartlaggning' },
   { term: 'Samtycke', short: 'Ungdomens tillåtelse att dela uppgifter.', long: 'Inhämtas vid första mötet och gör det möjligt att samarbeta med andra myndigheter och parter.', sectionId: 'kartlaggning' },
@@ -686,8 +686,8 @@ const glossary: PackInput['glossary'] = [
 
 const tour: PackInput['tour'] = [
   { id: 'person-rubrik', pageKind: 'person', anchor: 'header', title: 'Vem det gäller', text: 'Överst står namn, personnummer, kön och ålder. Kontrollera att din etikett finns på personen, och håll koll på åldern: under 18 kontaktar du vårdnadshavarna.' },
-  { id: 'person-varningar', pageKind: 'person', anchor: 'warnings', title: 'Färgade rutor', text: 'Röda rutor måste rättas innan exporten till SCB. Gula bör du kontrollera. Gröna visar pågående åtgärder.' },
-  { id: 'person-forklara', pageKind: 'person', anchor: 'warnings', title: 'Få varningen förklarad', text: 'Vid varje ruta kan du öppna en förklaring: vad den betyder, varför SCB bryr sig och exakt vilket fält du ska rätta.' },
+  { id: 'person-varningar', pageKind: 'person', anchor: 'warnings', title: 'Färgade varningar', text: 'Röda varningar måste rättas innan exporten till SCB. Gula bör du kontrollera. Gröna visar pågående åtgärder.' },
+  { id: 'person-forklara', pageKind: 'person', anchor: 'warnings', title: 'Få varningen förklarad', text: 'Vid varje varning kan du öppna en förklaring: vad den betyder, varför SCB behöver uppgiften och vilket fält du ska rätta.' },
   { id: 'person-kontakter', pageKind: 'person', anchor: 'contactLog', title: 'Kontakter', text: 'Skriv in varje kontaktförsök med datum, även när ingen svarar. Här ser du också var i kontakttrappan ungdomen befinner sig.' },
   { id: 'person-sysselsattning', pageKind: 'person', anchor: 'occupations', title: 'Sysselsättning', text: 'Fyll i vad ungdomen gör vid varje kontakt. Minst en uppgift per halvår behövs för SCB.' },
   { id: 'person-atgarder', pageKind: 'person', anchor: 'measures', title: 'Åtgärder', text: 'En åtgärd får startdatum när den börjar. När den slutar fyller du i slutdatum, grund för avslut och sysselsättning efteråt.' },

@@ -159,7 +159,7 @@ function parseInline(src: string, ctx: Ctx, allowLinks = true): MdInline[] {
       continue;
     }
     if (c === '!' && src[i + 1] === '[') {
-      problem(ctx, 'Bilder stöds inte i innehållspaketet.');
+      problem(ctx, 'Bilder stöds inte i metodbokspaketet.');
       pushText(out, '!');
       i++;
       continue;

@@ -1,5 +1,5 @@
 /**
- * The content pack ("innehållspaket"): the metodbok texts, tips, explainers of UKA's SCB warnings, the glossary and
+ * The content pack ("metodbokspaket"): the metodbok texts, tips, explainers of UKA's SCB warnings, the glossary and
  * the onboarding tour, plus the kommun's routine intervals. Versioned JSON, validated with zod; a kommun can export,
  * edit and import its own pack (options page).
  *
@@ -345,7 +345,7 @@ export function parsePack(json: unknown): ParsePackResult {
   if (json.format !== PACK_FORMAT) {
     return {
       ok: false,
-      errors: [{ path: 'format', message: `Det här är inte ett innehållspaket för KAA-lotsen (fältet format ska vara "${PACK_FORMAT}").` }],
+      errors: [{ path: 'format', message: `Det här är inte ett metodbokspaket för KAA-lotsen (fältet format ska vara "${PACK_FORMAT}").` }],
     };
   }
   if (json.formatVersion !== PACK_FORMAT_VERSION) {

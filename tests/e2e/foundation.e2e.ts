@@ -146,10 +146,10 @@ test.describe('settings', () => {
     await expect(options.locator('#e-failedCallsBeforeLetter')).toHaveText('Ange ett helt tal mellan 1 och 10.');
     await expect(options.getByLabel(/Uppföljning, och ny kontakt/)).not.toHaveAttribute('aria-invalid', 'true');
     await calls.fill('4');
-    await options.getByLabel(/SCB-inlämning för första halvåret/).fill('9-1');
+    await options.getByLabel(/Sista dag att ladda upp hos SCB, första halvåret/).fill('9-1');
     await options.getByRole('button', { name: 'Spara' }).click();
     await expect(options.getByText('Skriv datumet som MM-DD').first()).toBeVisible();
-    await options.getByLabel(/SCB-inlämning för första halvåret/).fill('08-31');
+    await options.getByLabel(/Sista dag att ladda upp hos SCB, första halvåret/).fill('08-31');
     await options.getByRole('button', { name: 'Spara' }).click();
     await expect(options.getByTestId('options-message')).toContainText('Sparat');
     // Person 10 has three unanswered calls: with four calls before the letter, the next step is a fourth call.

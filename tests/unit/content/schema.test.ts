@@ -74,7 +74,7 @@ describe('parsePack rejects with precise paths', () => {
   it('3. wrong format marker', () => {
     const p = clone();
     p.format = 'something-else';
-    expectError(p, 'format', /inte ett innehållspaket/);
+    expectError(p, 'format', /inte ett metodbokspaket/);
   });
 
   it('4. unknown formatVersion', () => {
