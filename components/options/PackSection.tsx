@@ -6,6 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { serializePack, type Pack, type PackError } from '../../lib/content';
 import { importPack, loadActivePack, resetPack, type ActivePack } from '../../lib/platform/pack';
+import { chosenFileText } from './file-import';
+import { IssueList } from './IssueList';
 
 export interface PackApi {
   load(): Promise<ActivePack>;
@@ -30,8 +32,9 @@ export function packFileName(pack: Pack): string {
   return `kaa-lotsen-metodbok-${pack.id}-${pack.version}.json`;
 }
 
-function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Save a text file through a Blob link with the download attribute. */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -62,18 +65,15 @@ export function PackSection(props: { api?: PackApi }) {
   const locked = active?.locked ?? false;
 
   const onFile = async (e: Event) => {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
+    const chosen = chosenFileText(e, MAX_FILE_BYTES, (kB) => `Filen är för stor (${kB} kB). Ett metodbokspaket får vara högst 2 MB.`);
     setBusy(true);
     setMessage('');
     setErrors([]);
     try {
-      if (file.size > MAX_FILE_BYTES) {
-        setErrors([{ path: '', message: `Filen är för stor (${Math.ceil(file.size / 1024)} kB). Ett metodbokspaket får vara högst 2 MB.` }]);
-        return;
-      }
-      const result = await api.importText(await file.text());
+      const file = await chosen;
+      if (!file) return;
+      if (!file.ok) return setErrors([{ path: '', message: file.message }]);
+      const result = await api.importText(file.text);
       if (result.ok) {
         setActive(await api.load());
         setMessage(`Metodboken ”${result.pack.title}” (version ${result.pack.version}) är nu aktiv.`);
@@ -84,7 +84,6 @@ export function PackSection(props: { api?: PackApi }) {
       setErrors([{ path: '', message: 'Filen kunde inte läsas.' }]);
     } finally {
       setBusy(false);
-      input.value = '';
     }
   };
 
@@ -129,13 +128,7 @@ export function PackSection(props: { api?: PackApi }) {
           {active.policyErrors.length > 0 && (
             <div class="error">
               <p>Din organisations metodbok kunde inte läsas och används inte:</p>
-              <ul>
-                {active.policyErrors.map((e, i) => (
-                  <li key={i}>
-                    <code>{e.path || '(hela filen)'}</code>: {e.message}
-                  </li>
-                ))}
-              </ul>
+              <IssueList errors={active.policyErrors} />
             </div>
           )}
           <p>
@@ -175,14 +168,7 @@ export function PackSection(props: { api?: PackApi }) {
                 Metodboken importerades inte ({errors.length} fel)
               </h3>
               <p>Den metodbok du hade används fortfarande. Rätta filen och försök igen.</p>
-              <ul>
-                {errors.slice(0, 50).map((e, i) => (
-                  <li key={i}>
-                    <code>{e.path || '(hela filen)'}</code>: {e.message}
-                  </li>
-                ))}
-              </ul>
-              {errors.length > 50 && <p>… och {errors.length - 50} fel till.</p>}
+              <IssueList errors={errors} />
             </div>
           )}
         </>

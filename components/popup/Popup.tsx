@@ -1,12 +1,14 @@
 /** The toolbar popup: which UKA page this tab shows, which features run, and anything that went wrong. */
 import { FEATURE_LABEL, FEATURE_STATE_LABEL, PAGE_KIND_LABEL } from '../ui/labels';
 import type { PageKind } from '../../lib/uka/types';
+import { PART_LABEL, type PartName } from '../../lib/uka/parts';
 
 export interface PopupTabStatus {
   pageKind: string;
   profileId: string | null;
   features: { id: string; state: string; error?: string }[];
   unknownWarnings: string[];
+  drift?: { part: string; selector: string }[];
 }
 
 export interface PopupProps {
@@ -19,6 +21,8 @@ export interface PopupProps {
   onOpenMetodbok?(): void;
   onOpenExtens?(): void;
   onRestartTour?(): void;
+  /** Open the calibration page for this tab (shown on a UKA tab). */
+  onCalibrate?(): void;
   children?: preact.ComponentChildren;
 }
 
@@ -54,6 +58,23 @@ export function Popup(props: PopupProps) {
               <li key={f.id} data-feature={f.id} data-state={f.state}>
                 <span>{FEATURE_LABEL[f.id] ?? f.id}</span>: <strong>{FEATURE_STATE_LABEL[f.state] ?? f.state}</strong>
                 {f.error && <div class="error">{f.error}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {status && status.drift && status.drift.length > 0 && (
+        <section aria-labelledby="popup-drift" data-testid="popup-drift">
+          <h2 id="popup-drift">UKA har ändrats</h2>
+          <p>
+            Delar av sidan som KAA-lotsen hittade förut finns inte längre. Det som bygger på dem visas inte, så att inga råd
+            ges utifrån halvt lästa uppgifter. Be den som förvaltar tillägget att anpassa UKA-profilen (kalibreringssidan
+            visar vad som saknas).
+          </p>
+          <ul>
+            {status.drift.map((d) => (
+              <li key={d.part} data-part={d.part}>
+                {PART_LABEL[d.part as PartName] ?? d.part} hittas inte (<code>{d.selector}</code>)
               </li>
             ))}
           </ul>
@@ -95,6 +116,11 @@ export function Popup(props: PopupProps) {
         {props.onOpenExtens && (
           <button type="button" onClick={props.onOpenExtens}>
             Extens och statistik
+          </button>
+        )}
+        {props.onUka && props.onCalibrate && (
+          <button type="button" onClick={props.onCalibrate} data-testid="popup-calibrate">
+            Kalibrera UKA-profil
           </button>
         )}
         {props.onRestartTour && (

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type OptionsValues } from '../../components/options/Options';
 import { PackSection } from '../../components/options/PackSection';
+import { ProfileSection } from '../../components/options/ProfileSection';
 import { checkOrigin, originPattern, saveSettings, FEATURE_IDS, isLocked, rangeMessage } from '../../lib/settings';
 import { inRoutineRange, SETTINGS_LADDER_KEYS } from '../../lib/domain/routine';
 import { loadEffective } from '../../lib/platform/effective';
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
   render(
     <Options initial={initial} locked={locked} onSave={onSave} onDeleteAll={onDeleteAll}>
       <PackSection />
+      <ProfileSection />
     </Options>,
     document.getElementById('app')!,
   );

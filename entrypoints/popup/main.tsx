@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       onOpenMetodbok={() => void browser.tabs.create({ url: browser.runtime.getURL('/metodbok.html') })}
       onOpenExtens={() => void browser.tabs.create({ url: browser.runtime.getURL('/extens.html') })}
       onRestartTour={() => void requestTourRestart()}
+      onCalibrate={tab.id !== null ? () => void browser.tabs.create({ url: browser.runtime.getURL(`/calibrate.html?tab=${tab.id}`) }) : undefined}
     >
       {settings.ukaOrigin ? <Reminders today={today} /> : null}
     </Popup>,

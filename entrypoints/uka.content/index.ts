@@ -12,7 +12,7 @@ import { isManagedChange } from '../../lib/platform/managed';
 import { applyPackDefaults } from '../../lib/platform/routine';
 import { today } from '../../lib/platform/clock';
 import { mark } from '../../lib/platform/marks';
-import { PACK_KEY, SETTINGS_KEY } from '../../lib/platform/storage-keys';
+import { PACK_KEY, PROFILE_KEY, SETTINGS_KEY } from '../../lib/platform/storage-keys';
 import { adoptEarlyReads } from '../../lib/startup/early-reads';
 import { beginEarlyStart, takeOver, type EarlyStart } from '../../lib/startup/early-start';
 import { afterDomReady, claimPage, isThisUka, readPageStart } from '../../lib/startup/page-start';
@@ -42,13 +42,17 @@ export default defineContentScript({
     /** The rest of the start (any failure gives the reserved places back). */
     async function start(early: EarlyStart): Promise<void> {
       const firstToday = early.firstToday;
-      let { loaded, pack } = await readPageStart(early.pageStart);
+      let { loaded, pack, profiles, partsSeen } = await readPageStart(early.pageStart);
       mark('settings-read');
       if (!isThisUka(loaded)) return slots.abandon();
       mark('settings-checked');
       await domReady;
       mark('dom-ready');
-      const { createUkaAdapter, FEATURES, startRuntime } = await import('./boot');
+      const { createUkaReader, compileProfiles, FEATURES, startRuntime } = await import('./boot');
+      // The profiles as the background checked them, the kommun's before the built-in ones. The reader looks at this
+      // list on every page view, so a profile imported or set by policy meanwhile is used from the next page view on.
+      const profileList = compileProfiles(profiles);
+      const setProfiles = () => profileList.splice(0, profileList.length, ...compileProfiles(profiles));
       mark('boot');
       // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
       const effective = () => applyPackDefaults(loaded, pack);
@@ -57,7 +61,7 @@ export default defineContentScript({
       ctx.onInvalidated(() => controller.abort());
       const runtime = startRuntime({
         doc: document,
-        adapter: createUkaAdapter(),
+        adapter: createUkaReader(profileList),
         features: FEATURES,
         getSettings: () => effective().loaded.settings,
         getRoutine: () => effective().routine,
@@ -67,6 +71,11 @@ export default defineContentScript({
         openMetodbok: (sectionId) => void sendCommand('open-metodbok', { sectionId }).catch(() => undefined),
         reportStatus: (status) => {
           void sendCommand('page-status', status).catch(() => undefined);
+        },
+        getPartsSeen: () => partsSeen,
+        recordPartsSeen: (profileId, parts) => {
+          partsSeen = { ...partsSeen, [profileId]: [...(partsSeen[profileId] ?? []), ...parts] };
+          void sendCommand('uka-parts-seen', { profileId, parts }).catch(() => undefined);
         },
         signal: controller.signal,
         onFirstViewDrawn: () => void slots.remember().catch(() => undefined),
@@ -80,12 +89,15 @@ export default defineContentScript({
             // UKA address removed or changed (or all local data deleted): stop and remove our UI.
             if (!isThisUka(loaded)) return controller.abort();
             pack = next.pack;
+            profiles = next.profiles;
+            partsSeen = next.partsSeen;
+            setProfiles();
             runtime.rerun();
           },
           () => undefined,
         );
       const onStorage = (changes: Record<string, unknown>, area: string) => {
-        if ((area === 'local' && (SETTINGS_KEY in changes || PACK_KEY in changes)) || isManagedChange(changes, area)) refresh();
+        if ((area === 'local' && (SETTINGS_KEY in changes || PACK_KEY in changes || PROFILE_KEY in changes)) || isManagedChange(changes, area)) refresh();
       };
       browser.storage.onChanged.addListener(onStorage);
       controller.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));

@@ -14,6 +14,7 @@ import { closeEarlyReads } from '../../lib/startup/early-reads';
 import { releaseSlots } from '../../lib/startup/slots';
 import { mark } from '../../lib/platform/marks';
 import { nextTask } from '../../lib/startup/next-task';
+import { driftedParts, PART_LABEL, PART_READ, type PartName, type PartRule, type PartsSeen } from '../../lib/uka/parts';
 
 export interface RuntimeOptions {
   doc: Document;
@@ -28,6 +29,10 @@ export interface RuntimeOptions {
   firstToday?: Promise<string>;
   openMetodbok(sectionId: string): void;
   reportStatus(status: PageStatus): void;
+  /** The parts of UKA's pages found before, per profile (to notice drift). */
+  getPartsSeen?(): PartsSeen;
+  /** Parts found on this page that were not known as seen yet (names only). */
+  recordPartsSeen?(profileId: string, parts: PartName[]): void;
   /** Ends the runtime (extension reloaded or uninstalled). */
   signal: AbortSignal;
   /** The first page view has drawn and the page has been rendered since (a good moment to read our panels' layout). */
@@ -40,6 +45,13 @@ export interface PageStatus {
   path: string;
   features: FeatureStatus[];
   unknownWarnings: string[];
+  /** Parts found before with this profile and missing now: UKA probably changed (the reads that need them stand down). */
+  drift?: Array<{ part: PartName; selector: string }>;
+}
+
+/** A read that stands down because a part it needs has drifted: nothing is drawn from a half-read page. */
+function driftReason(parts: readonly PartRule[]): string {
+  return `UKA verkar ha ändrats: ${parts.map((r) => `${PART_LABEL[r.part]} (${r.selector})`).join(', ')} hittas inte längre. Funktionen står över tills profilen är anpassad.`;
 }
 
 function memo<T>(fn: () => ReadResult<T>): (() => ReadResult<T>) & { prime(value: ReadResult<T>): void } {
@@ -149,11 +161,29 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
         if (feature.pages.includes(recognition.kind) && enabled(feature.id)) feature.preload?.().catch(() => undefined);
       }
     });
-    const read = {
-      person: memo(() => adapter.readPersonPage(doc)),
-      startList: memo(() => adapter.readStartList(doc)),
-      exportList: memo(() => adapter.readExportList(doc)),
+    // Drift: a part this profile found on earlier pages and cannot find now. The reads that need it stand down.
+    let drift: PartRule[] = [];
+    try {
+      const probe = adapter.probeParts?.(doc, recognition.kind);
+      if (probe && recognition.profileId) {
+        const seen = options.getPartsSeen?.() ?? {};
+        drift = driftedParts(recognition.profileId, probe.missing, seen);
+        const fresh = probe.found.filter((r) => !(seen[recognition.profileId!] ?? []).includes(r.part)).map((r) => r.part);
+        if (fresh.length) options.recordPartsSeen?.(recognition.profileId, fresh);
+      }
+    } catch {
+      drift = [];
+    }
+    const standDown = (which: 'person' | 'startList' | 'exportList') => {
+      const parts = drift.filter((r) => PART_READ[r.part] === which);
+      return parts.length ? { ok: false as const, reason: driftReason(parts) } : null;
     };
+    const read = {
+      person: memo(() => standDown('person') ?? adapter.readPersonPage(doc)),
+      startList: memo(() => standDown('startList') ?? adapter.readStartList(doc)),
+      exportList: memo(() => standDown('exportList') ?? adapter.readExportList(doc)),
+    };
+    const driftStatus = drift.length ? { drift: drift.map((r) => ({ part: r.part, selector: r.selector.slice(0, 500) })) } : {};
     let todayRead: { at: number; value: Promise<string> } | null = null;
     if (firstView && options.firstToday) todayRead = { at: Date.now(), value: options.firstToday };
     const today = () => {
@@ -172,7 +202,9 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     // read of the list is one long task. The features then get the cached result.
     const slices = { signal: controller.signal, budgetMs: LIST_SLICE_MS };
     try {
-      if (recognition.kind === 'export' && adapter.readExportListAsync) read.exportList.prime(await adapter.readExportListAsync(doc, slices));
+      if (drift.length) {
+        // A list read would only be thrown away.
+      } else if (recognition.kind === 'export' && adapter.readExportListAsync) read.exportList.prime(await adapter.readExportListAsync(doc, slices));
       else if (recognition.kind === 'start' && adapter.readStartListAsync) read.startList.prime(await adapter.readStartListAsync(doc, slices));
     } catch {
       // Aborted (a newer page view) or failed: the features read synchronously, as before.
@@ -228,7 +260,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     firstView = false;
     const features = await featuresRun;
     if (controller.signal.aborted) return;
-    options.reportStatus({ pageKind: recognition.kind, profileId: recognition.profileId, path: url.pathname, features, unknownWarnings: [...unknownWarnings] });
+    options.reportStatus({ pageKind: recognition.kind, profileId: recognition.profileId, path: url.pathname, features, unknownWarnings: [...unknownWarnings], ...driftStatus });
   };
 
   const schedule = (delay: number) => {

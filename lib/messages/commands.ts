@@ -9,6 +9,8 @@ import { SLUG_RE } from '../content/markdown';
 import { ContactKind, ContactTarget, PAGE_KINDS } from '../uka/types';
 import type { LoadedSettings } from '../settings';
 import type { Pack } from '../content/schema';
+import type { ProfileDoc } from '../platform/uka-profile';
+import { PART_NAMES, type PartsSeen } from '../uka/parts';
 import { IsoDate } from '../uka/types';
 import type { LocalNote } from '../ladder/types';
 import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderStateRecord } from '../store/types';
@@ -33,6 +35,10 @@ export interface PageStart {
   loaded: LoadedSettings;
   /** The active metodbok pack (the built-in one unless a kommun's pack is imported or set by policy). */
   pack: Pack;
+  /** Every UKA markup profile in the order tried (policy, imported, built-in), checked and complete. */
+  profiles?: ProfileDoc[];
+  /** The parts of UKA's pages found before, per profile id (to notice drift). */
+  partsSeen?: PartsSeen;
 }
 
 export const FeatureStatusSchema = z.object({
@@ -48,6 +54,8 @@ export const PageStatusSchema = z.object({
   path: PagePath,
   features: z.array(FeatureStatusSchema).max(50),
   unknownWarnings: z.array(Text(200)).max(50),
+  /** Parts of the page that were found on earlier pages of this profile and are missing now (UKA changed). */
+  drift: z.array(z.object({ part: z.enum(PART_NAMES), selector: Text(500) })).max(20).optional(),
 });
 export type PageStatus = z.infer<typeof PageStatusSchema>;
 
@@ -76,6 +84,8 @@ export const COMMANDS = defineCommands({
    * the page's script does not build and run the settings and pack schemas on every UKA page load.
    */
   'page-start': Empty,
+  /** UKA content script → background: parts of a page found with a profile (names only), to notice drift later. */
+  'uka-parts-seen': z.object({ profileId: Text(80).min(1), parts: z.array(z.enum(PART_NAMES)).max(PART_NAMES.length) }),
   'open-options': Empty,
   /** Content script → background: open the metodbok/content pack at a section (a slug, e.g. "hembesok"). */
   'open-metodbok': z.object({ sectionId: z.string().max(80).regex(SLUG_RE, 'ogiltigt avsnitt') }),
@@ -182,6 +192,7 @@ export interface CommandResults {
   'get-errors': ErrorRecord[];
   'get-settings': LoadedSettings;
   'page-start': PageStart;
+  'uka-parts-seen': void;
   'open-options': void;
   'open-metodbok': void;
   'tour-restart': void;

@@ -14,6 +14,10 @@
 export const SETTINGS_KEY = 'settings';
 /** The metodbok pack imported on the options page (lib/platform/pack.ts). */
 export const PACK_KEY = 'contentPack';
+/** The UKA markup profile imported on the options page (lib/platform/uka-profile.ts). */
+export const PROFILE_KEY = 'ukaProfile';
+/** Which parts of UKA's pages each markup profile has found: part names only, per profile id (lib/platform/parts-seen.ts). */
+export const PARTS_SEEN_KEY = 'ukaPartsSeen';
 /** The onboarding tour's progress: step ids seen per page kind (components/tour/progress.ts). */
 export const TOUR_PROGRESS_KEY = 'tourProgress';
 /** Epoch ms of the last "restart the tour" (the tour feature watches it). */
@@ -32,6 +36,8 @@ export const TEST_MANAGED_KEY = '__testManaged';
 export const LOCAL_KEYS = [
   SETTINGS_KEY,
   PACK_KEY,
+  PROFILE_KEY,
+  PARTS_SEEN_KEY,
   TOUR_PROGRESS_KEY,
   TOUR_RESTART_KEY,
   LAYOUT_HINTS_KEY,
@@ -60,6 +66,8 @@ export const SYNC_KEYS = [] as const;
 
 /** A metodbok pack supplied by policy (locked). Every settings field is a policy key by its own name too. */
 export const POLICY_PACK_KEY = 'contentPack';
+/** A UKA markup profile supplied by policy (locked, tried first), as JSON text or a document. */
+export const POLICY_PROFILE_KEY = 'ukaProfile';
 
 // ---- IndexedDB
 

@@ -1,14 +1,13 @@
 /**
  * A profile document (./profile-json.ts) made into the UkaProfile the adapter uses: every pattern compiled once, the
- * declarative `matches` rule made a test, the parts a profile may leave out taken from ./profiles/common.json.
- * Without zod: the UKA content script compiles the profiles the background has already checked
- * (./profile-schema.ts checks the document's shape; this module finds the patterns that do not compile).
+ * declarative `matches` rule made a test. The document must be complete: the parts a kommun may leave out are filled
+ * in first from ./profiles/common.json (expandProfile in ./profiles/index.ts). Without zod and without the built-in
+ * documents: the UKA content script compiles the complete profiles the background has checked and sends
+ * (./profile-schema.ts checks a document's shape; this module finds the patterns that do not compile).
  */
 import type { GridSpec, HeadingPatterns, UkaProfile } from './profile';
-import type { GridSpecJson, HeadingPatternsJson, UkaProfileJson, ValuesJson, ProfileSource } from './profile-json';
+import type { GridSpecJson, HeadingPatternsJson, UkaProfileJson, ProfileSource } from './profile-json';
 import { GRID_NAMES } from './profile-json';
-import type { AnchorName, PageKind } from './types';
-import common from './profiles/common.json';
 
 export interface ProfileIssue {
   /** Where in the document, e.g. `grids.contacts.columns.date`. */
@@ -18,10 +17,6 @@ export interface ProfileIssue {
 }
 
 export type CompileResult = { ok: true; profile: UkaProfile } | { ok: false; errors: ProfileIssue[] };
-
-export const COMMON_HEADINGS_JSON = common.headings as HeadingPatternsJson;
-export const COMMON_VALUES_JSON = common.values as ValuesJson;
-export const COMMON_PAGE_ANCHORS_JSON = common.pageAnchors as Record<PageKind, AnchorName[]>;
 
 /** Compiles patterns, collecting the ones that fail with their path (nothing throws). */
 class Compiler {
@@ -84,8 +79,10 @@ export function compileProfile(json: UkaProfileJson, options: { source?: Profile
     c.sel(json.exportButton, 'exportButton');
     for (const [name, s] of Object.entries(json.anchors)) c.sel(s, `anchors.${name}`);
     const labels = json.header.labels;
-    const values = json.values ?? COMMON_VALUES_JSON;
-    const valuesPath = json.values ? 'values' : 'values (gemensamma)';
+    const { values, headings, pageAnchors } = json;
+    if (!values || !headings || !pageAnchors) {
+      return { ok: false, errors: [{ path: !values ? 'values' : !headings ? 'headings' : 'pageAnchors', message: 'saknas (de gemensamma delarna fylls i innan profilen kompileras)' }] };
+    }
     const grids = Object.fromEntries(GRID_NAMES.map((name) => [name, c.grid(json.grids[name], `grids.${name}`)])) as UkaProfile['grids'];
     const profile: UkaProfile = {
       id: json.id,
@@ -107,17 +104,17 @@ export function compileProfile(json: UkaProfileJson, options: { source?: Profile
         },
       },
       warnings: { ...json.warnings, classColours: json.warnings.classColours.map((x) => ({ ...x })) },
-      headings: c.headings(json.headings ?? COMMON_HEADINGS_JSON, json.headings ? 'headings' : 'headings (gemensamma)'),
+      headings: c.headings(headings, 'headings'),
       grids,
       startListLink: json.startListLink,
       exportList: { ...json.exportList, rows: c.grid(json.exportList.rows, 'exportList.rows') },
       exportButton: json.exportButton,
       anchors: { ...json.anchors },
-      pageAnchors: json.pageAnchors ?? COMMON_PAGE_ANCHORS_JSON,
+      pageAnchors,
       values: {
-        contactKinds: values.contactKinds.map((v, i) => [c.re(v.pattern, `${valuesPath}.contactKinds[${i}].pattern`), v.value]),
-        targets: values.targets.map((v, i) => [c.re(v.pattern, `${valuesPath}.targets[${i}].pattern`), v.value]),
-        yes: c.re(values.yes, `${valuesPath}.yes`),
+        contactKinds: values.contactKinds.map((v, i) => [c.re(v.pattern, `values.contactKinds[${i}].pattern`), v.value]),
+        targets: values.targets.map((v, i) => [c.re(v.pattern, `values.targets[${i}].pattern`), v.value]),
+        yes: c.re(values.yes, 'values.yes'),
       },
     };
     return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, profile };
@@ -127,7 +124,7 @@ export function compileProfile(json: UkaProfileJson, options: { source?: Profile
   }
 }
 
-/** Compile checked documents, leaving out any that does not compile (they were checked when imported). */
+/** Compile checked, complete documents, leaving out any that does not compile (they were checked before). */
 export function compileProfiles(docs: ReadonlyArray<{ json: UkaProfileJson; source: ProfileSource }>): UkaProfile[] {
   const out: UkaProfile[] = [];
   for (const d of docs) {

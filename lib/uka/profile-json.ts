@@ -71,4 +71,4 @@ export interface UkaProfileJson {
 }
 
 /** Where a profile came from (imported and policy profiles are tried before the built-in ones). */
-export type ProfileSource = 'policy' | 'imported' | 'builtin';
+export type ProfileSource = 'policy' | 'imported' | 'builtin' | 'draft';

@@ -10,6 +10,7 @@ import { formatPath, issueMessage } from '../content/schema';
 import { compileProfile, type ProfileIssue } from './compile';
 import { GRID_NAMES, PROFILE_FORMAT, PROFILE_FORMAT_VERSION, type ProfileSource, type UkaProfileJson } from './profile-json';
 import type { UkaProfile } from './profile';
+import { expandProfile } from './profiles';
 
 const Selector = z.string().trim().min(1, 'väljaren är tom').max(500, 'väljaren är längre än 500 tecken');
 const Pattern = z.string().min(1, 'mönstret är tomt').max(500, 'mönstret är längre än 500 tecken');
@@ -119,7 +120,8 @@ export function parseProfile(input: unknown, options: { source?: ProfileSource; 
   }
   const parsed = UkaProfileSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue) })) };
-  const json = parsed.data as UkaProfileJson;
+  // The document complete: what it leaves out is the wording every UKA release shares.
+  const json = expandProfile(parsed.data as UkaProfileJson);
   const compiled = compileProfile(json, options);
   return compiled.ok ? { ok: true, json, profile: compiled.profile } : compiled;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../startup/lazy-schema';
 import { WARNING_KINDS } from '../domain/warnings';
+import type { PartRule } from './parts';
 
 export const PAGE_KINDS = ['login', 'start', 'person', 'export', 'unknown'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
@@ -172,6 +173,8 @@ export interface UkaAdapter {
    * (a 5,000-row export list is then walked once, not twice).
    */
   sectionElements(doc: Document, read?: PersonPage | ExportList): Element[];
+  /** The named parts a page of this kind has (lib/uka/parts.ts), found and missing, with the matching profile's rules. */
+  probeParts?(doc: Document, kind: PageKind): { found: PartRule[]; missing: PartRule[] };
 }
 
 /** How a sliced read shares the main thread. */

@@ -1,6 +1,7 @@
 /**
- * The pages of KAA-lotsen and what UKA's page starts from: the settings, the active metodbok pack, the options page,
- * the Metodbok page at a section, and the onboarding tour.
+ * The pages of KAA-lotsen and what UKA's page starts from: the settings, the active metodbok pack, the UKA markup
+ * profiles and the parts of UKA's pages found before (drift), the options page, the Metodbok page at a section, and
+ * the onboarding tour.
  */
 import { browser } from 'wxt/browser';
 import { SLUG_RE } from '../../../lib/content/markdown';
@@ -8,8 +9,11 @@ import { loadSettings, settingsFrom } from '../../../lib/settings';
 import { readStoredSettings } from '../../../lib/settings/raw';
 import { readManagedArea } from '../../../lib/platform/managed';
 import { activePackFrom } from '../../../lib/platform/pack';
-import { POLICY_PACK_KEY } from '../../../lib/platform/storage-keys';
+import { POLICY_PACK_KEY, POLICY_PROFILE_KEY } from '../../../lib/platform/storage-keys';
 import { readImportedPack } from '../../../lib/platform/pack-raw';
+import { activeProfilesFrom, profilesInOrder } from '../../../lib/platform/uka-profile';
+import { readImportedProfile } from '../../../lib/platform/profile-raw';
+import { readPartsSeen, recordPartsSeen } from '../../../lib/platform/parts-seen';
 import { requestTourRestart } from '../../../components/tour/restart';
 import type { MessageSender } from '../../../lib/messages/dispatch';
 import type { DomainHandlers } from './types';
@@ -37,16 +41,20 @@ export interface PageDeps {
   openOptionsPage?(): Promise<void>;
 }
 
-export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings' | 'page-start' | 'open-options' | 'open-metodbok' | 'tour-restart'> {
+export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings' | 'page-start' | 'uka-parts-seen' | 'open-options' | 'open-metodbok' | 'tour-restart'> {
   return {
     'get-settings': () => loadSettings(),
     'page-start': async () => {
       // Each store read once: the policy (managed area) holds both the locked settings and the policy's pack.
-      const [local, managed, imported] = await Promise.all([readStoredSettings(), readManagedArea(), readImportedPack()]);
+      const [local, managed, imported, importedProfile, partsSeen] = await Promise.all([readStoredSettings(), readManagedArea(), readImportedPack(), readImportedProfile(), readPartsSeen()]);
       const active = activePackFrom(managed[POLICY_PACK_KEY], imported);
+      // Every markup profile, the kommun's first, checked here (zod): UKA's page only compiles their patterns and
+      // carries no copy of the built-in documents.
+      const profiles = profilesInOrder(activeProfilesFrom(managed[POLICY_PROFILE_KEY], importedProfile));
       // The pack is sent even when it is the built-in one: UKA's page then carries no copy of the built-in texts.
-      return { loaded: settingsFrom(local, managed), pack: active.pack };
+      return { loaded: settingsFrom(local, managed), pack: active.pack, profiles, partsSeen };
     },
+    'uka-parts-seen': ({ profileId, parts }) => recordPartsSeen(profileId, parts),
     'open-options': async () => {
       await (deps.openOptionsPage ?? (() => browser.runtime.openOptionsPage()))();
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProfile, parseProfileText } from '../../../lib/uka/profile-schema';
 import { compileProfile } from '../../../lib/uka/compile';
-import { BUILTIN_PROFILE_JSON, builtinProfiles } from '../../../lib/uka/profiles';
+import { BUILTIN_PROFILE_JSON, builtinProfiles, expandProfile } from '../../../lib/uka/profiles';
 import type { UkaProfileJson } from '../../../lib/uka/profile-json';
 import { createUkaAdapter } from '../../../lib/uka/adapter';
 import { page } from './helpers';
@@ -68,6 +68,12 @@ describe('UKA profile documents', () => {
     expect(hit!.message).toMatch(message);
   });
 
+  it('compiles only complete documents (the shared parts are filled in first)', () => {
+    const r = compileProfile(base());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.path).toBe('values');
+  });
+
   it('refuses text that is not JSON', () => {
     const r = parseProfileText('{ "format": ');
     expect(r.ok).toBe(false);
@@ -78,7 +84,7 @@ describe('UKA profile documents', () => {
     const j = base() as Json;
     j.header.labels.kon = '(';
     j.grids.startList.columns.name = '[';
-    const r = compileProfile(j as UkaProfileJson);
+    const r = compileProfile(expandProfile(j as UkaProfileJson));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path).sort()).toEqual(['grids.startList.columns.name', 'header.labels.kon']);
   });
