@@ -6,7 +6,8 @@ import '../../lib/platform/zod-setup';
  */
 import { browser } from 'wxt/browser';
 import { createMessageListener } from '../../lib/messages';
-import { watchSettings } from '../../lib/settings';
+import { senderAllowed } from '../../lib/messages/senders';
+import { loadSettings, watchSettings } from '../../lib/settings';
 import { getStore, purgeExpired } from '../../lib/store';
 import { loadEffective } from '../../lib/platform/effective';
 import { today } from '../../lib/platform/clock';
@@ -30,19 +31,32 @@ export default defineBackground({
         await browser.storage.session.clear();
         await browser.storage.local.remove(TOUR_PROGRESS_KEY);
         await clearNotifications().catch(() => undefined);
-        await syncContentScripts().catch(() => undefined);
+        await syncContentScripts({ prune: true }).catch(() => undefined);
         await resetReminders().catch(() => undefined);
       },
     });
-    browser.runtime.onMessage.addListener(createMessageListener(handlers, { onError: (cmd, message) => console.warn(`KAA-lotsen: ${cmd} failed: ${message}`) }));
+    browser.runtime.onMessage.addListener(
+      createMessageListener(handlers, {
+        onError: (cmd, message) => console.warn(`KAA-lotsen: ${cmd} failed: ${message}`),
+        // Each command only from where it belongs (lib/messages/senders.ts); a refusal is counted in the popup's error
+        // list by command name, never with its content.
+        authorize: async (cmd, sender) => {
+          const { settings } = await loadSettings();
+          return senderAllowed(cmd, sender, { extensionUrl: browser.runtime.getURL('/'), ukaOrigin: settings.ukaOrigin, scbOrigin: settings.scbOrigin });
+        },
+        onRefused: async (cmd) => (await getStore()).addError('meddelanden', `Ett meddelande (${cmd}) från en otillåten avsändare nekades.`, []),
+      }),
+    );
     watchTabs();
 
-    const resync = () => void syncContentScripts().catch(warn('registration failed'));
-    browser.runtime.onInstalled.addListener(resync);
-    browser.runtime.onStartup.addListener(resync);
-    browser.permissions.onAdded.addListener(resync);
-    browser.permissions.onRemoved.addListener(resync);
-    watchSettings(resync);
+    // Permissions granted on the options page arrive before the address is saved: they are pruned only when the
+    // settings changed (or at browser start), never on a permission change.
+    const resync = (prune = false) => void syncContentScripts({ prune }).catch(warn('registration failed'));
+    browser.runtime.onInstalled.addListener(() => resync());
+    browser.runtime.onStartup.addListener(() => resync(true));
+    browser.permissions.onAdded.addListener(() => resync());
+    browser.permissions.onRemoved.addListener(() => resync());
+    watchSettings(() => resync(true));
     resync();
 
     reminderScheduler();

@@ -1,6 +1,8 @@
 /**
  * Content scripts are registered at run time for exactly the origins the user configured and granted. The manifest
- * holds no static content script and no host permission, so KAA-lotsen sees nothing until it is set up.
+ * holds no static content script and no host permission, so KAA-lotsen sees nothing until it is set up. When the
+ * configured origins change, the scripts are re-registered for the new origins only and the old origins' host
+ * permissions are removed.
  */
 import { browser } from 'wxt/browser';
 import { loadSettings, originPattern } from '../../lib/settings';
@@ -26,8 +28,33 @@ async function granted(pattern: string): Promise<boolean> {
   }
 }
 
-export async function syncContentScripts(): Promise<string[]> {
+/**
+ * Give back the host permissions of origins no longer configured (the address changed, or "Radera all lokal data"
+ * cleared it). Permissions the manifest requires (the loopback origins of test builds) cannot be removed; they are
+ * skipped.
+ */
+export async function pruneHostPermissions(configured: readonly string[]): Promise<string[]> {
+  const keep = new Set(configured);
+  const held = (await browser.permissions.getAll()).origins ?? [];
+  const removed: string[] = [];
+  for (const origin of held) {
+    if (keep.has(origin)) continue;
+    if (await browser.permissions.remove({ origins: [origin] }).catch(() => false)) removed.push(origin);
+  }
+  return removed;
+}
+
+export interface SyncOptions {
+  /** Also remove the host permissions of origins no longer configured (after a settings change or deleting data). */
+  prune?: boolean;
+}
+
+export async function syncContentScripts(options: SyncOptions = {}): Promise<string[]> {
   const { settings } = await loadSettings();
+  if (options.prune) {
+    const configured = [settings.ukaOrigin, settings.scbOrigin].filter((o): o is string => !!o).map(originPattern);
+    await pruneHostPermissions(configured).catch(() => []);
+  }
   const wanted: Wanted[] = [];
   if (settings.ukaOrigin) {
     const pattern = originPattern(settings.ukaOrigin);

@@ -102,6 +102,15 @@ export const COMMANDS = defineCommands({
     path: PagePath.nullable(),
   }),
   /**
+   * Content script → background: the pseudonymous keys of these personnummer (keys[i] for personnummer[i]). Writes
+   * nothing: nobody is recorded (the monthly review counts with it).
+   */
+  'person-keys': z.object({
+    personnummer: z
+      .array(z.string().max(20).refine((s) => parseId(s) !== null, 'ogiltigt personnummer'))
+      .max(MAX_REVIEW_KEYS),
+  }),
+  /**
    * Content script → background: the youths listed on "Mina deltagare", for reminders. As with 'person-seen', each
    * personnummer only derives the key and birth date and is then dropped.
    */
@@ -198,6 +207,8 @@ export interface CommandResults {
   'tour-restart': void;
   'delete-all-data': void;
   'person-seen': { key: string; birthDate: string; expiresAt: string };
+  /** keys[i] is the pseudonymous key of personnummer[i]. */
+  'person-keys': { keys: string[] };
   /** keys[i] is the pseudonymous key of persons[i]. */
   'persons-listed': { count: number; keys: string[] };
   'ladder-updated': void;

@@ -54,6 +54,10 @@ export interface DispatchOptions {
    * pages and content scripts, but this also refuses a sender that names another extension id.
    */
   ownExtensionOnly?: boolean;
+  /** May this sender send this (known) command? Checked before the payload is parsed. Default: everyone. */
+  authorize?(cmd: string, sender: MessageSender): boolean | Promise<boolean>;
+  /** Called when `authorize` refused a command (the command name only; never the payload). Must not throw. */
+  onRefused?(cmd: string): unknown;
 }
 
 /** Validate and run one message. Never rejects. */
@@ -71,6 +75,14 @@ export async function dispatch<S extends CommandSchemas, R extends Record<keyof 
   if (!envelope.success) return { ok: false, code: 'bad-message', error: 'Ogiltigt meddelande: { cmd, payload } förväntades' };
   const { cmd, payload } = envelope.data;
   if (!Object.hasOwn(schemas, cmd)) return { ok: false, code: 'unknown-command', error: `Okänt kommando: ${cmd}` };
+  if (options.authorize && !(await Promise.resolve(options.authorize(cmd, sender)).catch(() => false))) {
+    try {
+      await options.onRefused?.(cmd);
+    } catch {
+      // counting must never break the answer
+    }
+    return { ok: false, code: 'forbidden', error: `Kommandot ${cmd} tas inte emot härifrån` };
+  }
   const schema = schemas[cmd] as z.ZodType;
   const parsed = await schema.safeParseAsync(payload);
   if (!parsed.success) return { ok: false, code: 'bad-payload', error: `Ogiltiga data för ${cmd}: ${describeIssues(parsed.error)}` };

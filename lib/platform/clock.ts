@@ -5,8 +5,9 @@
 import { nativeBrowser } from './native-api';
 import { TEST_CLOCK_KEY } from './storage-keys';
 import { todayInStockholm, type IsoDate } from '../domain/dates';
+import { IS_TEST_BUILD } from './build';
 
-export const IS_TEST_BUILD = import.meta.env.MODE === 'test';
+export { IS_TEST_BUILD };
 
 export async function now(): Promise<Date> {
   if (IS_TEST_BUILD) {

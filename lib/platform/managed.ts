@@ -6,6 +6,7 @@
  * to storage.local under "__testManaged"; they are read as if they came from storage.managed. The branch is removed
  * from production builds (import.meta.env.MODE is a build-time constant).
  */
+import { IS_TEST_BUILD } from './build';
 import { browser } from 'wxt/browser';
 import { TEST_MANAGED_KEY } from './storage-keys';
 
@@ -22,7 +23,7 @@ export async function readManagedArea(): Promise<Record<string, unknown>> {
   } catch {
     managed = {};
   }
-  if (import.meta.env.MODE === 'test') {
+  if (IS_TEST_BUILD) {
     try {
       const fake = asRecord((await browser.storage.local.get(TEST_MANAGED_KEY))[TEST_MANAGED_KEY]);
       managed = { ...managed, ...fake };
@@ -35,5 +36,5 @@ export async function readManagedArea(): Promise<Record<string, unknown>> {
 
 /** True when a storage change concerns policy values (real or, in the test build, simulated). */
 export function isManagedChange(changes: Record<string, unknown>, area: string): boolean {
-  return area === 'managed' || (import.meta.env.MODE === 'test' && area === 'local' && TEST_MANAGED_KEY in changes);
+  return area === 'managed' || (IS_TEST_BUILD && area === 'local' && TEST_MANAGED_KEY in changes);
 }

@@ -104,14 +104,15 @@ export async function resetReminders(): Promise<void> {
  * clock) counts from the real time, and the reminders between the test's clock and that real time must still fire.
  */
 export function watchTestClock(): void {
-  if (!IS_TEST_BUILD) return;
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(TEST_CLOCK_KEY in changes)) return;
-    void (async () => {
-      const set = Date.parse(String(changes[TEST_CLOCK_KEY]?.newValue));
-      const fired = await lastFired();
-      if (Number.isFinite(set) && fired !== null && set < fired) await browser.storage.local.set({ [REMINDERS_LAST_FIRED_KEY]: set });
-      await scheduleReminders();
-    })().catch(() => undefined);
-  });
+  if (IS_TEST_BUILD) {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !(TEST_CLOCK_KEY in changes)) return;
+      void (async () => {
+        const set = Date.parse(String(changes[TEST_CLOCK_KEY]?.newValue));
+        const fired = await lastFired();
+        if (Number.isFinite(set) && fired !== null && set < fired) await browser.storage.local.set({ [REMINDERS_LAST_FIRED_KEY]: set });
+        await scheduleReminders();
+      })().catch(() => undefined);
+    });
+  }
 }

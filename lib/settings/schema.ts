@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { clampLegacy, inRoutineRange, ROUTINE, routineDefaults, SCB_DEADLINES, SETTINGS_LADDER_KEYS, type RoutineKey } from '../domain/routine';
 import { FEATURE_IDS, RENAMED_FEATURE_IDS, type FeatureId } from '../features/list';
+import { IS_TEST_BUILD } from '../platform/build';
 
 export { FEATURE_IDS, isFeatureId, RENAMED_FEATURE_IDS, type FeatureId } from '../features/list';
 
@@ -61,9 +62,13 @@ export function readableSettings(raw: Record<string, unknown>): Record<string, u
 /** Swedish messages shown next to the fields of the options form. */
 export const MESSAGES = {
   originInvalid: 'Skriv en fullständig adress som börjar med https://, t.ex. https://uka.kommun.se.',
-  originScheme: 'Adressen måste börja med https:// (http:// går bara för den egna datorn, localhost eller 127.0.0.1).',
+  originScheme: 'Adressen måste börja med https://.',
   originPath: 'Skriv bara adressens början, utan sökväg efter domännamnet, t.ex. https://uka.kommun.se.',
   originCredentials: 'Adressen får inte innehålla användarnamn eller lösenord.',
+  originWildcard: 'Adressen får inte innehålla *. Skriv den exakta adressen till en server, t.ex. https://uka.kommun.se.',
+  originEscape: 'Adressen får inte innehålla %-koder. Skriv den med vanliga tecken, t.ex. https://uka.kommun.se.',
+  originTrailingDot: 'Adressen får inte sluta med en punkt. Skriv t.ex. https://uka.kommun.se.',
+  originHost: 'Skriv ett fullständigt domännamn, t.ex. https://uka.kommun.se (inte en IP-adress eller ett namn utan punkt).',
   kommun: 'Kommunkoden ska vara fyra siffror, t.ex. 0180.',
   myLabel: 'Etiketten får vara högst 100 tecken.',
   language: 'Välj svenska eller engelska.',
@@ -76,16 +81,35 @@ export const MESSAGES = {
 } as const;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** One DNS label as the URL parser leaves it (lower case, IDN already in xn-- form). */
+const LABEL_RE = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+/** A top-level domain: letters, or an IDN in xn-- form. */
+const TLD_RE = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string };
 
+export interface OriginCheckOptions {
+  /** Accept http:// on a loopback name (localhost, 127.0.0.1, [::1]); default true. Production builds never do. */
+  allowLoopback?: boolean;
+}
+
+/** A real host name: at least two DNS labels, a top-level domain that is not a number (no IP addresses). */
+function isHostName(hostname: string): boolean {
+  const labels = hostname.split('.');
+  return labels.length >= 2 && labels.every((l) => LABEL_RE.test(l)) && TLD_RE.test(labels[labels.length - 1]!);
+}
+
 /**
- * Check and normalise an origin typed by a user or set by policy: http(s) only, no path, query, fragment or
- * credentials; https required except for the local machine (localhost / 127.0.0.1). A trailing "/" is accepted and
+ * Check and normalise an origin typed by a user or set by policy. Only a concrete origin is accepted: https, a real
+ * host name, an optional port; in test builds also http on a loopback name. Wildcards, %-escapes, a trailing dot,
+ * user info, paths, queries and fragments are refused, each with its own message. A trailing "/" is accepted and
  * dropped. Returns the normalised origin, e.g. "https://uka.example.se" or "http://127.0.0.1:8080".
  */
-export function checkOrigin(input: string): OriginCheck {
+export function checkOrigin(input: string, options: OriginCheckOptions = {}): OriginCheck {
+  const allowLoopback = IS_TEST_BUILD && (options.allowLoopback ?? true);
   const text = input.trim();
+  if (text.includes('*')) return { ok: false, message: MESSAGES.originWildcard };
+  if (text.includes('%')) return { ok: false, message: MESSAGES.originEscape };
   let url: URL;
   try {
     url = new URL(text);
@@ -94,10 +118,14 @@ export function checkOrigin(input: string): OriginCheck {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: MESSAGES.originInvalid };
   if (!url.hostname) return { ok: false, message: MESSAGES.originInvalid };
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) return { ok: false, message: MESSAGES.originScheme };
-  if (url.username || url.password) return { ok: false, message: MESSAGES.originCredentials };
-  // new URL() turns "https://x.se" into pathname "/", so only a visible path, query or fragment is refused.
-  if (url.pathname !== '/' || url.search || url.hash || /[?#]/.test(text)) return { ok: false, message: MESSAGES.originPath };
+  if (text.includes('@') || url.username || url.password) return { ok: false, message: MESSAGES.originCredentials };
+  // new URL() turns "https://x.se" into pathname "/", so only a visible path, query or fragment is refused; so is a
+  // backslash, which the parser reads as a path separator.
+  if (url.pathname !== '/' || url.search || url.hash || /[?#\\]/.test(text)) return { ok: false, message: MESSAGES.originPath };
+  if (allowLoopback && LOOPBACK_HOSTS.has(url.hostname)) return { ok: true, origin: url.origin };
+  if (url.protocol !== 'https:') return { ok: false, message: MESSAGES.originScheme };
+  if (url.hostname.endsWith('.')) return { ok: false, message: MESSAGES.originTrailingDot };
+  if (!isHostName(url.hostname)) return { ok: false, message: MESSAGES.originHost };
   return { ok: true, origin: url.origin };
 }
 

@@ -6,7 +6,7 @@
  *   npx tsx tests/bench/profile.ts [--dir .output/chrome-mv3-test] [--variant 2024] [--youths 5000] [--off a,b] [--plain]
  *
  * For readable names build an unminified copy first:
- *   KAA_TEST_BUILD=1 npx wxt build --mode test -c tests/bench/wxt.profile.config.ts   (→ /tmp/kaaprof/out/chrome-mv3-test)
+ *   npx wxt build --mode test -c tests/bench/wxt.profile.config.ts   (→ /tmp/kaaprof/out/chrome-mv3-test)
  */
 import { parseArgs } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * A private copy of the test build for profiling and benching while others rebuild .output/ (not used by npm scripts):
- *   KAA_TEST_BUILD=1 [KAA_BUILD_OUT=/tmp/kaaprof/out] [KAA_MINIFY=0] npx wxt build --mode test -c tests/bench/wxt.profile.config.ts
+ *   [KAA_BUILD_OUT=/tmp/kaaprof/out] [KAA_MINIFY=0] npx wxt build --mode test -c tests/bench/wxt.profile.config.ts
  * The result is in $KAA_BUILD_OUT/chrome-mv3-test; pass it to the bench with KAA_EXTENSION_DIR or to profile.ts with --dir.
  */
 import base from '../../wxt.config';
@@ -12,7 +12,6 @@ export default {
   outDir: process.env.KAA_BUILD_OUT ?? '/tmp/kaaprof/out',
   vite: () => ({
     plugins: [preact()],
-    define: { __KAA_TEST_BUILD__: JSON.stringify(process.env.KAA_TEST_BUILD === '1') },
     build: { minify: process.env.KAA_MINIFY !== '0' },
   }),
 };

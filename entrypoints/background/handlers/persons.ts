@@ -32,11 +32,17 @@ export async function recordListedPersons(
   return { count: keys.length, keys };
 }
 
-export function personHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'person-seen' | 'persons-listed' | 'ladder-updated'> {
+export function personHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'person-seen' | 'person-keys' | 'persons-listed' | 'ladder-updated'> {
   return {
     'person-seen': async ({ personnummer, path }) => {
       const person = await (await store()).recordPersonSeen(personnummer, path);
       return { key: person.key, birthDate: person.birthDate, expiresAt: person.expiresAt };
+    },
+    'person-keys': async ({ personnummer }) => {
+      const s = await store();
+      const keys: string[] = [];
+      for (const p of personnummer) keys.push(await s.personKey(p));
+      return { keys };
     },
     'persons-listed': async ({ persons }) => {
       const listed = await recordListedPersons(await store(), persons);

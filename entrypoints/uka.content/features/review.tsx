@@ -16,20 +16,20 @@ import { takeEarly } from '../../../lib/startup/early-reads';
 /** Persons per message when asking the background for keys (a 5,000-youth list is a handful of messages). */
 const BATCH = 500;
 
-/** Keys of these persons, in batches (personnummer go only to the background, which keeps keys, never numbers). */
+/** Keys of these persons, in batches (personnummer go only to the background, which derives keys and records nobody). */
 async function personKeys(persons: readonly ReviewPerson[], signal: AbortSignal): Promise<{ keys: string[]; unknown: number }> {
   const keys: string[] = [];
   let unknown = 0;
-  const known: { personnummer: string; path: string | null }[] = [];
+  const known: string[] = [];
   for (const person of persons) {
     const id = person.personnummer ? parseId(person.personnummer) : null;
     if (!id) unknown++;
-    else known.push({ personnummer: id.digits12, path: person.href.startsWith('/') ? person.href : null });
+    else known.push(id.digits12);
   }
   for (let i = 0; i < known.length && !signal.aborted; i += BATCH) {
     const batch = known.slice(i, i + BATCH);
     try {
-      const answer = await sendCommand('persons-listed', { persons: batch });
+      const answer = await sendCommand('person-keys', { personnummer: batch });
       keys.push(...answer.keys);
     } catch {
       unknown += batch.length;

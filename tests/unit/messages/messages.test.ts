@@ -176,6 +176,14 @@ describe('background handlers', () => {
     expect(JSON.stringify(await store.dumpAll())).not.toContain(A.slice(2));
   });
 
+  it('person-keys derives keys and records nobody', async () => {
+    const result = await run('person-keys', { personnummer: [A, `${A.slice(0, 8)}-${A.slice(8)}`] });
+    const key = await store.personKey(A);
+    expect(result).toEqual({ ok: true, data: { keys: [key, key] } });
+    expect(await store.listPersons()).toEqual([]);
+    expect(await run('person-keys', { personnummer: ['200701012390'] })).toMatchObject({ code: 'bad-payload' });
+  });
+
   it('ladder-updated keeps the snapshot for reminders but never its free text', async () => {
     const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
     const key = seen.ok ? (seen.data as { key: string }).key : '';

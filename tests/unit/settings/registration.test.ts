@@ -57,4 +57,34 @@ describe('content-script registration', () => {
     await syncContentScripts();
     expect(register).not.toHaveBeenCalled();
   });
+
+  it('after the address changed: re-registers for the new origin only and removes the old origin\'s permission', async () => {
+    let held = ['https://uka.old.se/*', 'https://scb.example.se/*', 'http://127.0.0.1/*'];
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockImplementation(async () => ({ origins: [...held], permissions: [] }) as never);
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async ({ origins }: { origins?: string[] }) => {
+      // A permission the manifest requires cannot be removed.
+      if (origins?.includes('http://127.0.0.1/*')) throw new Error('required');
+      held = held.filter((o) => !origins?.includes(o));
+      return true;
+    });
+    await fakeBrowser.storage.local.set({ settings: { ukaOrigin: 'https://uka.old.se', scbOrigin: 'https://scb.example.se' } });
+    await syncContentScripts({ prune: true });
+    expect(remove).not.toHaveBeenCalledWith({ origins: ['https://uka.old.se/*'] });
+    await fakeBrowser.storage.local.set({ settings: { ukaOrigin: 'https://uka.new.se', scbOrigin: 'https://scb.example.se' } });
+    await syncContentScripts({ prune: true });
+    expect(held).toEqual(['https://scb.example.se/*', 'http://127.0.0.1/*']);
+    expect(registered.filter((r) => r.id !== SCB_SCRIPT_ID).map((r) => r.matches)).toEqual([['https://uka.new.se/*'], ['https://uka.new.se/*']]);
+    // "Radera all lokal data" clears the settings: every optional permission goes.
+    await fakeBrowser.storage.local.clear();
+    await syncContentScripts({ prune: true });
+    expect(held).toEqual(['http://127.0.0.1/*']);
+    expect(registered).toEqual([]);
+  });
+
+  it('does not prune unless asked (a permission granted before the address is saved stays)', async () => {
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ origins: ['https://uka.new.se/*'], permissions: [] } as never);
+    await syncContentScripts();
+    expect(remove).not.toHaveBeenCalled();
+  });
 });

@@ -48,6 +48,42 @@ describe('checkOrigin / originPattern', () => {
     expect(checkOrigin(input)).toEqual({ ok: false, message });
   });
 
+  it.each([
+    ['https://*', MESSAGES.originWildcard],
+    ['https://*/', MESSAGES.originWildcard],
+    ['https://*.kommun.se', MESSAGES.originWildcard],
+    ['https://uka.*.se', MESSAGES.originWildcard],
+    ['https://uka%2Ekommun.se', MESSAGES.originEscape],
+    ['https://uka.kommun.se%2F', MESSAGES.originEscape],
+    ['https://%75ka.kommun.se', MESSAGES.originEscape],
+    ['https://uka.kommun.se.', MESSAGES.originTrailingDot],
+    ['https://uka.kommun.se.:8443', MESSAGES.originTrailingDot],
+    ['https://anna@uka.kommun.se', MESSAGES.originCredentials],
+    ['https://@uka.kommun.se', MESSAGES.originCredentials],
+    ['https://:pw@uka.kommun.se', MESSAGES.originCredentials],
+    ['https://uka.kommun.se/start', MESSAGES.originPath],
+    ['https://uka.kommun.se\\evil.se', MESSAGES.originPath],
+    ['https://uka', MESSAGES.originHost],
+    ['https://192.168.1.10', MESSAGES.originHost],
+    ['https://[2001:db8::1]', MESSAGES.originHost],
+    ['https://uka.kommun.123', MESSAGES.originInvalid],
+    ['https://-uka.kommun.se', MESSAGES.originHost],
+    ['https://uka..kommun.se', MESSAGES.originHost],
+  ])('refuses the non-concrete origin %s with its own message', (input, message) => {
+    const result = checkOrigin(input, { allowLoopback: false });
+    expect(result.ok ? 'accepted' : result.message).toBe(message);
+  });
+
+  it('accepts http only on a loopback name, and only in test builds', () => {
+    for (const loopback of ['http://127.0.0.1:4173', 'http://localhost', 'http://[::1]:8080', 'https://localhost']) {
+      expect(checkOrigin(loopback, { allowLoopback: true }).ok).toBe(true);
+      expect(checkOrigin(loopback, { allowLoopback: false }).ok).toBe(false);
+    }
+    expect(checkOrigin('http://localhost', { allowLoopback: false })).toEqual({ ok: false, message: MESSAGES.originScheme });
+    expect(checkOrigin('https://localhost', { allowLoopback: false })).toEqual({ ok: false, message: MESSAGES.originHost });
+    expect(checkOrigin('https://uka.malmö.se', { allowLoopback: false })).toEqual({ ok: true, origin: 'https://uka.xn--malm-8qa.se' });
+  });
+
   it('builds a match pattern without the port', () => {
     expect(originPattern('https://uka.example.se')).toBe('https://uka.example.se/*');
     expect(originPattern('https://uka.example.se/')).toBe('https://uka.example.se/*');
