@@ -30,6 +30,10 @@ export interface RemindersListProps {
   upcomingDays?: number;
   /** The .ics text for "Exportera till kalender", or null while it is being made. */
   icsText: string | null;
+  /** Whether the .ics file includes the reminders dated from birth dates (20th birthday, hand-over); off by default. */
+  icsBirthDates?: boolean;
+  /** The user ticked or unticked "Ta med 20-årsdagar"; the caller makes the .ics text again. */
+  onIcsBirthDates?(include: boolean): void;
   onOpen(item: ReminderItem): void;
   onSnooze(item: ReminderItem, until: IsoDate): Promise<void>;
   onDone(item: ReminderItem): Promise<void>;
@@ -151,7 +155,18 @@ export function RemindersList(props: RemindersListProps) {
           <span class="muted">Kalenderfilen görs i ordning …</span>
         )}
         <br />
-        <span class="muted">Filen innehåller datum och länkar till UKA, inga namn eller personnummer.</span>
+        {props.onIcsBirthDates && (
+          <>
+            <label>
+              <input type="checkbox" checked={props.icsBirthDates ?? false} onChange={(e) => props.onIcsBirthDates?.((e.currentTarget as HTMLInputElement).checked)} data-testid="reminders-ics-birthdates" />{' '}
+              Ta med 20-årsdagar och överlämningar (de visar födelsedatum)
+            </label>
+            <br />
+          </>
+        )}
+        <span class="muted">
+          Filen innehåller datum och länkar till UKA, inga namn eller personnummer{props.icsBirthDates ? '.' : ', och inga datum räknade från födelsedatum.'}
+        </span>
       </p>
     </section>
   );

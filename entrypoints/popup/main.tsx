@@ -9,6 +9,7 @@ import { sendCommand } from '../../lib/messages/client';
 import { today as clockToday } from '../../lib/platform/clock';
 import type { IsoDate } from '../../lib/domain/dates';
 import { requestTourRestart } from '../../components/tour/restart';
+import { isOnUka } from '../../lib/platform/links';
 
 async function activeTab(): Promise<{ id: number | null; url: string | null }> {
   // ?tab=ID lets the popup describe a given tab when it is opened as a page (diagnostics and tests).
@@ -21,14 +22,15 @@ async function activeTab(): Promise<{ id: number | null; url: string | null }> {
   return { id: tab?.id ?? null, url: tab?.url ?? null };
 }
 
-function Reminders(props: { today: IsoDate }) {
+function Reminders(props: { today: IsoDate; ukaOrigin: string }) {
   const [items, setItems] = useState<ReminderItem[] | null>(null);
   const [ics, setIcs] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
-  const load = async () => {
+  const [birthDates, setBirthDates] = useState(false);
+  const load = async (includeBirthDates = birthDates) => {
     try {
       setItems(await sendCommand('get-reminders'));
-      setIcs(await sendCommand('reminders-ics'));
+      setIcs(await sendCommand('reminders-ics', { includeBirthDates }));
       setFailed(false);
     } catch {
       setFailed(true);
@@ -44,8 +46,14 @@ function Reminders(props: { today: IsoDate }) {
       reminders={items}
       today={props.today}
       icsText={ics}
+      icsBirthDates={birthDates}
+      onIcsBirthDates={(include) => {
+        setBirthDates(include);
+        setIcs(null);
+        void load(include);
+      }}
       onOpen={(item) => {
-        if (item.url) void browser.tabs.create({ url: item.url });
+        if (isOnUka(item.url, props.ukaOrigin)) void browser.tabs.create({ url: item.url });
       }}
       onSnooze={async (item, until) => {
         await sendCommand('reminder-snooze', { id: item.id, until, ...(item.personKey ? { personKey: item.personKey } : {}) });
@@ -78,7 +86,7 @@ async function main(): Promise<void> {
       onRestartTour={() => void requestTourRestart()}
       onCalibrate={tab.id !== null ? () => void browser.tabs.create({ url: browser.runtime.getURL(`/calibrate.html?tab=${tab.id}`) }) : undefined}
     >
-      {settings.ukaOrigin ? <Reminders today={today} /> : null}
+      {settings.ukaOrigin ? <Reminders today={today} ukaOrigin={settings.ukaOrigin} /> : null}
     </Popup>,
     document.getElementById('app')!,
   );

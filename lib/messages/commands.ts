@@ -19,6 +19,7 @@ import type { ReviewView } from '../review/records';
 import { defineCommands, type HandlerMap, type PayloadInput } from './dispatch';
 
 import { PersonKey } from './person-key';
+import { isUkaPath } from '../platform/links';
 
 export { PersonKey };
 const Text = (max: number) => z.string().max(max);
@@ -28,7 +29,7 @@ const ShownDate = z.string().max(40);
 /** Far above any kommun's list; a bound so that a broken message cannot fill the database. */
 const MAX_REVIEW_KEYS = 20_000;
 /** A UKA page path (no origin). */
-const PagePath = z.string().max(2048).regex(/^\//, 'sökvägen ska börja med /');
+const PagePath = z.string().max(2048).refine(isUkaPath, 'sökvägen ska vara en sökväg i UKA (börja med ett /)');
 
 /** What a UKA page starts from: the settings as in force and the active pack (null: the built-in one, not sent). */
 export interface PageStart {
@@ -164,8 +165,8 @@ export const COMMANDS = defineCommands({
   'note-delete': z.object({ key: PersonKey.optional(), id: Text(64).min(1) }),
   /** Popup/panel → background: current reminders. */
   'get-reminders': z.object({ today: IsoDate.optional() }).optional(),
-  /** Popup → background: the reminders as an .ics calendar file (text). */
-  'reminders-ics': Empty,
+  /** Popup → background: the reminders as an .ics calendar file (text); birth-date reminders only when asked for. */
+  'reminders-ics': z.object({ includeBirthDates: z.boolean().optional() }).optional(),
   'reminder-snooze': z.object({ id: Text(300).min(1), until: IsoDate, personKey: PersonKey.optional() }),
   'reminder-done': z.object({ id: Text(300).min(1), personKey: PersonKey.optional() }),
   /** SCB guard → background: a file was saved (no personal data: counts and hash). */

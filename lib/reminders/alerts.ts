@@ -5,6 +5,7 @@ import { FIRED_LOG_KEY } from '../platform/storage-keys';
 import { reminderViews } from './stored';
 import { renderReminderTitle } from './texts';
 import type { Reminder } from './types';
+import { isOnUka, ukaUrl } from '../platform/links';
 
 /** At most this many notifications at once; the rest are summed up in one. */
 const MAX_NOTIFICATIONS = 10;
@@ -41,7 +42,7 @@ export async function onNotificationClicked(notificationId: string): Promise<voi
   const id = notificationId.slice(NOTIFICATION_PREFIX.length);
   const view = (await reminderViews()).find((r) => r.id === id);
   const { settings } = await loadSettings();
-  const url = view?.url ?? (settings.ukaOrigin ? new URL('/', settings.ukaOrigin).href : null);
+  const url = isOnUka(view?.url, settings.ukaOrigin) ? view.url : ukaUrl(settings.ukaOrigin, '/');
   if (url) await browser.tabs.create({ url });
   await browser.notifications.clear(notificationId);
 }

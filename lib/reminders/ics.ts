@@ -6,6 +6,7 @@
 import { addDays, compactDate } from '../domain/dates';
 import { renderReminderDetail, renderReminderTitle } from './texts';
 import type { Reminder } from './types';
+import { isUkaPath } from '../platform/links';
 
 const CRLF = '\r\n';
 /** Ten or twelve digits with an optional separator: anything shaped like a personnummer. */
@@ -53,7 +54,7 @@ function utcStamp(d: Date): string {
 
 /** A link into UKA, or null when the origin is not http(s) or the path looks like it carries a personnummer. */
 export function ukaLink(ukaOrigin: string, path: string | undefined): string | null {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || PNR_SHAPE.test(path)) return null;
+  if (!isUkaPath(path) || PNR_SHAPE.test(path)) return null;
   let origin: string;
   try {
     const u = new URL(ukaOrigin);
@@ -69,7 +70,15 @@ export interface IcsOptions {
   /** DTSTAMP; defaults to the current time. */
   now?: Date;
   calendarName?: string;
+  /**
+   * Include the reminders whose dates are counted from a birth date (the 20th birthday and the hand-over before it),
+   * which give a youth's birth date away. Default false: left out.
+   */
+  includeBirthDates?: boolean;
 }
+
+/** Reminder kinds dated from a birth date. */
+export const BIRTH_DATE_KINDS: ReadonlySet<Reminder['kind']> = new Set(['turns20', 'handover20']);
 
 export function toIcs(reminders: Reminder[], ukaOrigin: string, opts: IcsOptions = {}): string {
   const stamp = utcStamp(opts.now ?? new Date());
@@ -82,6 +91,7 @@ export function toIcs(reminders: Reminder[], ukaOrigin: string, opts: IcsOptions
     `X-WR-CALNAME:${escapeText(opts.calendarName ?? 'KAA-lotsen påminnelser')}`,
   ];
   for (const r of reminders) {
+    if (!opts.includeBirthDates && BIRTH_DATE_KINDS.has(r.kind)) continue;
     const link = ukaLink(ukaOrigin, r.path);
     const detail = renderReminderDetail(r);
     const description = [detail, link ? `Öppna i UKA: ${link}` : ''].filter(Boolean).join('\n');

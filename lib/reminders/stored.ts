@@ -14,6 +14,7 @@ import { deriveReminders } from './reminders';
 import { toIcs } from './ics';
 import { renderReminderDetail, renderReminderTitle } from './texts';
 import type { Reminder, ReminderPerson, ReminderView } from './types';
+import { ukaUrl } from '../platform/links';
 
 
 async function persons(today: IsoDate): Promise<ReminderPerson[]> {
@@ -62,11 +63,6 @@ export async function computeReminders(): Promise<Reminder[]> {
   });
 }
 
-function urlFor(ukaOrigin: string | null, path: string | undefined): string | null {
-  if (!ukaOrigin || !path) return null;
-  return new URL(path, ukaOrigin).href;
-}
-
 /** The reminders the popup lists (snoozed ones left out), with their texts and UKA links. */
 export async function reminderViews(): Promise<ReminderView[]> {
   const { settings } = await loadSettings();
@@ -79,13 +75,13 @@ export async function reminderViews(): Promise<ReminderView[]> {
       dueDate: r.dueDate,
       title: renderReminderTitle(r),
       detail: renderReminderDetail(r),
-      url: urlFor(settings.ukaOrigin, r.path ?? (r.kind === 'monthlyReview' ? '/export' : undefined)),
+      url: ukaUrl(settings.ukaOrigin, r.path ?? (r.kind === 'monthlyReview' ? '/export' : undefined)),
       ...(r.personKey ? { personKey: r.personKey } : {}),
     }));
 }
 
-/** The reminders as an .ics calendar file. */
-export async function remindersIcs(): Promise<string> {
+/** The reminders as an .ics calendar file (without the ones dated from birth dates unless asked for). */
+export async function remindersIcs(options: { includeBirthDates?: boolean } = {}): Promise<string> {
   const { settings } = await loadSettings();
-  return toIcs(await computeReminders(), settings.ukaOrigin ?? 'https://uka.invalid');
+  return toIcs(await computeReminders(), settings.ukaOrigin ?? 'https://uka.invalid', { includeBirthDates: options.includeBirthDates ?? false });
 }

@@ -5,7 +5,7 @@ import type { DomainHandlers, HandlerDeps } from './types';
 export function reminderHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'get-reminders' | 'reminders-ics' | 'reminder-snooze' | 'reminder-done'> {
   return {
     'get-reminders': () => reminderViews(),
-    'reminders-ics': () => remindersIcs(),
+    'reminders-ics': (payload) => remindersIcs({ includeBirthDates: payload?.includeBirthDates ?? false }),
     'reminder-snooze': async ({ id, until, personKey }) => {
       const state = await (await store()).snoozeReminder(id, until, personKey);
       await remindersChanged();

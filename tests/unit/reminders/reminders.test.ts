@@ -192,7 +192,7 @@ describe('toIcs', () => {
     person('p2', birthA, today, [failedCall('2026-03-09')]),
   ];
   const rs = deriveReminders(base(today, persons, { monthlyReviewPath: '/export' }));
-  const ics = toIcs(rs, 'https://uka.example.se/some/where', { now: new Date('2026-03-10T09:15:00Z') });
+  const ics = toIcs(rs, 'https://uka.example.se/some/where', { now: new Date('2026-03-10T09:15:00Z'), includeBirthDates: true });
 
   it('is CRLF-only with lines of at most 75 octets', () => {
     expect(ics.endsWith('\r\n')).toBe(true);
