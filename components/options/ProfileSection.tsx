@@ -109,7 +109,7 @@ export function ProfileSection(props: { api?: ProfileApi }) {
             <label for="profile-file">Importera UKA-profil (JSON)</label>
             <input id="profile-file" type="file" accept=".json,application/json" disabled={locked || busy} aria-describedby="profile-file-hint" onChange={(e) => void onFile(e)} />
             <span id="profile-file-hint" class="hint">
-              En profil som beskriver er UKA:s sidor. Den kontrolleras först; är något fel används den inte. Pröva den på
+              En profil som beskriver hur kommunens UKA-sidor ser ut. Den kontrolleras först; är något fel används den inte. Pröva den på
               kalibreringssidan (öppnas från verktygsfältets knapp på en UKA-flik) innan den sparas.
             </span>
           </div>

@@ -37,7 +37,7 @@ function pageCopy(): Snapshot {
 
 async function snapshotOf(tabId: number, ukaOrigin: string): Promise<Snapshot> {
   const tab = await browser.tabs.get(tabId);
-  if (!tab.url || new URL(tab.url).origin !== ukaOrigin) throw new Error('Fliken visar inte längre er UKA.');
+  if (!tab.url || new URL(tab.url).origin !== ukaOrigin) throw new Error('Fliken visar inte längre UKA.');
   const [first] = await browser.scripting.executeScript({ target: { tabId }, func: pageCopy });
   const result = first?.result as Snapshot | undefined;
   if (!result?.html) throw new Error('Sidan kunde inte läsas.');
