@@ -1,16 +1,24 @@
 /**
  * Command line: npm run scb-check -- FILE [--period 2026H2] [--kommun 2281] [--profile FILE] [--json] [--today 2027-01-15]
+ *   [--unmasked]
  * Exit 0: nothing blocks (warnings allowed); 1: something blocks; 2: unreadable or cannot be read; 3: bad arguments.
+ * Every output (text, --json, errors) has its personnummer masked (lib/scb/mask.ts) unless --unmasked is given:
+ * terminals, CI logs and pasted output are not private.
  */
 import { readFileSync } from 'node:fs';
-import { maskId } from '../domain/personnummer';
+import { maskPersonnummer } from './mask';
 import { defaultProfile, loadProfile, type ScbProfile } from './profile';
 import { validateScbFile } from './validate';
 import { formatReportText } from './format';
 
-const USAGE = 'Användning: npm run scb-check -- FIL [--period 2026H2] [--kommun 2281] [--profile PROFIL.json] [--today ÅÅÅÅ-MM-DD] [--json]';
+const USAGE =
+  'Användning: npm run scb-check -- FIL [--period 2026H2] [--kommun 2281] [--profile PROFIL.json] [--today ÅÅÅÅ-MM-DD] [--json] [--unmasked]\n' +
+  'Personnummer maskeras i all utdata; --unmasked visar dem i sin helhet.';
 
 export function main(argv: string[]): number {
+  const mask = argv.includes('--unmasked') ? (s: string) => s : maskPersonnummer;
+  const log = (s: string) => console.log(mask(s));
+  const error = (s: string) => console.error(mask(s));
   let file: string | undefined;
   let period: string | undefined;
   let kommun: string | undefined;
@@ -26,23 +34,24 @@ export function main(argv: string[]): number {
     };
     try {
       if (a === '--json') json = true;
+      else if (a === '--unmasked') continue; // read above: it decides the masking of every line printed
       else if (a === '--period') period = next();
       else if (a === '--kommun') kommun = next();
       else if (a === '--profile') profilePath = next();
       else if (a === '--today') today = next();
       else if (a === '-h' || a === '--help') {
-        console.log(USAGE);
+        log(USAGE);
         return 0;
       } else if (a.startsWith('--')) throw new Error(`okänd flagga ${a}`);
       else if (file === undefined) file = a;
       else throw new Error(`för många filer (${a})`);
     } catch (e) {
-      console.error(`${(e as Error).message}\n${USAGE}`);
+      error(`${(e as Error).message}\n${USAGE}`);
       return 3;
     }
   }
   if (!file) {
-    console.error(USAGE);
+    error(USAGE);
     return 3;
   }
   let profile: ScbProfile = defaultProfile();
@@ -51,12 +60,12 @@ export function main(argv: string[]): number {
     try {
       text = readFileSync(profilePath, 'utf8');
     } catch (e) {
-      console.error(`Kan inte läsa profilen ${profilePath}: ${(e as Error).message}`);
+      error(`Kan inte läsa profilen ${profilePath}: ${(e as Error).message}`);
       return 3;
     }
     const r = loadProfile(text);
     if (!r.ok) {
-      console.error(`Profilen ${profilePath} är ogiltig:\n${r.errors.map((e) => `  ${e.path || '(rot)'}: ${e.message}`).join('\n')}`);
+      error(`Profilen ${profilePath} är ogiltig:\n${r.errors.map((e) => `  ${e.path || '(rot)'}: ${e.message}`).join('\n')}`);
       return 3;
     }
     profile = r.profile;
@@ -66,16 +75,13 @@ export function main(argv: string[]): number {
     bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
     const msg = `Kan inte läsa filen ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-    if (json) console.log(JSON.stringify({ verdict: 'unreadable', error: msg, findings: [] }));
-    else console.error(msg);
+    if (json) log(JSON.stringify({ verdict: 'unreadable', error: msg, findings: [] }));
+    else error(msg);
     return 2;
   }
   const report = validateScbFile(bytes, { profile, period, kommun, today });
-  if (json) {
-    // Personnummer are masked in CLI output as well (terminals and CI logs are not private).
-    const masked = { ...report, findings: report.findings.map((f) => (f.personKey ? { ...f, personKey: maskId(f.personKey) } : f)) };
-    console.log(JSON.stringify(masked, null, 2));
-  } else console.log(formatReportText(report));
+  if (json) log(JSON.stringify(report, null, 2));
+  else log(formatReportText(report));
   return report.verdict === 'unreadable' ? 2 : report.verdict === 'block' ? 1 : 0;
 }
 

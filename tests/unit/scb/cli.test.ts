@@ -7,7 +7,7 @@ const TSX = `${ROOT}node_modules/.bin/tsx`;
 const FIX = 'tests/fixtures/scb/';
 
 function cli(...args: string[]) {
-  const r = spawnSync(TSX, ['lib/scb/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(TSX, ['lib/scb/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 function ruleIds(out: string): string[] {
@@ -15,7 +15,7 @@ function ruleIds(out: string): string[] {
 }
 const COMMON = ['--kommun', '2281', '--period', '2026H2', '--today', '2027-01-15'];
 
-describe('scb-check CLI', () => {
+describe('scb-check CLI', { timeout: 240_000 }, () => {
   it('clean file: exit 0, verdict ok', () => {
     const r = cli(`${FIX}clean.txt`, ...COMMON, '--json');
     expect(r.code).toBe(0);
