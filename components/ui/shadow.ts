@@ -179,7 +179,7 @@ function followHeight(doc: Document, host: HTMLElement, container: HTMLElement):
 
 export function mountShadow(doc: Document, options: MountOptions): Mounted | null {
   if (options.where !== 'floating' && (!options.anchor || !options.anchor.isConnected)) return null;
-  // A place reserved for this panel while UKA's page was parsed (./slots.ts): draw there, so nothing moves.
+  // A place reserved for this panel while UKA's page was parsed (lib/startup/slots.ts): draw there, so nothing moves.
   const reserved = options.where === 'floating' ? null : claimSlot(options.anchor!, options.where, options.feature);
   const host = reserved ?? doc.createElement(HOST_TAG);
   host.setAttribute('data-feature', options.feature);

@@ -207,7 +207,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       } else if (recognition.kind === 'export' && adapter.readExportListAsync) read.exportList.prime(await adapter.readExportListAsync(doc, slices));
       else if (recognition.kind === 'start' && adapter.readStartListAsync) read.startList.prime(await adapter.readStartListAsync(doc, slices));
     } catch {
-      // Aborted (a newer page view) or failed: the features read synchronously, as before.
+      // Aborted (a newer page view) or failed: each feature then reads the page itself, synchronously.
     }
     if (firstView) mark('list-read');
     // The features of the first page view draw together in a task of their own (not in the list's last slice).

@@ -40,8 +40,8 @@ async function personKeys(persons: readonly ReviewPerson[], signal: AbortSignal)
 
 export const review: UkaFeature = {
   async init(ctx, signal) {
-    // The current review: on the first page view asked for before the page was parsed (./early.ts), so the answer is
-    // here by now; later page views ask afresh.
+    // The current review: on the first page view asked for before the page was parsed (lib/startup/early-reads.ts),
+    // so the answer is here by now; later page views ask afresh.
     const reviewState = takeEarly('reviewState');
     reviewState.catch(() => undefined);
     const read = ctx.read.exportList();

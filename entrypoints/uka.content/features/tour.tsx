@@ -96,7 +96,7 @@ export const tour: UkaFeature = {
       );
     };
 
-    // The first page view's progress was read before the page was parsed (./early.ts).
+    // The first page view's progress was read before the page was parsed (lib/startup/early-reads.ts).
     let progress: TourProgress;
     try {
       progress = parseProgress(await takeEarly('tourProgress'));
