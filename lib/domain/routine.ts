@@ -66,27 +66,13 @@ export type RoutineKey = keyof typeof ROUTINE;
 
 /** The contact-ladder intervals a user can set on the options page (or a policy), all in the ladder's own names. */
 export const SETTINGS_LADDER_KEYS = ['followUpMonths', 'failedCallsBeforeLetter', 'letterDaysBeforeVisit', 'handoverDaysBefore20'] as const;
+/** The contact-ladder intervals a metodbok pack carries: the settable ones and two more. */
+const PACK_LADDER_KEYS = [...SETTINGS_LADDER_KEYS, 'restartMonthsAfterVisit', 'notInterestedMonths'] as const;
 /** The numbers a metodbok pack carries in its `settings`, in the pack's order. */
-export const PACK_KEYS = [
-  'followUpMonths',
-  'failedCallsBeforeLetter',
-  'letterDaysBeforeVisit',
-  'handoverDaysBefore20',
-  'restartMonthsAfterVisit',
-  'notInterestedMonths',
-  'retentionDays',
-  'beforeDeadlineDays',
-  'exportWeekDays',
-  'afterUploadDays',
-] as const;
+export const PACK_KEYS = [...PACK_LADDER_KEYS, 'retentionDays', 'beforeDeadlineDays', 'exportWeekDays', 'afterUploadDays'] as const;
 /** The numbers the ladder engine reads (LadderSettings). */
 export const LADDER_NUMBER_KEYS = [
-  'followUpMonths',
-  'failedCallsBeforeLetter',
-  'letterDaysBeforeVisit',
-  'handoverDaysBefore20',
-  'restartMonthsAfterVisit',
-  'notInterestedMonths',
+  ...PACK_LADDER_KEYS,
   'adultAge',
   'endAge',
   'callRetryDays',
