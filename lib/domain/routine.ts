@@ -11,11 +11,11 @@ export interface Bounds {
   max: number;
   default: number;
   /**
-   * The wider range an earlier version accepted, where it differs: in stored settings and policies (`settings`), or in
+   * The wider range an earlier version accepted, where it differs: in stored settings and policies (`stored`), or in
    * metodbok packs (`pack`). Such a value still loads: on reading it is brought into [min, max] (`clampLegacy`).
    * New input (the options form) must be within [min, max].
    */
-  legacy?: { settings?: Range; pack?: Range };
+  legacy?: { stored?: Range; pack?: Range };
 }
 
 export interface Range {
@@ -23,15 +23,15 @@ export interface Range {
   max: number;
 }
 
-export type RoutineSource = 'settings' | 'pack';
+export type RoutineSource = 'stored' | 'pack';
 
 export const ROUTINE = {
   /** Follow-up of a reached youth without a measure, and contact again after "not interested" (mb 2.2.3, 5.2). At most a half-year. */
-  followUpMonths: { min: 1, max: 6, default: 3, legacy: { settings: { min: 1, max: 24 } } },
+  followUpMonths: { min: 1, max: 6, default: 3, legacy: { stored: { min: 1, max: 24 } } },
   /** Failed phone attempts before the contact letter/postcard (mb 2.3). */
-  failedCallsBeforeLetter: { min: 1, max: 10, default: 3, legacy: { settings: { min: 1, max: 20 } } },
+  failedCallsBeforeLetter: { min: 1, max: 10, default: 3, legacy: { stored: { min: 1, max: 20 } } },
   /** The visit letter goes out at least this many days before a home visit (mb 2.4.1). */
-  letterDaysBeforeVisit: { min: 1, max: 30, default: 7, legacy: { settings: { min: 1, max: 60 } } },
+  letterDaysBeforeVisit: { min: 1, max: 30, default: 7, legacy: { stored: { min: 1, max: 60 } } },
   /** Hand-over prompt this many days before the 20th birthday (our default). */
   handoverDaysBefore20: { min: 1, max: 365, default: 30, legacy: { pack: { min: 0, max: 365 } } },
   /** After a home visit without contact, start the attempts again after this many months (mb 2.5). */

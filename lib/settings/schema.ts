@@ -55,7 +55,7 @@ export function readableSettings(raw: Record<string, unknown>): Record<string, u
   const out = migrateSettings(raw);
   if (!isPlainObject(out.ladder)) return out;
   const ladder: Record<string, unknown> = { ...out.ladder };
-  for (const key of SETTINGS_LADDER_KEYS) if (key in ladder) ladder[key] = clampLegacy(key, ladder[key], 'settings');
+  for (const key of SETTINGS_LADDER_KEYS) if (key in ladder) ladder[key] = clampLegacy(key, ladder[key], 'stored');
   return { ...out, ladder };
 }
 

@@ -70,13 +70,13 @@ describe('the routine table is the one source of the routine numbers', () => {
   });
 
   it('clamps only what an earlier version accepted from the same source', () => {
-    expect(clampLegacy('followUpMonths', 24, 'settings')).toBe(6);
-    expect(clampLegacy('followUpMonths', '12', 'settings')).toBe(6);
-    expect(clampLegacy('followUpMonths', 25, 'settings')).toBe(25);
+    expect(clampLegacy('followUpMonths', 24, 'stored')).toBe(6);
+    expect(clampLegacy('followUpMonths', '12', 'stored')).toBe(6);
+    expect(clampLegacy('followUpMonths', 25, 'stored')).toBe(25);
     expect(clampLegacy('followUpMonths', 12, 'pack')).toBe(12);
     expect(clampLegacy('handoverDaysBefore20', 0, 'pack')).toBe(1);
-    expect(clampLegacy('handoverDaysBefore20', 0, 'settings')).toBe(0);
-    expect(clampLegacy('letterDaysBeforeVisit', 7, 'settings')).toBe(7);
-    expect(clampLegacy('letterDaysBeforeVisit', 2.5, 'settings')).toBe(2.5);
+    expect(clampLegacy('handoverDaysBefore20', 0, 'stored')).toBe(0);
+    expect(clampLegacy('letterDaysBeforeVisit', 7, 'stored')).toBe(7);
+    expect(clampLegacy('letterDaysBeforeVisit', 2.5, 'stored')).toBe(2.5);
   });
 });
