@@ -18,6 +18,7 @@ export const COMMAND_SENDERS = {
   'get-errors': ['extension'],
   'get-settings': ['extension'],
   'page-start': ['uka'],
+  'uka-parts-seen': ['uka'],
   'open-options': ['uka', 'extension'],
   'open-metodbok': ['uka', 'extension'],
   'tour-restart': ['extension'],
