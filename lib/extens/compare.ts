@@ -6,7 +6,7 @@
 import { ageOn, birthdayOn, type IsoDate } from '../domain/dates';
 import { parseId } from '../domain/personnummer';
 import type { ScbProfile } from '../scb/profile';
-import { readScbLines } from '../stats/scb-lines';
+import { cachedParseId, defaultProfile, forEachScbLine, roleIndex } from '../stats/scb-lines';
 import { judge, type EligibilityOptions } from './eligibility';
 import type { ExtractPerson, RowError } from './extract';
 
@@ -34,19 +34,22 @@ export interface Register {
 
 /** The register from an SCB file: "in UKA" = an open registration period (RegSlut empty). */
 export function readRegister(bytes: Uint8Array, profile?: ScbProfile): Register {
-  const { lines, skipped } = readScbLines(bytes, profile);
+  const p = profile ?? defaultProfile();
+  const R = roleIndex(p);
+  const parse = cachedParseId();
   const open = new Set<string>();
   const all = new Set<string>();
-  const unreadableLines = [...skipped];
-  for (const l of lines) {
-    const id = parseId(l.personnummer ?? '');
+  const unreadableLines: number[] = [];
+  const skipped = forEachScbLine(bytes, p, (f, line) => {
+    const id = parse(R.personnummer < 0 ? '' : (f[R.personnummer] as string));
     if (!id) {
-      unreadableLines.push(l.line);
-      continue;
+      unreadableLines.push(line);
+      return;
     }
     all.add(id.digits12);
-    if (!l.regEnd) open.add(id.digits12);
-  }
+    if (R.regEnd < 0 || f[R.regEnd] === '') open.add(id.digits12);
+  });
+  unreadableLines.push(...skipped);
   return { open, all, unreadableLines: unreadableLines.sort((a, b) => a - b) };
 }
 

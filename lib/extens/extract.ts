@@ -116,6 +116,23 @@ export function readExtract(bytes: Uint8Array, opts: ReadExtractOptions): Extrac
   let dataRows = 0;
   const colName = (i: number) => (header?.[i] ? header[i] : `kolumn ${i + 1}`);
 
+  // Row state and its accessors are made once, not per row (a 50,000-row extract would otherwise make 250,000 closures).
+let cells: string[] = [];
+let row = 0;
+let unreadable = false;
+const cell = (f: ExtensField): string | undefined => {
+  const i = cols[f];
+  return i === undefined ? undefined : (cells[i] ?? '');
+};
+const raw = cell;
+const err = (f: ExtensField, message: string) => addError({ row, column: cols[f] !== undefined ? colName(cols[f] as number) : FIELD_LABELS[f], message });
+const take = <T>(f: ExtensField, r: { ok: true; value: T } | { ok: false; message: string }, fallback: T): T => {
+  if (r.ok) return r.value;
+  err(f, r.message);
+  unreadable = true;
+  return fallback;
+};
+
   const summary = streamRows(
     text,
     (cells, row) => {
@@ -141,12 +158,10 @@ export function readExtract(bytes: Uint8Array, opts: ReadExtractOptions): Extrac
     rowErrors.push({ row: 0, column: '', message: `ytterligare ${errorCount - rowErrors.length} fel visas inte` });
   }
 
-  function readRow(cells: string[], row: number): void {
-    const cell = (f: ExtensField): string | undefined => {
-      const i = cols[f];
-      return i === undefined ? undefined : (cells[i] ?? '');
-    };
-    const err = (f: ExtensField, message: string) => addError({ row, column: cols[f] !== undefined ? colName(cols[f] as number) : FIELD_LABELS[f], message });
+  function readRow(rowCells: string[], rowNumber: number): void {
+    cells = rowCells;
+    row = rowNumber;
+    unreadable = false;
     if (cols.personnummer === undefined) {
       addError({ row, column: '', message: 'ingen kolumn är vald för personnummer' });
       return;
@@ -160,14 +175,6 @@ export function readExtract(bytes: Uint8Array, opts: ReadExtractOptions): Extrac
       err('personnummer', pid.message);
       return;
     }
-    let unreadable = false;
-    const take = <T>(f: ExtensField, r: { ok: true; value: T } | { ok: false; message: string }, fallback: T): T => {
-      if (r.ok) return r.value;
-      err(f, r.message);
-      unreadable = true;
-      return fallback;
-    };
-    const raw = (f: ExtensField) => cell(f);
     let kommun: string | null = null;
     if (raw('kommun') !== undefined) {
       kommun = take('kommun', readKommun(raw('kommun')), null);

@@ -2,7 +2,7 @@
  * Readers of single values as Swedish school data writes them (Extens, BEDA, spreadsheets). Each reader returns the
  * value or a precise Swedish message of what is wrong; none guesses. Pure: no DOM, no browser APIs.
  */
-import { parseId } from '../domain/personnummer';
+import { luhn10, parseId } from '../domain/personnummer';
 import { isIsoDate, type IsoDate } from '../domain/dates';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -39,6 +39,15 @@ export function readPersonnummer(raw: string | undefined, onDate?: IsoDate): Rea
   if (SCIENTIFIC.test(s)) return bad(`personnumret "${s}" är förstört av ett kalkylprogram (skrivet som tal i exponentform, siffror har gått förlorade); exportera utdraget igen utan att öppna det i Excel`);
   if (DECIMAL_TAIL.test(s)) return bad(`personnumret "${s}" har fått decimaler av ett kalkylprogram; exportera utdraget igen`);
   const compact = s.replace(/ /g, '');
+  // Fast path for the usual 12-digit forms (a 50,000-row extract): Luhn and a real birth date, as parseId checks them.
+  const m12 = /^(\d{8})-?(\d{4})$/.exec(compact);
+  if (m12) {
+    const digits12 = `${m12[1]}${m12[2]}`;
+    const day = Number(digits12.slice(6, 8));
+    const coordination = day > 60;
+    const birthDate = `${digits12.slice(0, 4)}-${digits12.slice(4, 6)}-${String(coordination ? day - 60 : day).padStart(2, '0')}`;
+    if (luhn10(digits12) && isIsoDate(birthDate)) return ok({ digits12, birthDate: birthDate as IsoDate, coordination });
+  }
   if (!/^(\d{6}|\d{8})[-+]?\d{4}$/.test(compact)) {
     const digits = compact.replace(/\D/g, '');
     if (/^\d+$/.test(compact) && digits.length < 10) return bad(`personnumret "${s}" har bara ${digits.length} siffror (inledande nollor kan ha tagits bort av ett kalkylprogram)`);

@@ -1,5 +1,6 @@
 /**
- * Command line: npm run scb-stats -- SCBFILE [--compare SCBFILE2] --period YYYYHn [--kommun NNNN] [--json]
+ * Command line: npm run scb-stats -- SCBFILE [--compare SCBFILE2 [--compare-period YYYYHn]] --period YYYYHn [--kommun NNNN] [--json]
+ * The comparison file is counted for its own half-year: --compare-period, or the period its latest event falls in.
  * Exit 0: counted, no blocking errors; 1: counted, but a file has blocking errors (listed on stderr with --json);
  * 2: a file cannot be read or is unreadable as an SCB file; 3: bad arguments.
  *
@@ -12,11 +13,12 @@ import { maskId } from '../domain/personnummer';
 import { halfYearStats, type HalfYearStats, type StatsResult } from './stats';
 import { statsLabel } from './labels';
 
-const USAGE = 'Användning: npm run scb-stats -- SCBFIL [--compare SCBFIL2] --period ÅÅÅÅH1|ÅÅÅÅH2 [--kommun NNNN] [--json]';
+const USAGE = 'Användning: npm run scb-stats -- SCBFIL [--compare SCBFIL2 [--compare-period ÅÅÅÅH1|ÅÅÅÅH2]] --period ÅÅÅÅH1|ÅÅÅÅH2 [--kommun NNNN] [--json]';
 
 export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
   const files: string[] = [];
   let period: string | undefined;
+  let comparePeriod: string | undefined;
   let kommun: string | undefined;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -31,6 +33,7 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       else if (a === '--period') period = next();
       else if (a === '--kommun') kommun = next();
       else if (a === '--compare') files[1] = next();
+      else if (a === '--compare-period') comparePeriod = next();
       else if (a === '-h' || a === '--help') {
         out(USAGE);
         return 0;
@@ -46,12 +49,14 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
     err(USAGE);
     return 3;
   }
-  if (!/^\d{4}H[12]$/.test(period)) {
-    err(`--period skrivs som 2026H1 eller 2026H2, inte "${period}"`);
-    return 3;
+  for (const p of [period, comparePeriod]) {
+    if (p !== undefined && !/^\d{4}H[12]$/.test(p)) {
+      err(`En period skrivs som 2026H1 eller 2026H2, inte "${p}"`);
+      return 3;
+    }
   }
   const results: StatsResult[] = [];
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
     if (f === undefined) continue;
     let bytes: Uint8Array;
     try {
@@ -60,7 +65,7 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       err(`Kan inte läsa filen ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return 2;
     }
-    results.push(halfYearStats(bytes, { period: period as HalfYear, kommun }));
+    results.push(halfYearStats(bytes, { period: (i === 0 ? period : comparePeriod) as HalfYear | undefined, kommun }));
   }
   const [first, second] = results as [StatsResult, StatsResult | undefined];
   const errorLines = (r: StatsResult, name: string) =>
@@ -71,7 +76,7 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
     if (allErrors.length > 0) err(`Blockerande fel (filen räknas ändå):\n  ${allErrors.join('\n  ')}`);
   } else {
     out(formatStats(first.stats, `${files[0]} (${period})`));
-    if (second) out(`\n${formatStats(second.stats, `${files[1]} (jämförelse)`)}`);
+    if (second) out(`\n${formatStats(second.stats, `${files[1]} (jämförelse, ${second.period})`)}`);
     if (allErrors.length > 0) out(`\nBlockerande fel (filen räknas ändå):\n  ${allErrors.join('\n  ')}`);
   }
   if (results.some((r) => r.unreadable)) return 2;

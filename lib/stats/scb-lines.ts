@@ -1,33 +1,35 @@
 /**
  * The SCB file's lines by column role, through the file profile (lib/scb): decoding and line splitting come from
  * lib/scb/decode, the columns from the profile, never from hard-coded positions. Whether the file is well-formed is
- * the validator's business (validateScbFile); this reader takes what it can read and skips nothing silently: a line
- * with the wrong number of fields is counted in `skipped`. Pure: no DOM, no browser APIs.
+ * the validator's business (validateScbFile); this reader visits what it can read and skips nothing silently: a line
+ * with the wrong number of fields is reported in `skipped`. Lines are visited one at a time (no object per line is
+ * kept), so a 100,000-line file costs little beyond its text. Pure: no DOM, no browser APIs.
  */
 import { decodeWindows1252, splitLines } from '../scb/decode';
 import { defaultProfile, type ColumnRole } from '../scb/profile-core';
 import type { ScbProfile } from '../scb/profile';
+import { parseId, type ParsedId } from '../domain/personnummer';
 
-export type ScbLine = Partial<Record<ColumnRole, string>> & { line: number };
+/** Column index of each role in the profile (-1 when the profile has no such column). */
+export type RoleIndex = Record<ColumnRole, number>;
 
-export interface ScbLines {
-  lines: ScbLine[];
-  /** Physical line numbers that could not be split into the profile's columns. */
-  skipped: number[];
+export function roleIndex(profile: ScbProfile): RoleIndex {
+  const out = {} as RoleIndex;
+  const roles: ColumnRole[] = ['kommun', 'personnummer', 'regStart', 'regEnd', 'regEndReason', 'studyLevel', 'studiebevis', 'contactDate', 'contactOccupation', 'measure', 'measureStart', 'measureEnd', 'measureEndReason', 'occupationAfter'];
+  for (const r of roles) out[r] = -1;
+  profile.columns.forEach((c, i) => {
+    if (c.role) out[c.role] = i;
+  });
+  return out;
 }
 
-/** Read every data line of an SCB file into fields by role. Never throws. */
-export function readScbLines(bytes: Uint8Array, profile: ScbProfile = defaultProfile()): ScbLines {
+/** Visit every data line of an SCB file as its fields (trimmed). Returns the lines that could not be split. Never throws. */
+export function forEachScbLine(bytes: Uint8Array, profile: ScbProfile, visit: (fields: string[], line: number) => void): number[] {
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const text = profile.encoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes.subarray(start)) : decodeWindows1252(bytes.subarray(start));
   const { lines } = splitLines(text);
-  const roles: Array<[ColumnRole, number]> = [];
-  profile.columns.forEach((c, i) => {
-    if (c.role) roles.push([c.role, i]);
-  });
   const n = profile.columns.length;
-  const out: ScbLine[] = [];
   const skipped: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
@@ -39,9 +41,23 @@ export function readScbLines(bytes: Uint8Array, profile: ScbProfile = defaultPro
       skipped.push(i + 1);
       continue;
     }
-    const rec: ScbLine = { line: i + 1 };
-    for (const [role, idx] of roles) rec[role] = (f[idx] as string).trim();
-    out.push(rec);
+    for (let k = 0; k < n; k++) f[k] = (f[k] as string).trim();
+    visit(f, i + 1);
   }
-  return { lines: out, skipped };
+  return skipped;
 }
+
+/** parseId with a cache: a youth's number repeats on every line of the youth. */
+export function cachedParseId(): (raw: string) => ParsedId | null {
+  const cache = new Map<string, ParsedId | null>();
+  return (raw) => {
+    let hit = cache.get(raw);
+    if (hit === undefined) {
+      hit = parseId(raw);
+      cache.set(raw, hit);
+    }
+    return hit;
+  };
+}
+
+export { defaultProfile };

@@ -5,11 +5,10 @@
  * Pure: no DOM, no browser APIs.
  */
 import { ageOn, halfYearEnd, halfYearStart, type HalfYear, type IsoDate } from '../domain/dates';
-import { parseId } from '../domain/personnummer';
 import { defaultProfile } from '../scb/profile-core';
 import type { ScbProfile } from '../scb/profile';
 import { validateScbFile, type Finding } from '../scb/validate';
-import { readScbLines } from './scb-lines';
+import { cachedParseId, forEachScbLine, roleIndex } from './scb-lines';
 
 export interface HalfYearStats {
   persons: number;
@@ -50,39 +49,45 @@ export function sortedCounts(rec: Record<string, number>): Record<string, number
 }
 
 export interface StatsOptions {
-  period: HalfYear;
+  /** The collection period; when left out, the period the SCB check derives from the file (its latest event). */
+  period?: HalfYear;
   profile?: ScbProfile;
   kommun?: string;
 }
 
 export function halfYearStats(bytes: Uint8Array, opts: StatsOptions): StatsResult {
   const profile = opts.profile ?? defaultProfile();
-  const start = halfYearStart(opts.period);
-  const end = halfYearEnd(opts.period);
   const report = validateScbFile(bytes, { profile, period: opts.period, kommun: opts.kommun });
-  const { lines, skipped } = readScbLines(bytes, profile);
+  const period = (opts.period ?? report.period ?? '1970H1') as HalfYear;
+  const start = halfYearStart(period);
+  const end = halfYearEnd(period);
+  const R = roleIndex(profile);
+  const parse = cachedParseId();
+  const field = (f: string[], i: number) => (i < 0 ? '' : (f[i] as string));
 
   const persons = new Map<string, { birth: IsoDate; woman: boolean; reached: boolean }>();
   const regs = new Map<string, { sen: string; ended: boolean; reason: string }>();
   const stats: HalfYearStats = { persons: 0, byGender: { kvinna: 0, man: 0 }, byAge: {}, bySenSysReg: {}, reached: 0, notReached: 0, measuresByAtgard: {}, outcomesBySysEfter: {}, endedByGrundRegSlut: {} };
-  for (const l of lines) {
-    const id = parseId(l.personnummer ?? '');
-    if (!id) continue;
+  const skipped = forEachScbLine(bytes, profile, (f) => {
+    const id = parse(field(f, R.personnummer));
+    if (!id) return;
     let p = persons.get(id.digits12);
     if (!p) {
       const woman = Number(id.digits12.charAt(10)) % 2 === 0;
       p = { birth: id.birthDate as IsoDate, woman, reached: false };
       persons.set(id.digits12, p);
     }
-    const regKey = `${id.digits12}|${l.regStart ?? ''}`;
-    if (!regs.has(regKey)) regs.set(regKey, { sen: l.studyLevel || MISSING, ended: !!l.regEnd, reason: l.regEndReason || MISSING });
-    const cDate = l.contactDate ?? '';
-    if (l.contactOccupation && cDate >= start && cDate <= end && cDate.length === 10 && l.contactOccupation !== NOT_REACHED_CODE) p.reached = true;
-    if (l.measure) {
-      inc(stats.measuresByAtgard, l.measure);
-      if (l.measureEnd) inc(stats.outcomesBySysEfter, l.occupationAfter || MISSING);
+    const regKey = `${id.digits12}|${field(f, R.regStart)}`;
+    if (!regs.has(regKey)) regs.set(regKey, { sen: field(f, R.studyLevel) || MISSING, ended: field(f, R.regEnd) !== '', reason: field(f, R.regEndReason) || MISSING });
+    const cDate = field(f, R.contactDate);
+    const occ = field(f, R.contactOccupation);
+    if (occ && cDate.length === 10 && cDate >= start && cDate <= end && occ !== NOT_REACHED_CODE) p.reached = true;
+    const measure = field(f, R.measure);
+    if (measure) {
+      inc(stats.measuresByAtgard, measure);
+      if (field(f, R.measureEnd)) inc(stats.outcomesBySysEfter, field(f, R.occupationAfter) || MISSING);
     }
-  }
+  });
   for (const p of persons.values()) {
     stats.persons++;
     if (p.woman) stats.byGender.kvinna++;
@@ -101,7 +106,7 @@ export function halfYearStats(bytes: Uint8Array, opts: StatsOptions): StatsResul
   stats.outcomesBySysEfter = sortedCounts(stats.outcomesBySysEfter);
   stats.endedByGrundRegSlut = sortedCounts(stats.endedByGrundRegSlut);
   const errors = report.findings.filter((f) => f.severity === 'block');
-  return { period: opts.period, stats, errors, blocking: report.counts.block, unreadable: report.verdict === 'unreadable', skippedLines: skipped };
+  return { period, stats, errors, blocking: report.counts.block, unreadable: report.verdict === 'unreadable', skippedLines: skipped };
 }
 
 /** Change between two half-years per key (b − a), for the comparison view. */

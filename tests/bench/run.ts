@@ -61,6 +61,11 @@ async function main(): Promise<void> {
     console.log('\nSCB-fil-bench:');
     for (const [k, v] of Object.entries(scb)) console.log(`  ${k}: ${typeof v === 'number' ? Number(v.toFixed(3)) : String(v)}`);
   }
+  if (!values['skip-scb']) {
+    const { benchExtens } = await import('./extens');
+    console.log('\nExtens-jämförelse och halvårsstatistik (kvoter mot avkodning+delning av samma fil; minne utöver filen):');
+    for (const [k, v] of Object.entries(await benchExtens())) console.log(`  ${k}: ${v}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -157,3 +157,18 @@ describe('CSV export for Swedish Excel', () => {
     expect(parsed[1]).toEqual(['20080123-2380', 'Åsa Öberg', 'Ska registreras: 18 år; ingen examen', "'+46 70 123", 'Box 1; "lgh 2"']);
   });
 });
+
+describe('the personnummer fast path agrees with the personnummer package', () => {
+  it('on every Skatteverket test number, with and without separator, and on broken check digits', async () => {
+    const { testPersonnummer, testSamordningsnummer } = await import('../../fixtures/testpersonnummer');
+    const { parseId } = await import('../../../lib/domain/personnummer');
+    for (const p of [...testPersonnummer().slice(0, 5000), ...testSamordningsnummer()]) {
+      for (const form of [p, `${p.slice(0, 8)}-${p.slice(8)}`, `${p.slice(0, 11)}${(Number(p.charAt(11)) + 1) % 10}`]) {
+        const parsed = parseId(form);
+        const slow = parsed ? { digits12: parsed.digits12, birthDate: parsed.birthDate, coordination: parsed.coordination } : null;
+        const fast = readPersonnummer(form);
+        expect(fast.ok ? { digits12: fast.value.digits12, birthDate: fast.value.birthDate, coordination: fast.value.coordination } : null, form).toEqual(slow);
+      }
+    }
+  });
+});

@@ -308,8 +308,8 @@ describe('managed_schema.json', () => {
     }
   });
 
-  it('covers every Settings key and the two policy documents (metodbok pack, UKA profile), nothing else', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual([...SETTINGS_KEYS, 'contentPack', 'ukaProfile'].sort());
+  it('covers every Settings key and the policy documents (metodbok pack, UKA profile, Extens mappings), nothing else', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual([...SETTINGS_KEYS, 'contentPack', 'ukaProfile', 'extensMappings'].sort());
     for (const key of ['ladder', 'scbDeadlines'] as const) {
       expect(Object.keys(schema.properties[key]!.properties ?? {}).sort()).toEqual(Object.keys(DEFAULT_SETTINGS[key]).sort());
     }
