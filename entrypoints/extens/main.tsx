@@ -6,10 +6,9 @@ import { fetchScbFileFromUka } from '../../components/extens/uka-fetch';
 import { loadSettings } from '../../lib/settings';
 import { readManagedArea } from '../../lib/platform/managed';
 import { today } from '../../lib/platform/clock';
+import { EXTENS_MAPPINGS_KEY as MAPPINGS_KEY, POLICY_EXTENS_MAPPINGS_KEY } from '../../lib/platform/storage-keys';
 import { SavedMappingsSchema, normaliseHeader, type SavedMapping } from '../../lib/extens/mapping';
 
-/** storage.local key of the saved column mappings (header names and field choices only, never data). */
-const MAPPINGS_KEY = 'extensMappings';
 
 async function readSaved(): Promise<SavedMapping[]> {
   try {
@@ -23,7 +22,7 @@ async function readSaved(): Promise<SavedMapping[]> {
 
 async function readPolicy(): Promise<SavedMapping[]> {
   const managed = await readManagedArea();
-  const r = SavedMappingsSchema.safeParse(managed[MAPPINGS_KEY] ?? []);
+  const r = SavedMappingsSchema.safeParse(managed[POLICY_EXTENS_MAPPINGS_KEY] ?? []);
   return r.success ? r.data : [];
 }
 

@@ -28,6 +28,8 @@ export const LAYOUT_HINTS_KEY = 'layoutHints';
 export const REMINDERS_LAST_FIRED_KEY = 'remindersLastFired';
 /** The instants the scheduler's named alarms are set for, by alarm name (lib/platform/scheduler.ts). */
 export const SCHEDULED_ALARMS_KEY = 'scheduledAlarms';
+/** Column mappings of Extens extracts: header names and the field each maps to, never data (entrypoints/extens). */
+export const EXTENS_MAPPINGS_KEY = 'extensMappings';
 /** Test builds only: the clock override, an ISO date-time (lib/platform/clock.ts). */
 export const TEST_CLOCK_KEY = 'testClock';
 /** Test builds only: simulated enterprise policy values (lib/platform/managed.ts). */
@@ -43,6 +45,7 @@ export const LOCAL_KEYS = [
   LAYOUT_HINTS_KEY,
   REMINDERS_LAST_FIRED_KEY,
   SCHEDULED_ALARMS_KEY,
+  EXTENS_MAPPINGS_KEY,
   TEST_CLOCK_KEY,
   TEST_MANAGED_KEY,
 ] as const;
@@ -68,6 +71,8 @@ export const SYNC_KEYS = [] as const;
 export const POLICY_PACK_KEY = 'contentPack';
 /** A UKA markup profile supplied by policy (locked, tried first), as JSON text or a document. */
 export const POLICY_PROFILE_KEY = 'ukaProfile';
+/** Column mappings of Extens extracts shipped by the kommun (same shape as EXTENS_MAPPINGS_KEY in storage.local). */
+export const POLICY_EXTENS_MAPPINGS_KEY = 'extensMappings';
 
 // ---- IndexedDB
 
