@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { addDays, compareCodePoints, diffDays, type IsoDate } from '../../lib/domain/dates';
+import { OpenLink } from '../ui/OpenLink';
 
 export interface ReminderItem {
   id: string;
@@ -15,6 +16,8 @@ export interface ReminderItem {
   detail: string;
   url: string | null;
   personKey?: string;
+  /** The youth's name when seen in UKA this browser session. */
+  name?: string;
 }
 
 export const REMINDER_STATE_LABEL: Record<ReminderItem['state'], string> = {
@@ -28,6 +31,10 @@ export interface RemindersListProps {
   today: IsoDate;
   /** Upcoming reminders due within this many days are listed under "Kommande" (default 30). */
   upcomingDays?: number;
+  /** At most this many entries in each part of the list (default: all); the rest are on the worklist page. */
+  limit?: number;
+  /** Opens the worklist page ("Att göra"), when the list is cut short there. */
+  onOpenWorklist?(): void;
   /** The .ics text for "Exportera till kalender", or null while it is being made. */
   icsText: string | null;
   /** Whether the .ics file includes the reminders dated from birth dates (20th birthday, hand-over); off by default. */
@@ -67,19 +74,16 @@ function Entry(props: { item: ReminderItem; today: IsoDate; onOpen(): void; onSn
           senast <time dateTime={item.dueDate}>{item.dueDate}</time> ({when})
         </span>
       </div>
+      {item.personKey && (
+        <div class="reminder-who" data-testid="reminder-who">
+          {item.name ? <strong>{item.name}</strong> : <span class="muted">Namnet är inte känt i den här sessionen</span>}
+        </div>
+      )}
       {item.url ? (
-        <a
-          href={item.url}
-          target="_blank"
-          rel="noreferrer"
-          onClick={(e) => {
-            e.preventDefault();
-            props.onOpen();
-          }}
-        >
+        <OpenLink href={item.url} onOpen={props.onOpen}>
           {item.title}
-          <span class="muted"> – öppna {target(item) || 'UKA'}</span>
-        </a>
+          <span class="muted"> – {item.personKey && !item.name ? 'öppna i UKA för att se namnet' : `öppna ${target(item) || 'UKA'}`}</span>
+        </OpenLink>
       ) : (
         <span>{item.title}</span>
       )}
@@ -108,8 +112,12 @@ export function RemindersList(props: RemindersListProps) {
 
   const horizon = addDays(props.today, props.upcomingDays ?? 30);
   const ordered = orderReminders(props.reminders);
-  const now = ordered.filter((r) => r.state !== 'upcoming');
-  const soon = ordered.filter((r) => r.state === 'upcoming' && r.dueDate <= horizon);
+  const allNow = ordered.filter((r) => r.state !== 'upcoming');
+  const allSoon = ordered.filter((r) => r.state === 'upcoming' && r.dueDate <= horizon);
+  const limit = props.limit ?? Infinity;
+  const now = allNow.slice(0, limit);
+  const soon = allSoon.slice(0, limit);
+  const more = allNow.length - now.length + (allSoon.length - soon.length);
   const entry = (r: ReminderItem) => (
     <Entry
       key={r.id}
@@ -128,6 +136,10 @@ export function RemindersList(props: RemindersListProps) {
     <section aria-labelledby="popup-reminders" class="reminders" data-testid="reminders">
       <style>{REMINDERS_CSS}</style>
       <h2 id="popup-reminders">Påminnelser</h2>
+      <p class="muted" data-testid="reminders-count" data-count={allNow.length}>
+        {allNow.length === 1 ? '1 sak att göra nu' : `${allNow.length} saker att göra nu`}
+        {more > 0 ? `, de närmaste visas här` : ''}
+      </p>
       {now.length === 0 ? (
         <p data-testid="reminders-empty">Inget är försenat eller ska göras just nu.</p>
       ) : (
@@ -137,11 +149,18 @@ export function RemindersList(props: RemindersListProps) {
       )}
       {soon.length > 0 && (
         <details data-testid="reminders-soon-box">
-          <summary>Kommande inom {props.upcomingDays ?? 30} dagar ({soon.length})</summary>
+          <summary>Kommande inom {props.upcomingDays ?? 30} dagar ({allSoon.length})</summary>
           <ul class="reminder-list" data-testid="reminders-soon">
             {soon.map(entry)}
           </ul>
         </details>
+      )}
+      {props.onOpenWorklist && (
+        <p>
+          <button type="button" data-testid="open-worklist" onClick={props.onOpenWorklist}>
+            Öppna Att göra{more > 0 ? ` (${more} till)` : ''}
+          </button>
+        </p>
       )}
       <div role="status" aria-live="polite" data-testid="reminders-message">
         {message}

@@ -10,6 +10,7 @@ import { today as clockToday } from '../../lib/platform/clock';
 import type { IsoDate } from '../../lib/domain/dates';
 import { requestTourRestart } from '../../components/tour/restart';
 import { isOnUka } from '../../lib/platform/links';
+import { markReminderDone, snoozeReminder } from '../../components/reminders/actions';
 
 async function activeTab(): Promise<{ id: number | null; url: string | null }> {
   // ?tab=ID lets the popup describe a given tab when it is opened as a page (diagnostics and tests).
@@ -45,6 +46,8 @@ function Reminders(props: { today: IsoDate; ukaOrigin: string }) {
     <RemindersList
       reminders={items}
       today={props.today}
+      limit={5}
+      onOpenWorklist={() => void browser.tabs.create({ url: browser.runtime.getURL('/worklist.html') })}
       icsText={ics}
       icsBirthDates={birthDates}
       onIcsBirthDates={(include) => {
@@ -56,11 +59,11 @@ function Reminders(props: { today: IsoDate; ukaOrigin: string }) {
         if (isOnUka(item.url, props.ukaOrigin)) void browser.tabs.create({ url: item.url });
       }}
       onSnooze={async (item, until) => {
-        await sendCommand('reminder-snooze', { id: item.id, until, ...(item.personKey ? { personKey: item.personKey } : {}) });
+        await snoozeReminder(item, until);
         await load();
       }}
       onDone={async (item) => {
-        await sendCommand('reminder-done', { id: item.id, ...(item.personKey ? { personKey: item.personKey } : {}) });
+        await markReminderDone(item);
         await load();
       }}
     />

@@ -16,6 +16,7 @@ import type { LocalNote } from '../ladder/types';
 import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderStateRecord } from '../store/types';
 import type { ReminderView } from '../reminders/types';
 import type { ReviewView } from '../review/records';
+import type { VisitRow, WorkItem } from '../worklist/types';
 import { defineCommands, type HandlerMap, type PayloadInput } from './dispatch';
 
 import { PersonKey } from './person-key';
@@ -70,6 +71,29 @@ export interface StoredNoteView {
   createdAt: number;
 }
 
+/** What the worklist page shows ('worklist-get'). */
+export interface WorklistData {
+  today: string;
+  items: WorkItem[];
+  /** The team's coming visit days (content pack and the days kept on the worklist page). */
+  visitDays: string[];
+  /** The visit letter goes out at least this many days before the visit. */
+  letterDaysBeforeVisit: number;
+  /** Youths known to KAA-lotsen, and how many of them have a name this session. */
+  persons: number;
+  named: number;
+}
+
+/** The home-visit list for one day ('visit-list'). */
+export interface VisitListData {
+  today: string;
+  visitDay: string;
+  rows: VisitRow[];
+  letterDaysBeforeVisit: number;
+  /** Youths known only from "Mina deltagare" (person page not read): the ladder cannot place them. */
+  unread: number;
+}
+
 export const COMMANDS = defineCommands({
   /** Content script → background: what happened on this page view (for the popup). Handler needs sender.tab.id. */
   'page-status': PageStatusSchema,
@@ -101,6 +125,8 @@ export const COMMANDS = defineCommands({
   'person-seen': z.object({
     personnummer: z.string().max(20).refine((s) => parseId(s) !== null, 'ogiltigt personnummer'),
     path: PagePath.nullable(),
+    /** The name in the page's header: kept for this browser session only (lib/platform/session-names.ts). */
+    name: Text(300).optional(),
   }),
   /**
    * Content script → background: the pseudonymous keys of these personnummer (keys[i] for personnummer[i]). Writes
@@ -122,6 +148,8 @@ export const COMMANDS = defineCommands({
           personnummer: z.string().max(20).refine((s) => parseId(s) !== null, 'ogiltigt personnummer'),
           path: PagePath.nullable(),
           latestContact: IsoDate.nullable().optional(),
+          /** The name on the list: kept for this browser session only (lib/platform/session-names.ts). */
+          name: Text(300).optional(),
         }),
       )
       .max(MAX_REVIEW_KEYS),
@@ -165,6 +193,12 @@ export const COMMANDS = defineCommands({
   'note-delete': z.object({ key: PersonKey.optional(), id: Text(64).min(1) }),
   /** Popup/panel → background: current reminders. */
   'get-reminders': z.object({ today: IsoDate.optional() }).optional(),
+  /** Worklist page → background: every step for my youths, with names known this session, and the visit days. */
+  'worklist-get': Empty,
+  /** Worklist page → background: the home-visit list for one visit day. */
+  'visit-list': z.object({ visitDay: IsoDate }),
+  /** Worklist page → background: keep (or drop) a team visit day (a date only, no personal data). */
+  'visit-days-set': z.object({ days: z.array(IsoDate).max(60) }),
   /** Popup → background: the reminders as an .ics calendar file (text); birth-date reminders only when asked for. */
   'reminders-ics': z.object({ includeBirthDates: z.boolean().optional() }).optional(),
   'reminder-snooze': z.object({ id: Text(300).min(1), until: IsoDate, personKey: PersonKey.optional() }),
@@ -219,6 +253,9 @@ export interface CommandResults {
   'get-reminders': ReminderView[];
   /** The .ics calendar file as text. */
   'reminders-ics': string;
+  'worklist-get': WorklistData;
+  'visit-list': VisitListData;
+  'visit-days-set': { days: string[] };
   'reminder-snooze': ReminderStateRecord;
   'reminder-done': ReminderStateRecord;
   'log-export': ExportLogEntry;

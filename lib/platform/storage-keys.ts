@@ -30,6 +30,8 @@ export const REMINDERS_LAST_FIRED_KEY = 'remindersLastFired';
 export const SCHEDULED_ALARMS_KEY = 'scheduledAlarms';
 /** Column mappings of Extens extracts: header names and the field each maps to, never data (entrypoints/extens). */
 export const EXTENS_MAPPINGS_KEY = 'extensMappings';
+/** The team's home-visit days saved on the worklist page: ISO dates only (entrypoints/background/handlers/worklist.ts). */
+export const TEAM_VISIT_DAYS_KEY = 'teamVisitDays';
 /** Test builds only: the clock override, an ISO date-time (lib/platform/clock.ts). */
 export const TEST_CLOCK_KEY = 'testClock';
 /** Test builds only: simulated enterprise policy values (lib/platform/managed.ts). */
@@ -46,6 +48,7 @@ export const LOCAL_KEYS = [
   REMINDERS_LAST_FIRED_KEY,
   SCHEDULED_ALARMS_KEY,
   EXTENS_MAPPINGS_KEY,
+  TEAM_VISIT_DAYS_KEY,
   TEST_CLOCK_KEY,
   TEST_MANAGED_KEY,
 ] as const;
@@ -59,7 +62,15 @@ export function tabStatusKey(tabId: number): string {
   return `tab:${tabId}`;
 }
 
-export const SESSION_KEYS = [FIRED_LOG_KEY, tabStatusKey(0)] as const;
+/** The visit list's free text (two coaches, the team's note, planned times): entrypoints/worklist/main.tsx. */
+export const VISIT_SESSION_KEY = 'visitSession';
+/** Prefix of the session's name memory: a youth's name seen in UKA, one key per pseudonymous person key. */
+export const SESSION_NAME_PREFIX = 'name:';
+export function sessionNameKey(personKey: string): string {
+  return `${SESSION_NAME_PREFIX}${personKey}`;
+}
+
+export const SESSION_KEYS = [FIRED_LOG_KEY, tabStatusKey(0), VISIT_SESSION_KEY, sessionNameKey('')] as const;
 
 // ---- storage.sync: nothing. Settings are per browser profile; nothing of ours leaves the computer through sync.
 

@@ -8,6 +8,7 @@ import { loadSettings } from '../settings';
 import { loadEffective } from '../platform/effective';
 import { today as clockToday } from '../platform/clock';
 import { getStore } from '../store';
+import { sessionNames } from '../platform/session-names';
 import { lastReviewDate } from '../review/records';
 import { snapshotInput, type LadderSnapshot } from '../ladder/snapshot';
 import { deriveReminders } from './reminders';
@@ -17,7 +18,8 @@ import type { Reminder, ReminderPerson, ReminderView } from './types';
 import { ukaUrl } from '../platform/links';
 
 
-async function persons(today: IsoDate): Promise<ReminderPerson[]> {
+/** Every youth known to KAA-lotsen with the ladder for today (null when the person page has not been read). */
+export async function persons(today: IsoDate): Promise<ReminderPerson[]> {
   const store = await getStore();
   const { routine } = await loadEffective();
   const out: ReminderPerson[] = [];
@@ -66,6 +68,8 @@ export async function computeReminders(): Promise<Reminder[]> {
 /** The reminders the popup lists (snoozed ones left out), with their texts and UKA links. */
 export async function reminderViews(): Promise<ReminderView[]> {
   const { settings } = await loadSettings();
+  // Names seen in UKA this browser session (memory only), so that each entry says whom it is about.
+  const names = await sessionNames();
   return (await computeReminders())
     .filter((r) => !r.snoozedUntil)
     .map((r) => ({
@@ -77,6 +81,7 @@ export async function reminderViews(): Promise<ReminderView[]> {
       detail: renderReminderDetail(r),
       url: ukaUrl(settings.ukaOrigin, r.path ?? (r.kind === 'monthlyReview' ? '/export' : undefined)),
       ...(r.personKey ? { personKey: r.personKey } : {}),
+      ...(r.personKey && names.has(r.personKey) ? { name: names.get(r.personKey) } : {}),
     }));
 }
 

@@ -107,4 +107,6 @@ export interface ReminderView {
   detail: string;
   url: string | null;
   personKey?: string;
+  /** The youth's name when seen in UKA this browser session (never stored on disk). */
+  name?: string;
 }

@@ -119,6 +119,26 @@ async function screenshots(context: BrowserContext, page: Page, origin: string, 
   const metodbok = await context.newPage();
   await metodbok.goto(`chrome-extension://${extensionId}/metodbok.html#kontakttrappan`);
   await shot(metodbok, out, '08-metodbok');
+  // The coach's worklist and the home-visit list: the youths' pages are read once (the ladder needs UKA's contact log).
+  for (let id = 10; id <= 20; id++) {
+    await page.goto(`${origin}/person/${id}`);
+    await page.locator('kaa-lotsen-ui[data-feature="ladder"]').getByTestId('ladder-next').waitFor({ timeout: 15_000 }).catch(() => undefined);
+  }
+  const worklist = await context.newPage();
+  await worklist.goto(`chrome-extension://${extensionId}/worklist.html`);
+  await worklist.getByTestId('worklist').waitFor();
+  await shot(worklist, out, '10-att-gora');
+  await worklist.goto(`chrome-extension://${extensionId}/worklist.html#hembesok`);
+  await worklist.reload();
+  // The stand-in's next visit day: its youths with a planned visit have it 9 days after "today".
+  await worklist.getByTestId('visit-day-input').fill('2026-12-02');
+  await worklist.getByLabel('Coach 1').fill('Anna');
+  await worklist.getByLabel('Coach 2').fill('Omar');
+  await worklist.getByTestId('visit-table').waitFor();
+  await shot(worklist, out, '11-hembesokslista');
+  await worklist.emulateMedia({ media: 'print' });
+  await shot(worklist, out, '12-hembesokslista-utskrift');
+  await worklist.emulateMedia({ media: 'screen' });
   // The onboarding tour for new staff, started again as from the popup.
   await options.evaluate(async () => chrome.storage.local.set({ tourProgress: { v: 1, pages: {} }, tourRestart: Date.now() }));
   if (showcaseId !== null) {

@@ -3,25 +3,13 @@
  * alarm after the browser was closed and started again with the same profile. This test manages its own browser
  * (two launches on one profile) and applies the same network and storage guards as the shared fixtures.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TOURS_FINISHED } from '../../components/tour/progress';
-import { CHROMIUM, EXTENSION_DIR, KOMMUN, TODAY, dumpExtensionStorage, expect, findPersonalData, isAllowedRequest, test, type RecordedRequest } from './fixtures';
+import { KOMMUN, TODAY, dumpExtensionStorage, expect, findPersonalData, isAllowedRequest, launchProfile, test, type RecordedRequest } from './fixtures';
 
-async function launch(userDataDir: string, requests: RecordedRequest[]): Promise<{ context: BrowserContext; extensionId: string }> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
-  });
-  context.on('request', (r) => requests.push({ method: r.method(), url: r.url(), serviceWorker: r.serviceWorker() !== null }));
-  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
-  return { context, extensionId: new URL(worker.url()).host };
-}
 
 const firedLog = (page: Page) => page.evaluate(async () => ((await chrome.storage.session.get('firedLog')).firedLog as string[] | undefined) ?? []);
 
@@ -31,7 +19,7 @@ test('a noted home visit still gives its visit-letter alarm after the browser is
   const requests: RecordedRequest[] = [];
   try {
     // Session 1: set up, log in, note a home visit for person 10.
-    let { context, extensionId } = await launch(userDataDir, requests);
+    let { context, extensionId } = await launchProfile(userDataDir, requests);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.evaluate(
@@ -57,7 +45,7 @@ test('a noted home visit still gives its visit-letter alarm after the browser is
     await context.close();
 
     // Session 2: the same profile after a browser restart.
-    ({ context, extensionId } = await launch(userDataDir, requests));
+    ({ context, extensionId } = await launchProfile(userDataDir, requests));
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     const letter = popup.getByTestId('reminders').locator('li[data-kind="visitLetter"]');

@@ -12,6 +12,7 @@ import { reminderHandlers } from './reminders';
 import { reviewHandlers } from './review';
 import { scbLogHandlers } from './scb-log';
 import { tabStatusHandlers } from './tab-status';
+import { worklistHandlers } from './worklist';
 
 export type { HandlerDeps } from './types';
 
@@ -26,5 +27,6 @@ export function createHandlers(deps: DataDeps & PageDeps): Handlers {
     ...reviewHandlers(deps),
     ...scbLogHandlers(deps),
     ...dataHandlers(deps),
+    ...worklistHandlers(),
   } satisfies Handlers;
 }

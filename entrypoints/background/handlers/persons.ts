@@ -1,10 +1,12 @@
 /**
  * Persons seen in UKA: a personnummer arrives only to derive the pseudonymous key and the birth date, and is then
- * dropped. The person page's ladder summary (dates, step ids and text keys only) is kept for background reminders.
+ * dropped; a name is kept in this browser session's memory only (lib/platform/session-names.ts). The person page's
+ * ladder summary (dates, step ids and text keys only) is kept for background reminders.
  */
 import { isIsoDate, type IsoDate } from '../../../lib/domain/dates';
 import { today as clockToday } from '../../../lib/platform/clock';
 import type { KaaStore } from '../../../lib/store';
+import { rememberNames } from '../../../lib/platform/session-names';
 import type { DomainHandlers, HandlerDeps } from './types';
 
 /**
@@ -14,14 +16,16 @@ import type { DomainHandlers, HandlerDeps } from './types';
  */
 export async function recordListedPersons(
   store: KaaStore,
-  list: readonly { personnummer: string; path: string | null; latestContact?: IsoDate | null | undefined }[],
+  list: readonly { personnummer: string; path: string | null; latestContact?: IsoDate | null | undefined; name?: string | undefined }[],
 ): Promise<{ count: number; keys: string[] }> {
   const today = await clockToday();
   const keys: string[] = [];
+  const names: { key: string; name: string }[] = [];
   for (const p of list) {
     // recordPersonSeen derives the key once and keeps the ladder summary the person page stored earlier.
     const record = await store.recordPersonSeen(p.personnummer, p.path);
     keys.push(record.key);
+    if (p.name) names.push({ key: record.key, name: p.name });
     const { updatedAt: _u, ...ladder } = record.ladder ?? { next: null, handoverDue: null, lastContact: null, updatedAt: 0 };
     // The list's "senaste kontakt" is untrusted like every date from UKA: a date that is not real, or lies after today
     // (a typo such as 2062), would otherwise silence the half-year reminder for good.
@@ -29,13 +33,16 @@ export async function recordListedPersons(
     const lastContact = [ladder.lastContact, listed].filter((d): d is IsoDate => !!d).sort().pop() ?? null;
     if (lastContact !== ladder.lastContact) await store.setPersonLadder(record.key, { ...ladder, lastContact });
   }
+  // The names are kept for this browser session only (memory), never in the database.
+  await rememberNames(names);
   return { count: keys.length, keys };
 }
 
 export function personHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'person-seen' | 'person-keys' | 'persons-listed' | 'ladder-updated'> {
   return {
-    'person-seen': async ({ personnummer, path }) => {
+    'person-seen': async ({ personnummer, path, name }) => {
       const person = await (await store()).recordPersonSeen(personnummer, path);
+      if (name) await rememberNames([{ key: person.key, name }]);
       return { key: person.key, birthDate: person.birthDate, expiresAt: person.expiresAt };
     },
     'person-keys': async ({ personnummer }) => {

@@ -28,7 +28,7 @@ export const ladder: UkaFeature = {
     const anchor = ctx.adapter.anchor(ctx.doc, 'header');
     if (!anchor) throw new Error('sidhuvudet hittades inte');
     const path = ctx.url.pathname;
-    const seen = await sendCommand('person-seen', { personnummer: id.digits12, path });
+    const seen = await sendCommand('person-seen', { personnummer: id.digits12, path, name: page.header.name.slice(0, 300) });
     if (signal.aborted) return;
     const key = seen.key;
     const mounted = ctx.mount('ladder', { anchor, where: 'afterend', css: LADDER_CSS, label: 'Kontakttrappan' });

@@ -61,13 +61,13 @@ describe('supersededIds', () => {
 
 describe('listedPersons (start list batch)', () => {
   const row = (personnummer: string, href: string) => ({ name: 'Anna Andersson', personnummer, label: 'Coach Anna', status: 'Aktiv', latestContact: '2026-10-01', href });
-  it('sends normalised personnummer, same-origin paths and the latest contact, nothing else', () => {
+  it('sends normalised personnummer, same-origin paths, the latest contact and the name (for this session only), nothing else', () => {
     const out = listedPersons([row(YOUNG, '/person/3'), row(`${ADULT.slice(2, 8)}-${ADULT.slice(8)}`, 'https://evil.example/person/4'), row('12345', '/person/5')], 'https://uka.example');
     expect(out).toEqual([
-      { personnummer: YOUNG, path: '/person/3', latestContact: '2026-10-01' },
-      { personnummer: parseId(`${ADULT.slice(2, 8)}-${ADULT.slice(8)}`)!.digits12, path: null, latestContact: '2026-10-01' },
+      { personnummer: YOUNG, path: '/person/3', latestContact: '2026-10-01', name: 'Anna Andersson' },
+      { personnummer: parseId(`${ADULT.slice(2, 8)}-${ADULT.slice(8)}`)!.digits12, path: null, latestContact: '2026-10-01', name: 'Anna Andersson' },
     ]);
-    expect(JSON.stringify(out)).not.toContain('Anna');
+    expect(JSON.stringify(out)).not.toContain('Coach Anna');
   });
 });
 
