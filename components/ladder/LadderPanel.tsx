@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { renderMissedHalfYears, renderProblem, renderText, stepLabel } from '../../lib/ladder/texts';
 import type { LadderResult, LocalNote, LocalNoteStep, StepState } from '../../lib/ladder/types';
+import { trusted, trustedForm } from '../ui/trusted';
 
 export const STEP_STATE_LABEL: Record<StepState, string> = {
   'done-uka': 'Klart enligt UKA',
@@ -192,17 +193,17 @@ export function LadderPanel(props: LadderPanelProps) {
         )}
         <div class="kaa-quick" role="group" aria-labelledby="kaa-quick-title">
           <h3 id="kaa-quick-title">Snabbval för i dag ({props.today})</h3>
-          <button type="button" onClick={() => void quick({ step: 'callFailed', date: props.today })}>
+          <button type="button" onClick={trusted(() => quick({ step: 'callFailed', date: props.today }))}>
             Samtal utan svar i dag
           </button>
-          <button type="button" onClick={() => void quick({ step: 'letterSent', date: props.today })}>
+          <button type="button" onClick={trusted(() => quick({ step: 'letterSent', date: props.today }))}>
             Brev eller vykort skickat i dag
           </button>
-          <button type="button" onClick={() => void quick({ step: 'reached', date: props.today })}>
+          <button type="button" onClick={trusted(() => quick({ step: 'reached', date: props.today }))}>
             Fick kontakt i dag
           </button>
         </div>
-        <form class="kaa-note-form" onSubmit={submit} aria-labelledby="kaa-note-title">
+        <form class="kaa-note-form" {...trustedForm(submit)} aria-labelledby="kaa-note-title">
           <h3 id="kaa-note-title">Notera något som inte syns i UKA än</h3>
           <label>
             Vad hände?
@@ -285,7 +286,7 @@ function NoteRow(props: { label: string; hint?: string; onDelete(): void }) {
           <span class="kaa-muted">{props.hint}</span>
         </>
       ) : null}{' '}
-      <button type="button" class="kaa-link" onClick={props.onDelete}>
+      <button type="button" class="kaa-link" onClick={trusted(props.onDelete)}>
         Ta bort<span class="kaa-sr-only"> anteckningen {props.label}</span>
       </button>
     </li>

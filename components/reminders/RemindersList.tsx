@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { addDays, compareCodePoints, diffDays, type IsoDate } from '../../lib/domain/dates';
 import { OpenLink } from '../ui/OpenLink';
+import { trusted } from '../ui/trusted';
 
 export interface ReminderItem {
   id: string;
@@ -89,10 +90,10 @@ function Entry(props: { item: ReminderItem; today: IsoDate; onOpen(): void; onSn
       )}
       {item.detail && <div class="muted">{item.detail}</div>}
       <div class="reminder-actions">
-        <button type="button" class="secondary" onClick={props.onSnooze}>
+        <button type="button" class="secondary" onClick={trusted(props.onSnooze)}>
           Påminn om en vecka<span class="sr-only"> om: {item.title}</span>
         </button>
-        <button type="button" class="secondary" onClick={props.onDone}>
+        <button type="button" class="secondary" onClick={trusted(props.onDone)}>
           Klar<span class="sr-only"> med: {item.title}</span>
         </button>
       </div>

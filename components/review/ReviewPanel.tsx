@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ReviewSummary, ReviewPerson, PersonSection } from '../../lib/review';
 import { problemSections } from '../../lib/review';
 import { COLOUR_LABEL } from '../ui/labels';
+import { trusted } from '../ui/trusted';
 
 export type ProgressState =
   | { status: 'loading' }
@@ -55,7 +56,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
           {progress.status === 'ready' && progress.note && <span class="kaa-muted"> {progress.note}</span>}
           {progress.status === 'error' && <span>Genomgången kunde inte räknas: {progress.message}</span>}
         </p>
-        <button type="button" class="kaa-secondary" onClick={props.onStart} disabled={props.starting}>
+        <button type="button" class="kaa-secondary" onClick={trusted(props.onStart)} disabled={props.starting}>
           {props.starting ? 'Startar…' : 'Starta ny genomgång'}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { maskId } from '../../lib/domain/personnummer';
 import type { ScbReport, Severity } from '../../lib/scb/validate';
 import { count } from '../../lib/scb/count';
 import { dialogCauses, dialogGroups, overrideReady, saveActionFor, showId, MIN_REASON, type PersonIndex } from './model';
+import { trusted } from '../ui/trusted';
 
 export interface GuardDialogProps {
   report: ScbReport;
@@ -237,17 +238,17 @@ export function GuardDialog(props: GuardDialogProps) {
         )}
         <div class="kaa-actions">
           {action === 'save' && (
-            <button type="button" onClick={() => props.onSave(null)}>
+            <button type="button" onClick={trusted(() => props.onSave(null))}>
               Spara filen
             </button>
           )}
           {action === 'save-anyway' && (
-            <button type="button" onClick={() => props.onSave(null)}>
+            <button type="button" onClick={trusted(() => props.onSave(null))}>
               Spara ändå
             </button>
           )}
           {action === 'override' && (
-            <button type="button" disabled={!overrideReady(understood, reason)} onClick={() => props.onSave({ reason: reason.trim() })}>
+            <button type="button" disabled={!overrideReady(understood, reason)} onClick={trusted(() => props.onSave({ reason: reason.trim() }))}>
               Spara ändå
             </button>
           )}

@@ -4,7 +4,7 @@
  * inserted as a sibling of an UKA element (or at the end of <body> for floating panels) and removed on cleanup.
  */
 import { BASE_CSS } from './theme';
-import { claimSlot, FLOW_ATTR, HOST_TAG, isHost, RESERVED_ATTR } from '../../lib/startup/slots';
+import { attachRoot, claimSlot, FLOW_ATTR, HOST_TAG, isHost, RESERVED_ATTR, rootOf } from '../../lib/startup/slots';
 
 export { HOST_TAG };
 
@@ -184,7 +184,7 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
   const host = reserved ?? doc.createElement(HOST_TAG);
   host.setAttribute('data-feature', options.feature);
   if (options.where !== 'floating') host.setAttribute(FLOW_ATTR, '');
-  const root = reserved?.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const root = (reserved && rootOf(reserved)) ?? attachRoot(host);
   styleRoot(doc, root, options.css ?? '');
   const container = doc.createElement('div');
   container.className = 'kaa-root';
@@ -222,7 +222,7 @@ export function unmountAll(doc: Document, feature?: string): void {
   const selector = `${HOST_TAG}${feature ? `[data-feature="${CSS.escape(feature)}"]` : ''}:not([${RESERVED_ATTR}])`;
   const sizer = sizers.get(doc);
   doc.querySelectorAll(selector).forEach((el) => {
-    const container = el.shadowRoot?.querySelector('.kaa-root');
+    const container = rootOf(el)?.querySelector('.kaa-root');
     if (sizer && container) sizer.observer.unobserve(container);
     el.remove();
   });

@@ -21,6 +21,26 @@ export const HOST_TAG = 'kaa-lotsen-ui';
 export const RESERVED_ATTR = 'data-kaa-reserved';
 /** Attribute of an in-flow host (not floating): the ones whose place and height are remembered. */
 export const FLOW_ATTR = 'data-kaa-flow';
+/**
+ * Our shadow roots are closed in production builds, so that UKA's page scripts cannot reach into our panels (nor
+ * click our buttons through them); test builds keep them open for the end-to-end tests. The roots are kept here.
+ */
+export const SHADOW_MODE: ShadowRootMode = import.meta.env.MODE === 'test' ? 'open' : 'closed';
+/** Kept on the isolated world's global, shared by the early and the main script (one bundle each); pages never see it. */
+const roots: WeakMap<Element, ShadowRoot> = ((globalThis as unknown as { __kaaLotsenRoots?: WeakMap<Element, ShadowRoot> }).__kaaLotsenRoots ??= new WeakMap());
+
+/** Give `host` its shadow root (closed in production builds) and remember it. */
+export function attachRoot(host: HTMLElement): ShadowRoot {
+  const root = host.attachShadow({ mode: SHADOW_MODE });
+  roots.set(host, root);
+  return root;
+}
+
+/** The shadow root we gave `host` (also when it is closed), or null. */
+export function rootOf(host: Element): ShadowRoot | null {
+  return roots.get(host) ?? null;
+}
+
 /** Pages remembered (the most recently shown kinds of page). */
 const MAX_PAGES = 12;
 /** Slots remembered per page. */
@@ -204,7 +224,7 @@ export function placeSlots(doc: Document, slots: SlotHint[], placed: Set<SlotHin
     // is inside it (a new box, or a new size, would make the browser lay out and repaint all of UKA's page that
     // follows it).
     host.style.cssText = flowHostStyle(slot.height);
-    host.attachShadow({ mode: 'open' });
+    attachRoot(host);
     // Before UKA's next element (after our hosts already there, so slots at one place keep their order), or last.
     parent.insertBefore(host, nthOwnChild(parent, slot.before));
     placed.add(slot);

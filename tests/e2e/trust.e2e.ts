@@ -1,0 +1,83 @@
+/**
+ * Nothing a page script can use (#17 item 3): UKA's own scripts run in the page's main world. In the test build our
+ * shadow roots are open (so these tests can reach our buttons at all); the production build closes them, which the
+ * last test checks in the packed bundle. Every action that saves or deletes accepts only a real user's event.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { test, expect, TODAY, dumpExtensionStorage } from './fixtures';
+
+const panel = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="ladder"]');
+const notesIn = (dump: string): unknown[] => (JSON.parse(dump) as Record<string, unknown[]>)['idb:kaa-lotsen/notes'] ?? [];
+
+test.describe('a page script', () => {
+  test('cannot save or delete a note through our panel: scripted clicks and submits are refused', async ({ context, uka, configured, login, extensionPage }) => {
+    void configured;
+    const ext = await extensionPage('options.html');
+    await ext.evaluate(async (value) => chrome.storage.local.set({ testClock: value }), `${TODAY}T12:00:00+01:00`);
+    const page = await context.newPage();
+    await login(page);
+    await page.goto(`${uka.origin}/person/10`);
+    await expect(panel(page).getByTestId('ladder-next')).toBeVisible();
+
+    // UKA's page script: every quick button clicked, the note form submitted three ways.
+    const tried = await page.evaluate(() => {
+      const root = document.querySelector('kaa-lotsen-ui[data-feature="ladder"]')?.shadowRoot;
+      if (!root) return 0;
+      let n = 0;
+      for (const button of Array.from(root.querySelectorAll<HTMLButtonElement>('.kaa-quick button'))) {
+        button.click();
+        button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+        n++;
+      }
+      const form = root.querySelector<HTMLFormElement>('form.kaa-note-form');
+      if (form) {
+        form.requestSubmit();
+        form.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true }));
+        root.querySelector<HTMLButtonElement>('form.kaa-note-form button[type="submit"], form.kaa-note-form button:not([type])')?.click();
+        n++;
+      }
+      return n;
+    });
+    expect(tried).toBe(4);
+    await page.waitForTimeout(500);
+    await expect(panel(page).getByTestId('note-message')).not.toContainText('Sparat');
+    expect(notesIn(await dumpExtensionStorage(context))).toEqual([]);
+
+    // The same button clicked by the user saves the note, and a scripted click on its "Ta bort" deletes nothing.
+    await panel(page).getByRole('button', { name: 'Samtal utan svar i dag' }).click();
+    await expect(panel(page).getByTestId('note-message')).toContainText('dokumentera det i UKA');
+    await expect.poll(async () => notesIn(await dumpExtensionStorage(context)).length).toBe(1);
+    await page.evaluate(() => {
+      const root = document.querySelector('kaa-lotsen-ui[data-feature="ladder"]')?.shadowRoot;
+      for (const b of Array.from(root?.querySelectorAll<HTMLButtonElement>('button.kaa-link') ?? [])) if (b.textContent?.startsWith('Ta bort')) b.click();
+    });
+    await page.waitForTimeout(500);
+    expect(notesIn(await dumpExtensionStorage(context))).toHaveLength(1);
+  });
+
+  test('finds no open shadow root in the production bundle', async () => {
+    const dir = path.join(fileURLToPath(new URL('../..', import.meta.url)), '.output', 'chrome-mv3');
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else if (e.name.endsWith('.js')) files.push(path.join(d, e.name));
+      }
+    };
+    walk(dir);
+    let attached = 0;
+    for (const file of files) {
+      const js = readFileSync(file, 'utf8');
+      expect(js, file).not.toMatch(/attachShadow\(\{\s*mode:\s*['"`]open/);
+      for (const m of js.matchAll(/attachShadow\(\{\s*mode:\s*([\w$]+)\s*\}\)/g)) {
+        attached++;
+        // The mode is a constant of the bundle: it must be 'closed'.
+        expect(js, `${file}: mode ${m[1]}`).toMatch(new RegExp(`(?:^|[^\\w$])${m[1]!.replace(/\$/g, '\\$')}=[\`'"]closed[\`'"]`));
+      }
+    }
+    expect(attached).toBeGreaterThan(0);
+  });
+});
