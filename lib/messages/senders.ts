@@ -39,7 +39,6 @@ export const COMMAND_SENDERS = {
   'review-state': ['uka'],
   'review-begin': ['uka'],
   'review-visit': ['uka'],
-  'uka-parts-seen': ['uka'],
   'worklist-get': ['extension'],
   'visit-list': ['extension'],
   'visit-days-set': ['extension'],
