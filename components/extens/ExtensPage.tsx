@@ -16,6 +16,7 @@ import type { StatsResult } from '../../lib/stats/stats';
 import { statsLabel, type StatsList } from '../../lib/stats/labels';
 import { BarChart } from './Charts';
 import type { CompareSummary, WorkerRequest, WorkerResponse } from './protocol';
+import { count } from '../../lib/domain/swedish';
 
 export interface ExtensPageProps {
   today: IsoDate;
@@ -232,7 +233,7 @@ function CompareSection(props: ExtensPageProps) {
     job.run({ kind: 'compare', extract: extractBuf, map, hasHeader, register: registerBuf, date: date as IsoDate, kommun }, [extractBuf, registerBuf], (r) => {
       if (r.kind === 'compared') {
         setResult({ comparison: r.comparison, summary: r.summary, date });
-        setMessage({ kind: 'ok', text: `Klart: ${r.summary.persons} ungdomar (${r.summary.rows} rader) jämförda med ${r.comparison.counts.inUka} registrerade i UKA.` });
+        setMessage({ kind: 'ok', text: `Klart: ${count(r.summary.persons, 'ungdom')} (${count(r.summary.rows, 'rad')}) jämförda med ${r.comparison.counts.inUka} registrerade i UKA.` });
       } else if (r.kind === 'failed') setMessage({ kind: 'error', text: `Jämförelsen misslyckades: ${r.message}` });
     });
   };
@@ -347,12 +348,12 @@ function CompareResult(props: { comparison: Comparison; summary: CompareSummary;
         ))}
         <li>
           <a href="#row-errors">Rader som inte kunde läsas</a>: <strong data-testid="count-rowErrors">{c.rowErrors.length}</strong>
-          {c.notJudged > 0 && ` (${c.notJudged} ungdomar har inte bedömts)`}
+          {c.notJudged > 0 && ` (${count(c.notJudged, 'ungdom')} har inte bedömts)`}
         </li>
       </ul>
       {props.summary.registerUnreadableLines.length > 0 && (
         <p class="error">
-          {props.summary.registerUnreadableLines.length} rader i SCB-filen kunde inte läsas (rad {props.summary.registerUnreadableLines.slice(0, 10).join(', ')}
+          {count(props.summary.registerUnreadableLines.length, 'rad')} i SCB-filen kunde inte läsas (rad {props.summary.registerUnreadableLines.slice(0, 10).join(', ')}
           {props.summary.registerUnreadableLines.length > 10 ? ' …' : ''}). Kontrollera filen med SCB-kontrollen i UKA.
         </p>
       )}

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { addDays, compareCodePoints, diffDays, type IsoDate } from '../../lib/domain/dates';
 import { OpenLink } from '../ui/OpenLink';
 import { trusted } from '../ui/trusted';
+import { count, relativeDays } from '../../lib/domain/swedish';
 
 export interface ReminderItem {
   id: string;
@@ -66,7 +67,7 @@ function target(item: ReminderItem): string {
 function Entry(props: { item: ReminderItem; today: IsoDate; onOpen(): void; onSnooze(): void; onDone(): void }) {
   const { item } = props;
   const days = diffDays(props.today, item.dueDate as IsoDate);
-  const when = days < 0 ? `${-days} dagar sedan` : days === 0 ? 'i dag' : `om ${days} dagar`;
+  const when = relativeDays(days);
   return (
     <li class={`reminder reminder-${item.state}`} data-reminder-id={item.id} data-kind={item.kind} data-state={item.state} data-testid="reminder">
       <div>
@@ -150,7 +151,7 @@ export function RemindersList(props: RemindersListProps) {
       )}
       {soon.length > 0 && (
         <details data-testid="reminders-soon-box">
-          <summary>Kommande inom {props.upcomingDays ?? 30} dagar ({allSoon.length})</summary>
+          <summary>Kommande inom {count(props.upcomingDays ?? 30, 'dag')} ({allSoon.length})</summary>
           <ul class="reminder-list" data-testid="reminders-soon">
             {soon.map(entry)}
           </ul>

@@ -1,6 +1,7 @@
 /** Shown next to UKA's disabled export button: why the export is blocked and who needs fixing first. */
 import { useState } from 'preact/hooks';
 import type { ExportListGroup } from '../../lib/uka/types';
+import { count } from '../../lib/domain/swedish';
 
 /** Persons listed at first, and added per "Visa fler" (a long list is worked through from the top anyway). */
 export const BLOCKED_PAGE = 25;
@@ -36,7 +37,7 @@ export function ExportBlocked(props: { groups: ExportListGroup[] }) {
       </h3>
       <p>
         UKA skapar ingen fil så länge någon har ett rött problem.{' '}
-        {persons.length === 1 ? 'En person behöver' : `${persons.length} personer behöver`} rättas först. Öppna personen, rätta
+        {persons.length === 1 ? 'En person behöver' : `${count(persons.length, 'person')} behöver`} rättas först. Öppna personen, rätta
         uppgiften och kom sedan tillbaka hit.
       </p>
       <ul aria-label="Personer med röda problem">

@@ -20,7 +20,7 @@ export interface GuardDialogProps {
 }
 
 const VERDICT_TEXT: Record<ScbReport['verdict'], { title: string; lead: string; badge: string; cls: string }> = {
-  ok: { title: 'Filen ser bra ut', lead: 'Kontrollen hittade inga fel. Spara filen och lämna in den hos SCB.', badge: 'Godkänd', cls: 'kaa-green' },
+  ok: { title: 'Filen ser bra ut', lead: 'Kontrollen hittade inga fel. Spara filen och ladda upp den hos SCB.', badge: 'Godkänd', cls: 'kaa-green' },
   warn: {
     title: 'Filen går att spara, men titta på varningarna',
     lead: 'Några uppgifter kan SCB komma att fråga om. Rätta dem i UKA om de är fel, annars kan du spara ändå.',
@@ -150,7 +150,7 @@ export function GuardDialog(props: GuardDialogProps) {
             )}
           </section>
         ))}
-        <ul class="kaa-counts" data-testid="guard-counts" aria-label="Antal fynd per allvarlighet">
+        <ul class="kaa-counts" data-testid="guard-counts" aria-label="Det här hittade kontrollen, per allvarlighetsgrad">
           <li data-severity="block">
             <span class="kaa-badge kaa-red">Stoppande fel</span> {report.counts.block}
           </li>
@@ -219,7 +219,7 @@ export function GuardDialog(props: GuardDialogProps) {
               </section>
             ))}
             {Object.keys(report.omitted).length > 0 && (
-              <p class="kaa-muted">Några fynd av samma slag visas inte här, men de räknas i siffrorna ovan.</p>
+              <p class="kaa-muted">Några fel och varningar av samma slag visas inte här, men de räknas i siffrorna ovan.</p>
             )}
           </div>
         )}

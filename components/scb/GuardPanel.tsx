@@ -31,7 +31,7 @@ export function GuardPanel(props: { state: GuardPanelState; people: PeopleSource
         {s.kind === 'saved' && (
           <p>
             Filen {s.fileName} sparades kl. {exportTimeText(s.time)}
-            {s.override ? ' trots stoppande fel (skälet står i exportloggen)' : ''}. Öppna den inte – lämna in den som den är hos SCB.
+            {s.override ? ' trots stoppande fel (skälet står i exportloggen)' : ''}. Öppna den inte – ladda upp den som den är hos SCB.
           </p>
         )}
         {s.kind === 'error' && <p class="kaa-problem">Filen kunde inte kontrolleras: {s.message}. Försök igen om en stund.</p>}

@@ -1,6 +1,7 @@
 /** Result of checking a chosen file against the export log, shown beside SCB's own file input. Never blocks SCB. */
 import type { Verdict } from '../../lib/scb/validate';
 import { exportTimeText } from './model';
+import { count } from '../../lib/domain/swedish';
 
 export type UploadCheckState =
   | { kind: 'checking'; fileName: string }
@@ -36,7 +37,7 @@ export function UploadCheck(props: { state: UploadCheckState; now?: number }) {
           <p>
             <span class="kaa-badge kaa-red">Varning</span>{' '}
             <strong>Filen är inte den som KAA-lotsen sparade från UKA.</strong> Den kan ha öppnats och sparats om i ett annat program,
-            eller vara en äldre export. Exportera helst en ny fil från UKA och lämna in den utan att öppna den.
+            eller vara en äldre export. Exportera helst en ny fil från UKA och ladda upp den utan att öppna den.
           </p>
           {s.excelDamage && (
             <p data-testid="upload-check-excel">
@@ -44,7 +45,7 @@ export function UploadCheck(props: { state: UploadCheckState; now?: number }) {
             </p>
           )}
           <p data-testid="upload-check-counts">
-            Kontrollen av den valda filen: {s.counts.block} stoppande fel, {s.counts.warn} varningar.
+            Kontrollen av den valda filen: {s.counts.block} stoppande fel, {count(s.counts.warn, 'varning')}.
           </p>
           {s.top.length > 0 && (
             <ul aria-label="Det viktigaste kontrollen hittade">
@@ -58,7 +59,7 @@ export function UploadCheck(props: { state: UploadCheckState; now?: number }) {
           )}
         </div>
       )}
-      {s.kind === 'error' && <span>Filen kunde inte kontrolleras: {s.message}. Du kan ändå lämna in den.</span>}
+      {s.kind === 'error' && <span>Filen kunde inte kontrolleras: {s.message}. Du kan ändå ladda upp den.</span>}
     </div>
   );
 }

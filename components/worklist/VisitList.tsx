@@ -8,6 +8,7 @@ import type { IsoDate } from '../../lib/domain/dates';
 import type { VisitPlan, VisitRow } from '../../lib/worklist/types';
 import { Who } from './WorkList';
 import { OpenLink } from '../ui/OpenLink';
+import { count } from '../../lib/domain/swedish';
 
 export interface VisitSession {
   coaches: [string, string];
@@ -64,7 +65,7 @@ export function VisitList(props: VisitListProps) {
         <h2 id="vl-heading">Hembesökslista</h2>
         <p class="muted">
           Ungdomar som ska få hembesök på besöksdagen: de vars brev eller vykort inte har gett svar, och de som redan är planerade till dagen. Brevet om
-          besöket ska gå ut minst {props.letterDaysBeforeVisit} dagar före.
+          besöket ska gå ut minst {count(props.letterDaysBeforeVisit, 'dag')} före.
         </p>
         <fieldset>
           <legend>Besöksdag</legend>
@@ -129,7 +130,7 @@ export function VisitList(props: VisitListProps) {
           <>
             <table class="vl-table" data-testid="visit-table">
               <caption>
-                Hembesök {visitDay}: {rows.length === 1 ? '1 ungdom' : `${rows.length} ungdomar`}
+                Hembesök {visitDay}: {count(rows.length, 'ungdom')}
               </caption>
               <thead>
                 <tr>
@@ -181,7 +182,7 @@ export function VisitList(props: VisitListProps) {
             {rows.length === 0 && <p data-testid="visit-list-none">Ingen ungdom ska ha hembesök den dagen enligt kontakttrappan.</p>}
             {props.unread > 0 && (
               <p class="muted" data-testid="visit-list-unread">
-                {props.unread === 1 ? '1 ungdom' : `${props.unread} ungdomar`} från Mina deltagare finns inte med i bedömningen förrän deras sida har öppnats i UKA.
+                {count(props.unread, 'ungdom')} från Mina deltagare finns inte med i bedömningen förrän deras sida har öppnats i UKA.
               </p>
             )}
             {rows.some((r) => !r.name) && (

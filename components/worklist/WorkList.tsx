@@ -8,6 +8,7 @@ import { addDays as addDaysIso, diffDays, type IsoDate } from '../../lib/domain/
 import { buildWorklist, weeksOf } from '../../lib/worklist/worklist';
 import type { WorkFilter, WorkItem } from '../../lib/worklist/types';
 import { OpenLink } from '../ui/OpenLink';
+import { relativeDays } from '../../lib/domain/swedish';
 
 export const FILTER_LABEL: Record<WorkFilter, string> = {
   all: 'Allt till och med nästa vecka',
@@ -30,11 +31,7 @@ export interface WorkListProps {
 }
 
 function when(today: IsoDate, due: IsoDate): string {
-  const days = diffDays(today, due);
-  if (days === 0) return 'i dag';
-  if (days === -1) return 'i går';
-  if (days === 1) return 'i morgon';
-  return days < 0 ? `${-days} dagar sedan` : `om ${days} dagar`;
+  return relativeDays(diffDays(today, due));
 }
 
 /** Who the entry is about: the name, or a link into UKA that says the name shows there. */

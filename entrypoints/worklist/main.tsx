@@ -15,6 +15,7 @@ import type { VisitListData, WorklistData } from '../../lib/messages/commands';
 import type { IsoDate } from '../../lib/domain/dates';
 // storage.session: the visit list's free text for this browser session (coach names are kept nowhere else).
 import { VISIT_SESSION_KEY } from '../../lib/platform/storage-keys';
+import { count } from '../../lib/domain/swedish';
 
 
 async function readVisitSession(): Promise<VisitSession> {
@@ -102,7 +103,7 @@ function App(props: { initialSession: VisitSession }) {
       <p class="muted page-intro" data-testid="names-note">
         Listorna gäller ungdomar som du har sett på Mina deltagare eller vars sidor du har öppnat i UKA. Namnen visas för dem du har sett i UKA sedan
         webbläsaren startades; de sparas aldrig på datorn.
-        {data ? ` Namn finns nu för ${data.named} av ${data.persons} ungdomar.` : ''}
+        {data ? ` Namn finns nu för ${data.named} av ${count(data.persons, 'ungdom')}.` : ''}
       </p>
       {failed && (
         <p role="alert" class="error">

@@ -46,12 +46,12 @@ export function count(n: number, one: string, many?: string): string {
   return `${n} ${n === 1 ? one : pluralForm}`;
 }
 
-/** "i dag", "i morgon", "i går", "om 3 dagar", "för 3 dagar sedan", from a difference in whole days. */
+/** "i dag", "i morgon", "i går", "om 3 dagar", "3 dagar sedan", from a difference in whole days. */
 export function relativeDays(days: number): string {
   if (days === 0) return 'i dag';
   if (days === 1) return 'i morgon';
   if (days === -1) return 'i går';
-  return days > 0 ? `om ${count(days, 'dag')}` : `för ${count(-days, 'dag')} sedan`;
+  return days > 0 ? `om ${count(days, 'dag')}` : `${count(-days, 'dag')} sedan`;
 }
 
 const ORDINALS = [

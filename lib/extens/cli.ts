@@ -13,6 +13,7 @@ import { maskId } from '../domain/personnummer';
 import { compare, comparisonJson, readRegister, type ListEntryView } from './compare';
 import { previewExtract, readExtract } from './extract';
 import { loadMapping, unresolvedColumns, type ExtensMapping } from './mapping';
+import { count } from '../domain/swedish';
 
 const USAGE =
   'Användning: npm run extens-diff -- UTDRAG.csv --map MAPPNING.json --register SCBFIL.txt --date ÅÅÅÅ-MM-DD --kommun NNNN [--json] [--header|--no-header] [--unmasked|--masked]';
@@ -107,14 +108,14 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
     if (masked) for (const k of ['register', 'end', 'protected', 'missingContact'] as const) shape[k] = shape[k].map((e) => ({ ...e, personnummer: maskId(e.personnummer) }));
     out(JSON.stringify(shape, null, 2));
     if (result.notInExtract.length > 0) err(`OBS: ${result.notInExtract.length} registrerade i UKA finns inte i utdraget (kör utan --json för listan).`);
-    if (register.unreadableLines.length > 0) err(`OBS: ${register.unreadableLines.length} rader i SCB-filen kunde inte läsas (rad ${register.unreadableLines.slice(0, 10).join(', ')}).`);
+    if (register.unreadableLines.length > 0) err(`OBS: ${count(register.unreadableLines.length, 'rad')} i SCB-filen kunde inte läsas (rad ${register.unreadableLines.slice(0, 10).join(', ')}).`);
   } else {
     const show = (pnr: string) => (unmasked ? `${pnr.slice(0, 8)}-${pnr.slice(8)}` : maskId(pnr));
     const list = (title: string, entries: ListEntryView[]) => {
       out(`\n${title} (${entries.length})`);
       for (const e of entries) out(`  ${show(e.personnummer)}  ${e.reason}`);
     };
-    out(`Jämförelse ${date}, kommun ${kommun}: ${extract.persons.length} ungdomar i utdraget (${extract.rows} rader), ${register.open.size} med öppen registrering i UKA.`);
+    out(`Jämförelse ${date}, kommun ${kommun}: ${count(extract.persons.length, 'ungdom')} i utdraget (${count(extract.rows, 'rad')}), ${register.open.size} med öppen registrering i UKA.`);
     list('Ska registreras', result.register);
     list('Ska avslutas', result.end);
     list('Skyddad identitet – följ den särskilda rutinen, registrera inte i UKA', result.protected);

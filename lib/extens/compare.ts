@@ -9,6 +9,7 @@ import type { ScbProfile } from '../scb/profile';
 import { cachedParseId, defaultProfile, forEachScbLine, roleIndex } from '../stats/scb-lines';
 import { judge, type EligibilityOptions } from './eligibility';
 import type { ExtractPerson, RowError } from './extract';
+import { count } from '../domain/swedish';
 
 export interface ListEntry {
   /** 12 digits, YYYYMMDDNNNN. */
@@ -101,7 +102,7 @@ export function compare(persons: readonly ExtractPerson[], register: Register, r
     else
       out.notInExtract.push({
         ...entry,
-        reason: `Registrerad i UKA men finns inte i utdraget${lostIds > 0 ? ` (eller på någon av de ${lostIds} rader vars personnummer inte kunde läsas)` : ''}: kontrollera folkbokföring och skolgång.`,
+        reason: `Registrerad i UKA men finns inte i utdraget${lostIds > 0 ? ` (eller på någon av ${count(lostIds, 'rad')} vars personnummer inte kunde läsas)` : ''}: kontrollera folkbokföring och skolgång.`,
       });
   }
   out.register.sort(byPnr);
