@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/popup/Popup';
 import { RemindersList, type ReminderItem } from '../../components/reminders/RemindersList';
+import { LadderSummaryLine } from '../../components/reminders/LadderSummaryLine';
+import type { LadderSummary } from '../../lib/reminders/types';
 import { loadSettings } from '../../lib/settings';
 import { sendCommand } from '../../lib/messages/client';
 import { today as clockToday } from '../../lib/platform/clock';
@@ -26,12 +28,15 @@ async function activeTab(): Promise<{ id: number | null; url: string | null }> {
 function Reminders(props: { today: IsoDate; ukaOrigin: string }) {
   const [items, setItems] = useState<ReminderItem[] | null>(null);
   const [ics, setIcs] = useState<string | null>(null);
+  const [summary, setSummary] = useState<LadderSummary | null>(null);
   const [failed, setFailed] = useState(false);
   const [birthDates, setBirthDates] = useState(false);
   const load = async (includeBirthDates = birthDates) => {
     try {
       setItems(await sendCommand('get-reminders'));
       setIcs(await sendCommand('reminders-ics', { includeBirthDates }));
+      // The counts are a help, not the list: a failure here never hides the reminders.
+      setSummary(await sendCommand('ladder-summary').catch(() => null));
       setFailed(false);
     } catch {
       setFailed(true);
@@ -43,30 +48,33 @@ function Reminders(props: { today: IsoDate; ukaOrigin: string }) {
   if (failed) return <p class="error">Påminnelserna kunde inte hämtas.</p>;
   if (!items) return <p class="muted">Hämtar påminnelser …</p>;
   return (
-    <RemindersList
-      reminders={items}
-      today={props.today}
-      limit={5}
-      onOpenWorklist={() => void browser.tabs.create({ url: browser.runtime.getURL('/worklist.html') })}
-      icsText={ics}
-      icsBirthDates={birthDates}
-      onIcsBirthDates={(include) => {
-        setBirthDates(include);
-        setIcs(null);
-        void load(include);
-      }}
-      onOpen={(item) => {
-        if (isOnUka(item.url, props.ukaOrigin)) void browser.tabs.create({ url: item.url });
-      }}
-      onSnooze={async (item, until) => {
-        await snoozeReminder(item, until);
-        await load();
-      }}
-      onDone={async (item) => {
-        await markReminderDone(item);
-        await load();
-      }}
-    />
+    <>
+      {summary ? <LadderSummaryLine summary={summary} /> : null}
+      <RemindersList
+        reminders={items}
+        today={props.today}
+        limit={5}
+        onOpenWorklist={() => void browser.tabs.create({ url: browser.runtime.getURL('/worklist.html') })}
+        icsText={ics}
+        icsBirthDates={birthDates}
+        onIcsBirthDates={(include) => {
+          setBirthDates(include);
+          setIcs(null);
+          void load(include);
+        }}
+        onOpen={(item) => {
+          if (isOnUka(item.url, props.ukaOrigin)) void browser.tabs.create({ url: item.url });
+        }}
+        onSnooze={async (item, until) => {
+          await snoozeReminder(item, until);
+          await load();
+        }}
+        onDone={async (item) => {
+          await markReminderDone(item);
+          await load();
+        }}
+      />
+    </>
   );
 }
 

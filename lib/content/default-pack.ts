@@ -704,7 +704,10 @@ export const DEFAULT_PACK_JSON: PackInput = {
   version: '1.0.0',
   title: 'KAA-lotsens standardpaket: metodbok, tips och förklaringar',
   language: 'sv',
-  settings: routineDefaults(PACK_KEYS),
+  settings: {
+    ...routineDefaults(PACK_KEYS),
+    notLivingPatterns: ['bor ej på adressen', 'bor inte på adressen', 'okänd på adressen', 'flyttat', 'avflyttad', 'utflyttad'],
+  },
   sections,
   tips,
   explainers,

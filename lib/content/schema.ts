@@ -11,7 +11,7 @@ import { WARNING_KINDS, type WarningKind } from '../domain/warnings';
 import { ANCHORS, PAGE_KINDS, type AnchorName, type PageKind } from '../uka/types';
 import { checkMarkdown, parseMarkdown, sectionLinks, SLUG_RE } from './markdown';
 import { EXPLAINER_KEYS } from './keys';
-import { FIXED_STEP_IDS, type Stage } from '../ladder/types';
+import { DEFAULT_LADDER_SETTINGS, FIXED_STEP_IDS, type Stage } from '../ladder/types';
 import { clampLegacy, PACK_KEYS, readableRange, ROUTINE, type RoutineKey } from '../domain/routine';
 
 export const PACK_FORMAT = 'kaa-lotsen-pack' as const;
@@ -91,9 +91,23 @@ const routineInt = (key: RoutineKey) => {
     .default(bounds.default);
 };
 
-/** The kommun's routine intervals: the numbers of the routine table that a pack carries (PACK_KEYS). */
+/**
+ * The kommun's routine: the numbers of the routine table that a pack carries (PACK_KEYS), and the words that, in
+ * UKA's note of a home visit without contact, make the Skatteverket step likely (the ladder quotes them). Plain
+ * words, letters and spaces only; matched as whole words, any case, not right after "inte"/"ej".
+ */
 export const PackSettings = lazySchema(() =>
-  z.object(Object.fromEntries(PACK_KEYS.map((key) => [key, routineInt(key)])) as Record<(typeof PACK_KEYS)[number], ReturnType<typeof routineInt>>).strict(),
+  z
+    .object({
+      ...(Object.fromEntries(PACK_KEYS.map((key) => [key, routineInt(key)])) as Record<(typeof PACK_KEYS)[number], ReturnType<typeof routineInt>>),
+      notLivingPatterns: z
+        .array(z.string({ error: 'ska vara en text' }).trim().regex(/^[\p{L} ]{2,60}$/u, { error: 'bara bokstäver och mellanslag, 2–60 tecken' }), {
+          error: 'ska vara en lista med ord',
+        })
+        .max(40, { error: 'högst 40 uttryck' })
+        .default([...DEFAULT_LADDER_SETTINGS.notLivingPatterns]),
+    })
+    .strict(),
 );
 export type PackSettings = z.infer<typeof PackSettings>;
 

@@ -14,7 +14,7 @@ import { PART_NAMES, type PartsSeen } from '../uka/parts';
 import { IsoDate } from '../uka/types';
 import type { LocalNote } from '../ladder/types';
 import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderStateRecord } from '../store/types';
-import type { ReminderView } from '../reminders/types';
+import type { LadderSummary, ReminderView } from '../reminders/types';
 import type { ReviewView } from '../review/records';
 import type { VisitRow, WorkItem } from '../worklist/types';
 import { defineCommands, type HandlerMap, type PayloadInput } from './dispatch';
@@ -201,6 +201,8 @@ export const COMMANDS = defineCommands({
   'visit-days-set': z.object({ days: z.array(IsoDate).max(60) }),
   /** Popup → background: the reminders as an .ics calendar file (text); birth-date reminders only when asked for. */
   'reminders-ics': z.object({ includeBirthDates: z.boolean().optional() }).optional(),
+  /** Popup → background: counts of missed half-years and unusable dates over every recorded youth's ladder. */
+  'ladder-summary': Empty,
   'reminder-snooze': z.object({ id: Text(300).min(1), until: IsoDate, personKey: PersonKey.optional() }),
   'reminder-done': z.object({ id: Text(300).min(1), personKey: PersonKey.optional() }),
   /** SCB guard → background: a file was saved (no personal data: counts and hash). */
@@ -256,6 +258,7 @@ export interface CommandResults {
   'worklist-get': WorklistData;
   'visit-list': VisitListData;
   'visit-days-set': { days: string[] };
+  'ladder-summary': LadderSummary;
   'reminder-snooze': ReminderStateRecord;
   'reminder-done': ReminderStateRecord;
   'log-export': ExportLogEntry;

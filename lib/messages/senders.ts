@@ -32,6 +32,7 @@ export const COMMAND_SENDERS = {
   'note-delete': ['uka'],
   'get-reminders': ['extension'],
   'reminders-ics': ['extension'],
+  'ladder-summary': ['extension'],
   'reminder-snooze': ['extension'],
   'reminder-done': ['extension'],
   'log-export': ['uka'],

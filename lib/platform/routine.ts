@@ -26,7 +26,13 @@ export function applyPackDefaults(loaded: LoadedSettings, pack: Pack): Effective
   return {
     loaded: { ...loaded, settings },
     pack,
-    routine: { ...ladder, restartMonthsAfterVisit: pack.settings.restartMonthsAfterVisit, notInterestedMonths: pack.settings.notInterestedMonths },
+    routine: {
+      ...ladder,
+      restartMonthsAfterVisit: pack.settings.restartMonthsAfterVisit,
+      notInterestedMonths: pack.settings.notInterestedMonths,
+      // The pack's words for "does not live at the address" in UKA's visit notes (a Skatteverket step made likely).
+      notLivingPatterns: pack.settings.notLivingPatterns,
+    },
   };
 }
 

@@ -14,7 +14,7 @@ import { snapshotInput, type LadderSnapshot } from '../ladder/snapshot';
 import { deriveReminders } from './reminders';
 import { toIcs } from './ics';
 import { renderReminderDetail, renderReminderTitle } from './texts';
-import type { Reminder, ReminderPerson, ReminderView } from './types';
+import type { LadderSummary, Reminder, ReminderPerson, ReminderView } from './types';
 import { ukaUrl } from '../platform/links';
 
 
@@ -66,6 +66,21 @@ export async function computeReminders(): Promise<Reminder[]> {
 }
 
 /** The reminders the popup lists (snoozed ones left out), with their texts and UKA links. */
+/** How many youths missed a half-year, have a date the ladder could not use, or a ladder it could not compute. */
+export async function ladderSummary(): Promise<LadderSummary> {
+  const out: LadderSummary = { missedPersons: 0, missedHalfYears: 0, withDateProblems: 0, unavailable: 0 };
+  for (const p of await persons(await clockToday())) {
+    if (!p.ladder) continue;
+    if (p.ladder.missedHalfYears.length) {
+      out.missedPersons += 1;
+      out.missedHalfYears += p.ladder.missedHalfYears.length;
+    }
+    if (p.ladder.problems.length) out.withDateProblems += 1;
+    if (p.ladder.unavailable) out.unavailable += 1;
+  }
+  return out;
+}
+
 export async function reminderViews(): Promise<ReminderView[]> {
   const { settings } = await loadSettings();
   // Names seen in UKA this browser session (memory only), so that each entry says whom it is about.

@@ -110,3 +110,15 @@ export interface ReminderView {
   /** The youth's name when seen in UKA this browser session (never stored on disk). */
   name?: string;
 }
+
+/** Counts over every recorded youth's ladder, for the popup: no keys, no names. */
+export interface LadderSummary {
+  /** Youths with at least one ended half-year without documented contact or attempt. */
+  missedPersons: number;
+  /** Those half-years, summed over the youths. */
+  missedHalfYears: number;
+  /** Youths with a date in UKA that the ladder could not use. */
+  withDateProblems: number;
+  /** Youths whose ladder could not be computed at all. */
+  unavailable: number;
+}

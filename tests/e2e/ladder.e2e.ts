@@ -124,6 +124,9 @@ test.describe('dates the ladder cannot use (#18)', () => {
     for (const id of [19, 20]) {
       await expect(list.locator('li[data-kind="followup3m"]').filter({ hasText: `/person/${id}` })).toHaveCount(1);
     }
+    // The popup counts them: both youths have a date the ladder could not use, and a half-year (2026H1) without contact.
+    await expect(popup.getByTestId('date-problems')).toContainText('2 ungdomar har datum i UKA som Kontakttrappan inte kunde använda.');
+    await expect(popup.getByTestId('missed-half-years')).toContainText('2 ungdomar saknar dokumenterad kontakt');
   });
 });
 

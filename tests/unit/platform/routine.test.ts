@@ -26,6 +26,12 @@ describe('applyPackDefaults', () => {
     expect(l.settings.retentionDays).toBe(30);
   });
 
+  it("gives the ladder the pack's words for a visit note saying the youth does not live there (#18)", () => {
+    expect(applyPackDefaults(loaded([]), base).routine.notLivingPatterns).toEqual(DEFAULT_LADDER_SETTINGS.notLivingPatterns);
+    const own = { ...base, settings: { ...base.settings, notLivingPatterns: ['ny adress okänd'] } };
+    expect(applyPackDefaults(loaded([]), own).routine.notLivingPatterns).toEqual(['ny adress okänd']);
+  });
+
   it('keeps values set in the options page or by policy', () => {
     const l = loaded(['ladder.failedCallsBeforeLetter', 'retentionDays'], { ladder: { ...defaultSettings().ladder, failedCallsBeforeLetter: 3 }, retentionDays: 120 });
     const { routine, loaded: out } = applyPackDefaults(l, pack);
@@ -47,7 +53,8 @@ describe('the routine table is the one source of the routine numbers', () => {
     const settings = defaultSettings();
     expect(settings.ladder).toEqual(Object.fromEntries(SETTINGS_LADDER_KEYS.map((k) => [k, ROUTINE[k].default])));
     expect(settings.retentionDays).toBe(ROUTINE.retentionDays.default);
-    expect(getDefaultPack().settings).toEqual(Object.fromEntries(PACK_KEYS.map((k) => [k, ROUTINE[k].default])));
+    // Beside the routine numbers, the pack carries the words for "does not live at the address" (#18).
+    expect(getDefaultPack().settings).toEqual({ ...Object.fromEntries(PACK_KEYS.map((k) => [k, ROUTINE[k].default])), notLivingPatterns: DEFAULT_LADDER_SETTINGS.notLivingPatterns });
     expect(PackSettings.parse({})).toEqual(getDefaultPack().settings);
   });
 

@@ -10,6 +10,7 @@ import { ladderSnapshot } from '../../../lib/ladder/snapshot';
 import { listedPersons } from '../../../entrypoints/uka.content/features/reminders';
 import { orderReminders, RemindersList, type ReminderItem } from '../../../components/reminders/RemindersList';
 import { LadderPanel } from '../../../components/ladder/LadderPanel';
+import { LadderSummaryLine } from '../../../components/reminders/LadderSummaryLine';
 import { evaluateLadder } from '../../../lib/ladder';
 import type { LocalNote } from '../../../lib/ladder/types';
 import type { ContactEntry, MeasureEntry } from '../../../lib/uka/types';
@@ -113,6 +114,16 @@ describe('RemindersList', () => {
   it('says when nothing is due', () => {
     const html = renderToString(<RemindersList reminders={[]} today={TODAY} icsText="" onOpen={() => undefined} onSnooze={async () => undefined} onDone={async () => undefined} />);
     expect(html).toContain('Inget är försenat');
+  });
+});
+
+describe('LadderSummaryLine (popup)', () => {
+  it('counts missed half-years and unusable dates, and says nothing when there is nothing', () => {
+    const html = renderToString(<LadderSummaryLine summary={{ missedPersons: 2, missedHalfYears: 3, withDateProblems: 1, unavailable: 0 }} />);
+    expect(html).toContain('2 ungdomar saknar dokumenterad kontakt eller kontaktförsök under ett avslutat halvår (3 halvår sammanlagt).');
+    expect(html).toContain('1 ungdom har datum i UKA som Kontakttrappan inte kunde använda.');
+    expect(html).not.toContain('Ej beräknad');
+    expect(renderToString(<LadderSummaryLine summary={{ missedPersons: 0, missedHalfYears: 0, withDateProblems: 0, unavailable: 0 }} />)).toBe('');
   });
 });
 
