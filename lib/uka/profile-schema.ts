@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { WARNING_KINDS } from '../domain/warnings';
 import { ANCHORS, PAGE_KINDS } from './types';
-import { formatPath, issueMessage } from '../content/schema';
+import { formatPath, issueMessage } from '../content/zod-messages';
 import { compileProfile, type ProfileIssue } from './compile';
 import { GRID_NAMES, PROFILE_FORMAT, PROFILE_FORMAT_VERSION, type ProfileSource, type UkaProfileJson } from './profile-json';
 import type { UkaProfile } from './profile';
