@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { renderMissedHalfYears, renderProblem, renderText, stepLabel } from '../../lib/ladder/texts';
 import type { LadderResult, LocalNote, LocalNoteStep, StepState } from '../../lib/ladder/types';
 import { trusted, trustedForm } from '../ui/trusted';
+import { relativeDays } from '../../lib/domain/swedish';
 
 export const STEP_STATE_LABEL: Record<StepState, string> = {
   'done-uka': 'Klart enligt UKA',
@@ -169,7 +170,7 @@ export function LadderPanel(props: LadderPanelProps) {
       )}
       {result.handoverDue && !result.ended && (
         <p class="kaa-handover" role="note">
-          <span class="kaa-badge kaa-yellow">20 år</span> Ungdomen fyller 20 om {result.handoverDue.daysLeft} dagar ({result.handoverDue.endDate}). Förbered
+          <span class="kaa-badge kaa-yellow">20 år</span> Ungdomen fyller 20 {relativeDays(result.handoverDue.daysLeft)} ({result.handoverDue.endDate}). Förbered
           överlämningen.
         </p>
       )}

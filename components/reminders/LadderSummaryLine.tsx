@@ -3,8 +3,9 @@
  * documented contact or attempt, and dates in UKA it could not use. Counts only; each youth's panel says which.
  */
 import type { LadderSummary } from '../../lib/reminders/types';
+import { count } from '../../lib/domain/swedish';
 
-const youths = (n: number) => (n === 1 ? '1 ungdom' : `${n} ungdomar`);
+const youths = (n: number) => count(n, 'ungdom');
 
 export function LadderSummaryLine({ summary }: { summary: LadderSummary }) {
   if (!summary.missedPersons && !summary.withDateProblems && !summary.unavailable) return null;

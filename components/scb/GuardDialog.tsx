@@ -177,7 +177,7 @@ export function GuardDialog(props: GuardDialogProps) {
         </p>
         {report.findings.length > 0 && (
           <div class="kaa-findings" data-testid="guard-findings">
-            <h3>Fynd per person</h3>
+            <h3>Det här hittade kontrollen, per person</h3>
             <div class="kaa-options">
               {report.counts.info > 0 && (
                 <label class="kaa-check">

@@ -1,6 +1,7 @@
 /**
  * Default Swedish texts for the ladder's keys (our own wording). The UI may override any key; renderText never throws.
  */
+import { count, everyNMonths } from '../domain/swedish';
 import type { DateProblem, LadderTextKey, StepId, TextParams, TextRef } from './types';
 
 type Render = (p: TextParams) => string;
@@ -36,7 +37,7 @@ export const LADDER_TEXTS_SV: Record<LadderTextKey, Render> = {
   'reason.letterAfterCalls': (p) => `${d(p.count)} samtal har inte gett kontakt. Nu är det dags för brev eller vykort.`,
   'reason.visitAfterLetter': (p) =>
     `Inget svar på utskicket från ${d(p.letterDate)}. Planera ett hembesök` + (p.suggestedVisit ? ` (nästa lediga besöksdag: ${d(p.suggestedVisit)}).` : '.'),
-  'reason.visitLetterBeforeVisit': (p) => `Besöket är planerat till ${d(p.visitDate)}. Utskicket ska vara framme minst ${d(p.days)} dagar före.`,
+  'reason.visitLetterBeforeVisit': (p) => `Besöket är planerat till ${d(p.visitDate)}. Brevet ska skickas minst ${count(Number(p.days ?? 0), 'dag')} före besöket.`,
   'reason.visitPlanned': (p) => `Hembesök planerat ${d(p.visitDate)}.`,
   'reason.visitNotPlanned': () => 'Inget datum för hembesök är satt ännu.',
   'reason.visitDateMissed': (p) => `Besöksdagen ${d(p.visitDate)} har passerat. Registrera hur besöket gick.`,
@@ -48,16 +49,16 @@ export const LADDER_TEXTS_SV: Record<LadderTextKey, Render> = {
   'reason.orosanmalanAgeUnknown': (p) =>
     `Ingen kontakt vid hembesöket ${d(p.visitDate)}. Födelsedatumet är bara delvis känt, så det går inte att säga om ungdomen var under 18 år då. Bedöm om en orosanmälan behövs.`,
   'reason.noOrosanmalanNeeded': () => 'Inget hembesök utan kontakt före 18 års ålder.',
-  'reason.restartAfterVisit': (p) => `Hembesöket ${d(p.visitDate)} gav ingen kontakt. Nya försök ${d(p.months)} månader efter besöket.`,
+  'reason.restartAfterVisit': (p) => `Hembesöket ${d(p.visitDate)} gav ingen kontakt. Nya försök ${count(Number(p.months ?? 0), 'månad')} efter besöket.`,
   'reason.noVisitWithoutContact': () => 'Gäller bara efter ett hembesök utan kontakt.',
-  'reason.followUp3m': (p) => `Senaste kontakt ${d(p.date)}. Uppföljning var ${d(p.months)}:e månad.`,
+  'reason.followUp3m': (p) => `Senaste kontakt ${d(p.date)}. Uppföljning ${everyNMonths(Number(p.months ?? 0))}.`,
   'reason.followUpAgreed': (p) => `Överenskommen uppföljning ${d(p.date)}.`,
   'reason.followUpMeasure': () => 'Pågående insats: följ upp enligt överenskommelse, och minst varje kalenderhalvår.',
   'reason.notInterested': (p) => `Ungdomen tackade nej ${d(p.date)}. Ny kontakt efter ${d(p.months)} månader.`,
   'reason.notReachedYet': () => 'Gäller när ungdomen har nåtts.',
   'reason.reached': () => 'Behövs inte: ungdomen är nådd.',
-  'reason.inMeasure': () => 'Behövs inte: ungdomen har en pågående insats.',
-  'reason.skipped': () => 'Hoppades över: ett senare steg är redan gjort.',
+  'reason.inMeasure': () => 'Behövs inte: ungdomen har en pågående åtgärd.',
+  'reason.skipped': () => 'Behövs inte längre: ett senare steg är redan gjort.',
   'reason.waitingForEarlierStep': () => 'Väntar på steget före.',
   'reason.halfYearDone': (p) => `Kontakt finns redan för ${halfYearLabel(p.halfYear)}.`,
   'reason.halfYearAttempts': (p) =>

@@ -1,0 +1,64 @@
+/**
+ * The product's wording, checked over every product source file (lib/, components/, entrypoints/) and the built-in
+ * metodbok pack: no broken count phrases ("1 rader"), no "var 1:e månad", none of the words the terminology table
+ * (README, "Ord vi använder") retired, and no count written by hand where lib/domain/swedish.ts's count() belongs.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACK_JSON } from '../../../lib/content/default-pack';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...sourceFiles(full));
+    else if (/\.(ts|tsx|html)$/.test(name) && !name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** The file without comments, so that only what can reach a user is scanned. */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+const files = ['lib', 'components', 'entrypoints'].flatMap((d) => sourceFiles(path.join(root, d)));
+const sources = files.map((f) => ({ file: path.relative(root, f), text: withoutComments(readFileSync(f, 'utf8')) }));
+const packText = JSON.stringify(DEFAULT_PACK_JSON);
+
+const FORBIDDEN: Array<[RegExp, string]> = [
+  [/(^|[^\d])1 (rader|dagar|personer|ungdomar|varningar|månader|veckor)\b/, 'a plural after 1'],
+  [/:e månad/, '"var N:e månad" (use everyNMonths)'],
+  [/Hoppades/, '"Hoppades över" (retired wording)'],
+  [/\bfynd\b/i, '"fynd" (write what the check found)'],
+  [/Varför SCB bryr sig/, '"Varför SCB bryr sig" (retired heading)'],
+  [/SCB-inlämning|lämna in (den|filen)/, '"lämna in" for uploading to SCB (write "ladda upp hos SCB")'],
+];
+
+describe('product wording', () => {
+  it('scans a reasonable number of files', () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  for (const [pattern, what] of FORBIDDEN) {
+    it(`has no ${what}`, () => {
+      const hits = sources.filter((s) => pattern.test(s.text)).map((s) => s.file);
+      if (pattern.test(packText)) hits.push('lib/content/default-pack.ts (built-in pack)');
+      expect(hits).toEqual([]);
+    });
+  }
+
+  it('writes counts of rows, days, persons, youths and warnings with count(), not by hand', () => {
+    const byHand = /\$\{[^}]+\} (rader|dagar|personer|ungdomar|varningar)\b|\}\s+(rader|dagar|personer|ungdomar|varningar)\b/;
+    const hits = sources.filter((s) => byHand.test(s.text)).map((s) => `${s.file}: ${byHand.exec(s.text)?.[0]}`);
+    expect(hits).toEqual([]);
+  });
+
+  it('uses "du", never "ni", in the built-in pack', () => {
+    expect(packText).not.toMatch(/\b[Nn]i\b/);
+  });
+});
