@@ -11,6 +11,8 @@
 // ---- storage.local: kept until "Radera all lokal data" (which clears the whole area) or uninstall
 
 /** The user's own settings (lib/settings); policy values are never copied here. */
+import { IS_TEST_BUILD } from './build';
+
 export const SETTINGS_KEY = 'settings';
 /** The metodbok pack imported on the options page (lib/platform/pack.ts). */
 export const PACK_KEY = 'contentPack';
@@ -34,8 +36,11 @@ export const EXTENS_MAPPINGS_KEY = 'extensMappings';
 export const TEAM_VISIT_DAYS_KEY = 'teamVisitDays';
 /** Test builds only: the clock override, an ISO date-time (lib/platform/clock.ts). */
 export const TEST_CLOCK_KEY = 'testClock';
-/** Test builds only: simulated enterprise policy values (lib/platform/managed.ts). */
-export const TEST_MANAGED_KEY = '__testManaged';
+/**
+ * Test builds only: simulated enterprise policy values (lib/platform/managed.ts). Production builds read no such key,
+ * and their bundles must not even name it (.ci/check-production.mjs).
+ */
+export const TEST_MANAGED_KEY = IS_TEST_BUILD ? '__testManaged' : '';
 
 export const LOCAL_KEYS = [
   SETTINGS_KEY,
