@@ -10,7 +10,7 @@ import { LADDER_NUMBER_KEYS, routineDefaults } from '../domain/routine';
  * Dates are calendar dates; where `date` is optional an undated note counts as "done, whenever".
  *
  * Notes whose step UKA can also record ('callFailed', 'letterSent', 'visitLetterSent', 'homeVisitDone', 'reached')
- * are superseded by the matching UKA log entry (same class of entry within `supersedeWindowDays`); see ladder.ts.
+ * are superseded by the matching UKA log entry (same class of entry within `supersedeWindowDays`); see events.ts.
  */
 export type LocalNote =
   /** A phone attempt that did not reach anyone (not yet entered in UKA). */
