@@ -5,17 +5,12 @@
  */
 import { luhn10, parseId } from '../../domain/personnummer';
 import { FMT_CODE, FMT_DATE, FMT_KOMMUN, FMT_YESNO, type Compiled, type CompiledColumn } from './compile';
+import { LineSet, sameAt } from './dedup';
 import { splitInto, splitQuoted, type SplitOut } from './fields';
 import type { LineReader } from './lines';
 import { bornOf, type Born, type Person, type RegPeriod } from './person';
 import type { Sink } from './sink';
-import { afterNthSep, allDigits, isDigits, isRealIsoDate, ISO_RE, short } from './text';
-
-/** The text at `a` and at `b` is the same for `n` characters (compared in the whole text, not in slices of it). */
-function sameAt(text: string, a: number, b: number, n: number): boolean {
-  for (let i = n - 1; i >= 0; i--) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
-  return true;
-}
+import { allDigits, isDigits, isRealIsoDate, ISO_RE, short } from './text';
 
 export interface KommunLines {
   lines: number[];
@@ -103,10 +98,8 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
   };
   const persons = res.persons;
   const pnrCache = new Map<string, Born | null>();
-  // Duplicates: identical lines have identical prefixes (person and registration fields), so the lines seen are kept
-  // per prefix as their rest → line number. The maps stay small and a line with the cached prefix needs one lookup.
-  const byPrefix = new Map<string, Map<string, number>>();
-  let cacheRests: Map<string, number> | null = null;
+  // Duplicates: each distinct line is remembered by its place in the text (see dedup.ts), not as a string.
+  const seen = new LineSet(text);
   let joinedSeen: Map<string, number> | null = null;
   let kommunEntry: KommunLines | undefined;
   let kommunValue = '';
@@ -216,26 +209,7 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
       joinedSeen ??= new Map();
       dupOf = joinedSeen.get(rec) ?? 0;
       if (dupOf === 0) joinedSeen.set(rec, lineNo);
-    } else {
-      let rests: Map<string, number>;
-      let rest: string;
-      if (cached && cacheRests) {
-        rests = cacheRests;
-        rest = rec.slice(cachePrefix.length);
-      } else {
-        const end = afterNthSep(rec, sep, prefixLen > 0 ? prefixLen : 2);
-        const prefix = end > 0 ? rec.slice(0, end) : rec;
-        rest = end > 0 ? rec.slice(end) : '';
-        let m = byPrefix.get(prefix);
-        if (!m) {
-          m = new Map();
-          byPrefix.set(prefix, m);
-        }
-        rests = m;
-      }
-      dupOf = rests.get(rest) ?? 0;
-      if (dupOf === 0) rests.set(rest, lineNo);
-    }
+    } else dupOf = seen.firstOf(recStart, rec.length, lineNo);
     if (dupOf > 0) {
       sink.add('S-DUPLICATE', lineNo, `Raden är en exakt kopia av rad ${dupOf}.`);
       continue;
@@ -314,7 +288,6 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
           const end = out.starts[prefixLen] as number;
           cachePrefix = rec.slice(0, end);
           cacheAt = recStart;
-          cacheRests = byPrefix.get(cachePrefix) ?? null;
           cacheKey = key;
           cacheParsed = parsed;
         } else cachePrefix = '';

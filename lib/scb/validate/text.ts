@@ -54,17 +54,6 @@ export function fieldColumn(raw: string, sep: string, k: number): number {
   return pos + 1;
 }
 
-/** Index just after the k-th separator (1-based k), or -1. */
-export function afterNthSep(raw: string, sep: string, k: number): number {
-  let pos = 0;
-  for (let j = 0; j < k; j++) {
-    const i = raw.indexOf(sep, pos);
-    if (i === -1) return -1;
-    pos = i + 1;
-  }
-  return pos;
-}
-
 /** A value quoted for a message, cut at 40 characters. */
 export function short(value: string): string {
   const v = value.length > 40 ? `${value.slice(0, 40)}…` : value;
