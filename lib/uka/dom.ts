@@ -104,7 +104,7 @@ const direct = (el: Element, tag: string): Element[] => Array.from(el.children).
 
 /**
  * Rows of a grid, produced one at a time: a generator that yields each row and returns null, or returns the reason
- * when a row breaks the spec. Lets long lists be read in slices (see lib/uka/reader.ts); `readGrid` collects it.
+ * when a row breaks the spec. Lets long lists be read in slices (see lib/uka/read-steps.ts); `readGrid` collects it.
  */
 export type GridRows = Generator<GridRow, string | null, void>;
 

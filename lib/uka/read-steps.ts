@@ -1,0 +1,64 @@
+/**
+ * How the reader runs: every read gives { ok: true, value } or { ok: false, reason } and never throws; long reads
+ * are generators that pause (yield) every SLICE_ROWS rows. The synchronous reads run them straight through; the
+ * *Async reads give the page its main thread back whenever a slice budget is used up, so a 5,000-row list never
+ * becomes one long task.
+ */
+import type { ReadResult, SliceOptions } from './types';
+import type { GridRow } from './dom';
+import { nextTask } from '../startup/next-task';
+
+export function fail<T>(reason: string): ReadResult<T> {
+  return { ok: false, reason };
+}
+
+export function safe<T>(fn: () => T, fallback: (error: unknown) => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    return fallback(error);
+  }
+}
+
+export const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const SLICE_ROWS = 100;
+export type Steps<T> = Generator<void, T, void>;
+
+export function runThrough<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T> {
+  const budget = options.budgetMs ?? 8;
+  const yieldNow = options.yieldNow ?? nextTask;
+  let until = clock() + budget;
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (clock() >= until) {
+      await yieldNow();
+      if (options.signal?.aborted) {
+        steps.return(undefined as never);
+        throw new Error('avbruten');
+      }
+      until = clock() + budget;
+    }
+  }
+}
+
+/** Collect a grid's rows, mapping each, pausing every SLICE_ROWS rows; a string is the reason the grid is unreadable. */
+export function* collectRows<R>(rows: Generator<GridRow, string | null, void>, map: (row: GridRow) => R): Generator<void, R[] | string, void> {
+  const out: R[] = [];
+  for (;;) {
+    const next = rows.next();
+    if (next.done) return next.value ?? out;
+    out.push(map(next.value));
+    if (out.length % SLICE_ROWS === 0) yield;
+  }
+}
