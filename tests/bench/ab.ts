@@ -19,7 +19,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startUkaServer } from '../fixtures/uka/server';
-import { configure, launch, median } from './ui';
+import { configure, launch, measure, median } from './ui';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,22 +34,9 @@ interface Mode {
   times: number[];
 }
 
+/** The bench's load-to-idle (./ui.ts) of one load. */
 async function loadToIdle(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    return await page.evaluate(async (quiet) => {
-      const probe = (window as unknown as { __kaaBench: { lastBusy: number; settled: number } }).__kaaBench;
-      const started = performance.now();
-      while (performance.now() - Math.max(probe.lastBusy, probe.settled, started - quiet + 200) < quiet && performance.now() - started < 30_000) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return Math.max(nav?.loadEventEnd ?? 0, probe.lastBusy, probe.settled);
-    }, QUIET_MS);
-  } finally {
-    await page.close();
-  }
+  return (await measure(context, url, QUIET_MS, false)).loadToIdleMs;
 }
 
 async function main(): Promise<void> {
