@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { ReviewSummary, ReviewPerson, PersonSection } from '../../lib/review';
 import { problemSections } from '../../lib/review';
+import { ukaUrl } from '../../lib/platform/links';
 import { COLOUR_LABEL } from '../ui/labels';
 import { trusted } from '../ui/trusted';
 
@@ -28,6 +29,11 @@ export interface ReviewPanelProps {
   sectionTitle(section: PersonSection): string;
   /** Open "Bara mina" at first (true when an etikett is set). */
   initialMine?: boolean;
+  /**
+   * The UKA origin the page is on. A person's path read from the list becomes a link only when it is a plain path on
+   * this origin (lib/platform/links.ts); anything else is shown as the name without a link.
+   */
+  ukaOrigin: string;
 }
 
 const PAGE = 100;
@@ -108,7 +114,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
             ) : (
               <ul class="kaa-review-persons" aria-label={mineOnly ? 'Mina personer med röda eller gula avsnitt' : 'Personer med röda eller gula avsnitt'}>
                 {problems.slice(0, shown).map((p) => (
-                  <PersonRow key={p.href} person={p} sectionTitle={props.sectionTitle} />
+                  <PersonRow key={p.href} person={p} ukaOrigin={props.ukaOrigin} sectionTitle={props.sectionTitle} />
                 ))}
               </ul>
             )}
@@ -124,10 +130,17 @@ export function ReviewPanel(props: ReviewPanelProps) {
   );
 }
 
-function PersonRow({ person, sectionTitle }: { person: ReviewPerson; sectionTitle(s: PersonSection): string }) {
+export function PersonRow({ person, ukaOrigin, sectionTitle }: { person: ReviewPerson; ukaOrigin: string; sectionTitle(s: PersonSection): string }) {
+  const href = ukaUrl(ukaOrigin, person.href);
   return (
-    <li data-href={person.href}>
-      <a href={person.href}>{person.name}</a>
+    <li data-href={href ? person.href : undefined}>
+      {href ? (
+        <a href={href}>{person.name}</a>
+      ) : (
+        <span>
+          {person.name} <span class="kaa-muted">(ingen länk: adressen i listan leder inte till en sida i UKA)</span>
+        </span>
+      )}
       <ul class="kaa-review-kinds">
         {problemSections(person).map((s, i) => (
           <li key={i} data-kind={s.kind ?? 'unknown'}>

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ExportListGroup } from '../../lib/uka/types';
 import { count } from '../../lib/domain/swedish';
+import { isUkaPath } from '../../lib/platform/links';
 
 /** Persons listed at first, and added per "Visa fler" (a long list is worked through from the top anyway). */
 export const BLOCKED_PAGE = 25;
@@ -43,7 +44,7 @@ export function ExportBlocked(props: { groups: ExportListGroup[] }) {
       <ul aria-label="Personer med röda problem">
         {persons.slice(0, shown).map((p) => (
           <li key={p.href}>
-            <a href={p.href}>{p.name}</a>
+            {isUkaPath(p.href) ? <a href={p.href}>{p.name}</a> : <span>{p.name}</span>}
             {p.label && <span class="kaa-muted"> · {p.label}</span>} – {p.headings.join('; ')}
           </li>
         ))}

@@ -8,6 +8,7 @@ import { maskId } from '../../lib/domain/personnummer';
 import type { ScbReport, Severity } from '../../lib/scb/validate';
 import { count } from '../../lib/scb/count';
 import { dialogCauses, dialogGroups, overrideReady, saveActionFor, showId, MIN_REASON, type PersonIndex } from './model';
+import { REDACTED_ID, REDACTED_NAME } from '../../lib/store/redact';
 import { trusted } from '../ui/trusted';
 
 export interface GuardDialogProps {
@@ -15,9 +16,20 @@ export interface GuardDialogProps {
   fileName: string;
   /** 12-digit personnummer → UKA person page (from the export list's rows). */
   people: PersonIndex;
-  onSave(override: { reason: string } | null): void;
+  /** The reason as it will be stored (names of the export list and personnummer-like numbers masked: maskReason). */
+  maskReason(reason: string): string;
+  /**
+   * Save the file. An override (a file with blocking errors) is saved only after the export log accepted it: when
+   * the returned promise rejects, nothing was saved and the dialog stays open with the refusal.
+   */
+  onSave(override: { reason: string } | null): void | Promise<void>;
   onCancel(): void;
 }
+
+/** Why an override was refused (the log could not be written, so the file was not saved). */
+export const OVERRIDE_REFUSED =
+  'Filen sparades inte. Exportloggen kunde inte skrivas, och en fil med stoppande fel sparas bara när skälet finns i loggen. ' +
+  'Försök igen om en stund, eller rätta felen i UKA och exportera på nytt.';
 
 const VERDICT_TEXT: Record<ScbReport['verdict'], { title: string; lead: string; badge: string; cls: string }> = {
   ok: { title: 'Filen ser bra ut', lead: 'Kontrollen hittade inga fel. Spara filen och ladda upp den hos SCB.', badge: 'Godkänd', cls: 'kaa-green' },
@@ -80,13 +92,35 @@ export function GuardDialog(props: GuardDialogProps) {
   const [reason, setReason] = useState('');
   const [showInfo, setShowInfo] = useState(false);
   const [fullIds, setFullIds] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
+  const refusedRef = useRef<HTMLParagraphElement>(null);
+  const storedReason = action === 'override' ? props.maskReason(reason) : '';
   const groups = dialogGroups(report, props.people, showInfo);
   const causes = dialogCauses(report);
 
   useEffect(() => {
     dialogRef.current?.querySelector<HTMLElement>('h2')?.focus();
   }, []);
+  // A refusal is announced (role=alert) and gets the focus, so that keyboard and screen-reader users meet it first.
+  useEffect(() => {
+    if (refused) refusedRef.current?.focus();
+  }, [refused]);
+
+  const save = async (override: { reason: string } | null) => {
+    if (saving) return;
+    setSaving(true);
+    setRefused(null);
+    try {
+      await props.onSave(override);
+    } catch (error) {
+      const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
+      setRefused(override ? `${OVERRIDE_REFUSED}${detail}` : `Filen sparades inte${detail}.`);
+    } finally {
+      setSaving(false);
+    }
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -231,25 +265,51 @@ export function GuardDialog(props: GuardDialogProps) {
               SCB troligen inte tar emot filen
             </label>
             <label class="kaa-reason">
-              Skäl till att du sparar ändå (skrivs i exportloggen, minst {MIN_REASON} tecken)
-              <input type="text" value={reason} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} maxLength={200} />
+              Skäl till att du sparar ändå (minst {MIN_REASON} tecken, utan namn och personnummer)
+              <input
+                type="text"
+                value={reason}
+                onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
+                maxLength={200}
+                aria-describedby={storedReason && storedReason !== reason.trim() ? 'kaa-reason-hint kaa-reason-stored' : 'kaa-reason-hint'}
+                data-testid="guard-reason"
+              />
             </label>
+            <p id="kaa-reason-hint" class="kaa-hint">
+              Skälet sparas i KAA-lotsens lokala exportlogg på den här datorn. Namn från exportlistan byts mot {REDACTED_NAME} och allt
+              som liknar ett personnummer mot {REDACTED_ID} innan skälet sparas.
+            </p>
+            {storedReason && storedReason !== reason.trim() && (
+              <p id="kaa-reason-stored" class="kaa-hint" data-testid="guard-reason-stored">
+                Sparas som: <q>{storedReason}</q>
+              </p>
+            )}
           </fieldset>
+        )}
+        {refused && (
+          <p class="kaa-refused" role="alert" tabIndex={-1} ref={refusedRef} data-testid="guard-refused">
+            {refused}
+          </p>
         )}
         <div class="kaa-actions">
           {action === 'save' && (
-            <button type="button" onClick={trusted(() => props.onSave(null))}>
+            <button type="button" disabled={saving} onClick={trusted(() => void save(null))}>
               Spara filen
             </button>
           )}
           {action === 'save-anyway' && (
-            <button type="button" onClick={trusted(() => props.onSave(null))}>
+            <button type="button" disabled={saving} onClick={trusted(() => void save(null))}>
               Spara ändå
             </button>
           )}
           {action === 'override' && (
-            <button type="button" disabled={!overrideReady(understood, reason)} onClick={trusted(() => props.onSave({ reason: reason.trim() }))}>
-              Spara ändå
+            <button
+              type="button"
+              disabled={saving || !overrideReady(understood, reason)}
+              aria-describedby={refused ? undefined : 'kaa-reason-hint'}
+              onClick={trusted(() => void save({ reason: storedReason }))}
+            >
+              {saving ? 'Skriver i loggen…' : 'Spara ändå'}
             </button>
           )}
           <button type="button" class="kaa-secondary" onClick={props.onCancel}>
@@ -283,4 +343,6 @@ export const GUARD_CSS = `
 .kaa-check { display: flex; gap: 6px; align-items: center; margin: 4px 0; }
 .kaa-override { border: 1px solid #8a1c1c; border-radius: 6px; margin: 8px 0; }
 .kaa-reason input[type=text] { display: block; width: 100%; margin-top: 2px; font: inherit; padding: 4px; }
+.kaa-hint { margin: 4px 0; font-size: 13px; color: #374151; }
+.kaa-refused { border-left: 4px solid #8a1c1c; background: #fdecec; padding: 6px 10px; font-weight: 600; }
 `;

@@ -8,6 +8,8 @@ import type { ScbErrorEntry } from '../../lib/scb/report';
 import type { Finding, ScbReport, Verdict } from '../../lib/scb/validate';
 import { causesOf } from '../../lib/scb/format';
 import { ruleText } from '../../lib/scb/rules';
+import { redactMessage } from '../../lib/store/redact';
+import { isUkaPath } from '../../lib/platform/links';
 import type { ExportList } from '../../lib/uka/types';
 
 export interface PersonLink {
@@ -15,7 +17,11 @@ export interface PersonLink {
   href: string;
 }
 
-/** 12-digit personnummer → UKA person page, from the rows of UKA's export list (first row wins). */
+/**
+ * 12-digit personnummer → UKA person page, from the rows of UKA's export list (first row wins). Only a plain path on
+ * the page's own origin is kept as a link (lib/platform/links.ts: no "//host", "/\host", "javascript:" or absolute
+ * URL).
+ */
 export type PersonIndex = ReadonlyMap<string, PersonLink>;
 
 /** Normalise what UKA shows ("20070313-2381", "070313-2381", "200703132381") to 12 digits, or null. */
@@ -31,7 +37,7 @@ export function buildPersonIndex(list: Pick<ExportList, 'groups'>): Map<string, 
   for (const group of list.groups) {
     for (const row of group.rows) {
       const key = twelveDigits(row.personnummer);
-      if (key && row.href && !index.has(key)) index.set(key, { name: row.name, href: row.href });
+      if (key && isUkaPath(row.href) && !index.has(key)) index.set(key, { name: row.name, href: row.href });
     }
   }
   return index;
@@ -70,6 +76,22 @@ export const MIN_REASON = 5;
 
 export function overrideReady(understood: boolean, reason: string): boolean {
   return understood && reason.trim().length >= MIN_REASON;
+}
+
+/** Every name on UKA's export list (in memory on that page only): what an override reason must not keep. */
+export function exportListNames(list: Pick<ExportList, 'groups'>): string[] {
+  const names = new Set<string>();
+  for (const group of list.groups) for (const row of group.rows) if (row.name.trim()) names.add(row.name.trim());
+  return [...names];
+}
+
+/**
+ * The override reason as it is stored in the local export log: every name of the export list (whole, its parts,
+ * and with a genitive "s") becomes "[namn]" and every personnummer-like number (12 or 10 digits, with "-", "+",
+ * spaces or nothing between) becomes "[personnummer]".
+ */
+export function maskReason(reason: string, names: readonly string[]): string {
+  return redactMessage(reason.trim(), names, { inflected: true });
 }
 
 export interface DialogGroup extends PersonFindings {

@@ -41,6 +41,11 @@ export const TEST_CLOCK_KEY = 'testClock';
  * and their bundles must not even name it (.ci/check-production.mjs).
  */
 export const TEST_MANAGED_KEY = IS_TEST_BUILD ? '__testManaged' : '';
+/**
+ * Test builds only: when true, the background refuses to write the SCB export log (entrypoints/background/handlers/
+ * scb-log.ts), so that e2e tests can check that an override is then refused. Absent from production bundles.
+ */
+export const TEST_FAIL_EXPORT_LOG_KEY = IS_TEST_BUILD ? '__testFailExportLog' : '';
 
 export const LOCAL_KEYS = [
   SETTINGS_KEY,
@@ -56,6 +61,7 @@ export const LOCAL_KEYS = [
   TEAM_VISIT_DAYS_KEY,
   TEST_CLOCK_KEY,
   TEST_MANAGED_KEY,
+  TEST_FAIL_EXPORT_LOG_KEY,
 ] as const;
 
 // ---- storage.session: in memory for the browser session only

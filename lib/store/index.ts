@@ -6,7 +6,7 @@
  * a pseudonymous HMAC key, no names or personnummer are stored, and everything about a person is removed
  * `retentionDays` after their 20th birthday.
  *
- * One file per store area, each a set of functions over an open connection: ./person-key.ts (secret and keys),
+ * One file per store area, each a set of functions over an open connection: ./person-key.ts (the pseudonymisation key and person keys),
  * ./persons.ts, ./notes.ts, ./reminder-state.ts, ./export-log.ts, ./reviews.ts, ./errors.ts, and ./maintenance.ts
  * (retention, deletion, dump). KaaStore binds them to one connection.
  */
@@ -25,7 +25,7 @@ import type { IsoDate } from './types';
 export * from './types';
 export { DB_VERSION, MIGRATIONS, openDatabase, STORE_NAMES, type Db, type KaaDB, type StoreName } from './db';
 export { redactMessage, containsIdLike, REDACTED_ID, REDACTED_NAME } from './redact';
-export { hmacHex, InvalidPersonnummerError } from './person-key';
+export { hmacHex, importHmacKey, InvalidPersonnummerError } from './person-key';
 export { safePath, type PurgeResult } from './persons';
 export { UnknownPersonError } from './notes';
 export { MAX_ERRORS } from './errors';
@@ -94,7 +94,11 @@ export class KaaStore {
 export async function openStore(factory?: IDBFactory, version: number = DB_VERSION): Promise<KaaStore> {
   const f = factory ?? globalThis.indexedDB;
   if (!f) throw new Error('IndexedDB saknas i den här miljön');
-  return new KaaStore(await openDatabase(f, version));
+  const db = await openDatabase(f, version);
+  // Raw key bytes of an older version become a non-extractable key now, not on the first person seen. Should that
+  // fail, the store still opens (its other areas work) and the first person key tries again.
+  await keys.migrateLegacySecret(db).catch(() => undefined);
+  return new KaaStore(db);
 }
 
 let shared: Promise<KaaStore> | null = null;

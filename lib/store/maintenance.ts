@@ -37,12 +37,20 @@ export async function deleteAll(db: Db): Promise<void> {
   await browser.storage.local.clear();
 }
 
-/** Everything stored, for tests and diagnostics. The secret's bytes are masked. */
+/** What dumpAll shows of the key record: what kind of key it is, never a value. */
+function describeSecret(record: SecretRecord): Record<string, unknown> {
+  const { key, createdAt, id } = record;
+  const raw = (record as unknown as { bytes?: unknown }).bytes;
+  if (raw !== undefined) return { id, createdAt, bytes: '[hemlig]' };
+  return { id, createdAt, key: key ? { type: key.type, extractable: key.extractable, algorithm: key.algorithm, usages: key.usages } : null };
+}
+
+/** Everything stored, for tests and diagnostics. Of the key, only its kind is shown (it cannot be read anyway). */
 export async function dumpAll(db: Db): Promise<DumpAll> {
   const out = {} as DumpAll;
   for (const name of STORE_NAMES) {
     const rows: unknown[] = await db.getAll(name);
-    out[name] = name === 'secret' ? rows.map((r) => ({ ...(r as SecretRecord), bytes: '[hemlig]' })) : rows;
+    out[name] = name === 'secret' ? rows.map((r) => describeSecret(r as SecretRecord)) : rows;
   }
   out.localStorage = (await browser.storage.local.get(null)) as Record<string, unknown>;
   return out;

@@ -1,13 +1,15 @@
 /**
- * Redaction of free text (error messages) before it is kept or shown. Pure.
+ * Redaction of free text (error messages, the reason of an SCB override) before it is kept or shown. Pure.
  *
- * Replaced: anything that looks like a personnummer or samordningsnummer (10 or 12 digits, with or without "-" or
- * "+", also a bare run of 10–12 digits), and every occurrence of a known name (whole name and each part of it of two
- * letters or more, case-insensitive, only at word boundaries).
+ * Replaced: anything that looks like a personnummer or samordningsnummer, in every form the command-line checker
+ * masks (lib/scb/mask.ts: 12 or 10 digits, with "-", "+", spaces or no separator; also a bare run of 10–12 digits),
+ * and every occurrence of a known name (whole name and each part of it of two letters or more, hyphenated parts
+ * too, case-insensitive, only at word boundaries; with `inflected`, also followed by a genitive "s" or ":s").
  */
+import { PERSONNUMMER_LIKE } from '../scb/mask';
 
-/** 6 or 8 digits, optional separator, 4 digits; or any bare run of 10–12 digits. Not inside a longer number. */
-const ID_LIKE = /(?<!\d)(?:\d{8}[-+ ]?\d{4}|\d{6}[-+ ]?\d{4}|\d{10,12})(?!\d)/g;
+/** A personnummer-like number (lib/scb/mask.ts) or any bare run of 10–12 digits. Not inside a longer number. */
+const ID_LIKE = new RegExp(String.raw`(?<!\d)(?:${PERSONNUMMER_LIKE}|\d{10,12})(?!\d)`, 'g');
 
 export const REDACTED_ID = '[personnummer]';
 export const REDACTED_NAME = '[namn]';
@@ -24,17 +26,26 @@ function nameVariants(knownNames: readonly string[]): string[] {
     const name = raw.trim().replace(/\s+/g, ' ');
     if (name.length < 2) continue;
     variants.add(name);
-    for (const part of name.split(/[\s,]+/)) if (part.length >= 2) variants.add(part);
+    for (const part of name.split(/[\s,]+/)) {
+      if (part.length >= 2) variants.add(part);
+      for (const piece of part.split('-')) if (piece.length >= 2) variants.add(piece);
+    }
   }
   return [...variants].sort((a, b) => b.length - a.length);
 }
 
+export interface RedactOptions {
+  /** Also a name with a genitive ending ("Annas", "Kim:s"): for text a person typed. */
+  inflected?: boolean;
+}
+
 /** Strip personnummer-like numbers and known names from a message, and cap its length. */
-export function redactMessage(message: string, knownNames: readonly string[] = []): string {
+export function redactMessage(message: string, knownNames: readonly string[] = [], options: RedactOptions = {}): string {
   let text = String(message).replace(ID_LIKE, REDACTED_ID);
   const variants = nameVariants(knownNames);
   if (variants.length) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${variants.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    const ending = options.inflected ? '(?::?s)?' : '';
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${variants.map(escapeRegExp).join('|')})${ending}(?![\\p{L}\\p{N}])`, 'giu');
     text = text.replace(pattern, REDACTED_NAME);
   }
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text;

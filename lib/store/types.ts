@@ -3,8 +3,9 @@
  *
  * Privacy decisions (see also README of the store in ./index.ts):
  * - No plaintext personnummer and no names are ever stored. A person is known by a pseudonymous key:
- *   HMAC-SHA-256(per-install secret, normalised 12-digit number) as hex. The space of valid personnummer is small, so
- *   the key is only as safe as the secret: the secret never leaves the database and dumpAll() masks it.
+ *   HMAC-SHA-256(per-install key, normalised 12-digit number) as hex. The space of valid personnummer is small, so
+ *   the person key is only as safe as the install's key: a non-extractable CryptoKey that no code can read back
+ *   (./person-key.ts), and that dumpAll() only describes.
  * - We keep the BIRTH DATE (not only the expiry date). Reasons: the contact ladder needs the age (under 18 → call the
  *   guardians and send a letter; from 18 → the youth and a postcard) and the 20th birthday (end of KAA, hand-over).
  *   A birth date alone does not identify a youth, but together with the UKA page path it is pseudonymous personal data
@@ -20,8 +21,11 @@ export type { IsoDate };
 
 export interface SecretRecord {
   id: 'hmac';
-  /** 32 random bytes from crypto.getRandomValues. */
-  bytes: Uint8Array;
+  /**
+   * The pseudonymisation key: a non-extractable HMAC-SHA-256 CryptoKey (256 bits), kept as IndexedDB's structured
+   * clone. Never raw bytes (./person-key.ts migrates the raw bytes of older installs).
+   */
+  key: CryptoKey;
   createdAt: number;
 }
 

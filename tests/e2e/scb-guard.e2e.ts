@@ -71,29 +71,38 @@ async function setClock(serviceWorker: Worker): Promise<void> {
   );
 }
 
-async function exportLog(extensionPage: (file: string) => Promise<Page>): Promise<{ sha256: string; verdict: string; period: string; kommun: string | null; rows: number; persons: number; override?: { reason: string } | null }[]> {
+/** The rows of one store of the extension's database; a CryptoKey value is described (it cannot leave the page). */
+async function storeRows(extensionPage: (file: string) => Promise<Page>, storeName: string): Promise<Record<string, unknown>[]> {
   const page = await extensionPage('popup.html');
   try {
-    return await page.evaluate(async () => {
+    return await page.evaluate(async (name) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('kaa-lotsen');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
       try {
-        if (!db.objectStoreNames.contains('exportLog')) return [];
-        return await new Promise<never[]>((resolve, reject) => {
-          const req = db.transaction('exportLog').objectStore('exportLog').getAll();
-          req.onsuccess = () => resolve((req.result as never[]).sort((a: { time: number }, b: { time: number }) => a.time - b.time));
+        if (!db.objectStoreNames.contains(name)) return [];
+        const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
           req.onerror = () => reject(req.error);
         });
+        const describe = (v: unknown) => (v instanceof CryptoKey ? { cryptoKey: true, extractable: v.extractable } : v);
+        return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, describe(v)])));
       } finally {
         db.close();
       }
-    });
+    }, storeName);
   } finally {
     await page.close();
   }
+}
+
+type LogEntry = { time: number; sha256: string; verdict: string; period: string; kommun: string | null; rows: number; persons: number; override?: { reason: string } | null };
+
+async function exportLog(extensionPage: (file: string) => Promise<Page>): Promise<LogEntry[]> {
+  return ((await storeRows(extensionPage, 'exportLog')) as unknown as LogEntry[]).sort((a, b) => a.time - b.time);
 }
 
 async function axe(page: Page, feature: string): Promise<void> {
@@ -416,3 +425,85 @@ test.describe('SCB-file guard', () => {
     await expect(page).toHaveURL(`${uka.origin}/person/${person.id}`);
   });
 });
+
+/** The override is a record (#17 item 6): saved only after the export log took the entry, its reason masked. */
+test.describe('"Spara ändå" with blocking errors', () => {
+  /** Test builds only: make the background's export-log write fail (TEST_FAIL_EXPORT_LOG_KEY), or work again. */
+  async function failLogWrites(serviceWorker: Worker, fail: boolean): Promise<void> {
+    await serviceWorker.evaluate(async (on) => (on ? chrome.storage.local.set({ __testFailExportLog: true }) : chrome.storage.local.remove('__testFailExportLog')), fail);
+  }
+
+  /** The stored pseudonymisation key: a non-extractable CryptoKey, no raw bytes (#17 item 5). */
+  async function storedKey(extensionPage: (file: string) => Promise<Page>): Promise<unknown[]> {
+    return (await storeRows(extensionPage, 'secret')).map((r) => ({ fields: Object.keys(r).sort(), key: r.key }));
+  }
+
+  async function plantedDialog(page: Page, uka: Uka, serviceWorker: Worker, login: (page: Page) => Promise<void>): Promise<{ d: Locator; served: Buffer }> {
+    await setClock(serviceWorker);
+    await uka.control('/__test/export-mode', { mode: 'planted', forceEnabled: true });
+    const served = await serverFile(uka);
+    await login(page);
+    await page.goto(`${uka.origin}/export`);
+    const d = await openDialog(page);
+    await expect(d).toHaveAttribute('data-verdict', 'block');
+    await d.getByLabel(/Jag förstår/).check();
+    return { d, served };
+  }
+
+  test('is refused with a message, and nothing is saved, when the export log cannot be written', async ({ page, configured, login, uka, serviceWorker, extensionPage }) => {
+    void configured;
+    const downloads: Download[] = [];
+    page.on('download', (dl) => downloads.push(dl));
+    await failLogWrites(serviceWorker, true);
+    const { d, served } = await plantedDialog(page, uka, serviceWorker, login);
+    await d.getByLabel(/Skäl till att du sparar ändå/).fill('Provfil till SCB:s testmiljö');
+    const saveAnyway = d.getByRole('button', { name: 'Spara ändå' });
+    await saveAnyway.click();
+
+    const refused = d.getByRole('alert');
+    await expect(refused).toBeVisible();
+    await expect(refused).toHaveText(/^Filen sparades inte\. Exportloggen kunde inte skrivas/);
+    await expect(refused).toBeFocused();
+    // The dialog stays open, nothing was downloaded and nothing logged.
+    await expect(d).toBeVisible();
+    await expect(guardPanel(page)).not.toContainText('sparad');
+    expect(downloads).toHaveLength(0);
+    expect(await exportLog(extensionPage)).toEqual([]);
+    await axe(page, 'scb-guard');
+
+    // Once the log can be written again, the same override goes through: logged first, then saved.
+    await failLogWrites(serviceWorker, false);
+    const download = await save(page, saveAnyway);
+    expect(readFileSync(await download.path()).equals(served)).toBe(true);
+    expect(downloads).toHaveLength(1);
+    const log = await exportLog(extensionPage);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ verdict: 'block', override: { reason: 'Provfil till SCB:s testmiljö' } });
+    // A person page opened makes a person key: an HMAC under a non-extractable CryptoKey, no raw key bytes stored.
+    const [someone] = await persons(uka);
+    await page.goto(`${uka.origin}/person/${someone!.id}`);
+    await expect.poll(async () => storedKey(extensionPage)).toEqual([{ fields: ['createdAt', 'id', 'key'], key: { cryptoKey: true, extractable: false } }]);
+  });
+
+  test('keeps no name of the export list and no personnummer in the stored reason', async ({ page, configured, login, uka, serviceWorker, extensionPage }) => {
+    void configured;
+    const { d, served } = await plantedDialog(page, uka, serviceWorker, login);
+    // Line 3's person is on the export list (red problems): their name and number, written three ways.
+    const pnr = pnrOfLine(served, 3);
+    const person = (await persons(uka)).find((p) => p.personnummer === pnr)!;
+    expect(person).toBeTruthy();
+    const [first, ...rest] = person.name.split(' ');
+    const reason = `Ringde ${person.name} (${dash(pnr)}) och ${first}s vårdnadshavare; SCB har ${pnr.slice(2)} och ${pnr.slice(2, 8)} ${pnr.slice(8)}`;
+    await d.getByLabel(/Skäl till att du sparar ändå/).fill(reason);
+    await expect(d.getByLabel(/Skäl till att du sparar ändå/)).toHaveAccessibleDescription(/namn från exportlistan byts mot \[namn\].*personnummer mot \[personnummer\]/i);
+    const expected = 'Ringde [namn] ([personnummer]) och [namn] vårdnadshavare; SCB har [personnummer] och [personnummer]';
+    await expect(d.getByTestId('guard-reason-stored')).toHaveText(`Sparas som: ${expected}`);
+
+    await save(page, d.getByRole('button', { name: 'Spara ändå' }));
+    const [entry] = await exportLog(extensionPage);
+    expect(entry?.override?.reason).toBe(expected);
+    const stored = JSON.stringify(entry?.override);
+    for (const part of [first!, ...rest, pnr.slice(8), pnr.slice(2, 8)]) expect(stored).not.toContain(part);
+  });
+});
+

@@ -66,7 +66,7 @@ export const review: UkaFeature = {
     const draw = () => {
       if (signal.aborted) return;
       render(
-        <ReviewPanel all={all} mine={mine} myLabel={myLabel} progress={progress} starting={starting} onStart={() => void start()} sectionTitle={sectionTitle} initialMine={Boolean(myLabel)} />,
+        <ReviewPanel all={all} mine={mine} myLabel={myLabel} progress={progress} starting={starting} onStart={() => void start()} sectionTitle={sectionTitle} initialMine={Boolean(myLabel)} ukaOrigin={ctx.url.origin} />,
         mounted.container,
       );
     };

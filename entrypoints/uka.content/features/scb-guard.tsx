@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { GuardDialog, GUARD_CSS } from '../../../components/scb/GuardDialog';
 import { GuardPanel, GUARD_PANEL_CSS, type GuardPanelState } from '../../../components/scb/GuardPanel';
-import { buildPersonIndex, type PersonIndex } from '../../../components/scb/model';
+import { buildPersonIndex, exportListNames, maskReason, type PersonIndex } from '../../../components/scb/model';
 import { validateScbFile } from '../../../lib/scb/validate';
 import { sha256Hex } from '../../../lib/scb/hash';
 import { prepareSave } from '../../../lib/scb/save';
@@ -40,6 +40,9 @@ export const scbGuard: UkaFeature = {
     // Who is who on the list: needed only once the user checks a file or an error list, so built then (once).
     let index: PersonIndex | null = null;
     const people = () => (index ??= buildPersonIndex(list.value));
+    // The names an override reason must not keep (in memory on this page only), also built when first needed.
+    let names: string[] | null = null;
+    const listNames = () => (names ??= exportListNames(list.value));
     const kommun = ctx.settings.kommun ?? undefined;
 
     const panel = ctx.mount('scb-guard', { anchor: button.closest('form') ?? button, where: 'afterend', css: GUARD_PANEL_CSS, label: 'KAA-lotsen: säker SCB-fil' });
@@ -92,10 +95,10 @@ export const scbGuard: UkaFeature = {
             fileName={plan.fileName}
             people={people()}
             onCancel={() => closeDialog(true)}
-            onSave={(override) => {
+            maskReason={(reason) => maskReason(reason, listNames())}
+            onSave={async (override) => {
               const time = Date.now();
-              saveExactBytes(mounted.root, plan.bytes, plan.fileName, plan.mimeType);
-              void sendCommand('log-export', {
+              const entry = {
                 time,
                 period,
                 kommun: report.kommun && /^\d{4}$/.test(report.kommun) ? report.kommun : (kommun ?? null),
@@ -103,12 +106,34 @@ export const scbGuard: UkaFeature = {
                 persons: report.persons,
                 sha256,
                 verdict: report.verdict,
-                override,
-              }).catch((error: unknown) => {
+                // Masked again here (names of the list, numbers), whatever the dialog handed over.
+                override: override ? { reason: maskReason(override.reason, listNames()) } : null,
+              };
+              const saved = () => {
+                saveExactBytes(mounted.root, plan.bytes, plan.fileName, plan.mimeType);
+                closeDialog(true);
+                showPanel({ kind: 'saved', fileName: plan.fileName, time, override: override !== null });
+              };
+              if (override) {
+                // The override is a record: the file is saved only once the export log has accepted the entry. When
+                // the log cannot be written, the rejection reaches the dialog, which refuses and saves nothing.
+                try {
+                  await sendCommand('log-export', entry);
+                } catch (error) {
+                  const message = `exportloggen kunde inte skrivas: ${error instanceof Error ? error.message : 'okänt fel'}`;
+                  void sendCommand('report-error', { feature: 'scb-guard', message }).catch(() => undefined);
+                  throw error;
+                }
+                if (signal.aborted || dialog !== mounted) return;
+                saved();
+                return;
+              }
+              // A file without blocking errors is saved at once (UKA's own export must keep working when our
+              // database does not); a log that fails is reported in the panel.
+              saved();
+              await sendCommand('log-export', entry).catch((error: unknown) => {
                 showPanel({ kind: 'error', message: `exportloggen kunde inte skrivas (${error instanceof Error ? error.message : 'okänt fel'})` });
               });
-              closeDialog(true);
-              showPanel({ kind: 'saved', fileName: plan.fileName, time, override: override !== null });
             }}
           />,
           mounted.container,

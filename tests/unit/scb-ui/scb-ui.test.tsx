@@ -103,7 +103,7 @@ describe('dialog', () => {
     const persons = g.filter((x) => x.personKey !== null);
     expect(persons.map((x) => x.personKey)).toEqual([A, B]);
     expect(persons[0]?.link?.href).toBe('/person/1');
-    const html = renderToString(<GuardDialog report={report} fileName="KAA_2281_2026H2.txt" people={people} onSave={() => undefined} onCancel={() => undefined} />);
+    const html = renderToString(<GuardDialog report={report} fileName="KAA_2281_2026H2.txt" people={people} maskReason={(r) => r} onSave={() => undefined} onCancel={() => undefined} />);
     expect(html).toContain('role="dialog"');
     expect(html).toContain('aria-modal="true"');
     expect(html).toContain('href="/person/1"');
@@ -118,25 +118,25 @@ describe('dialog', () => {
   it('shows "Spara filen" for a clean file and "Spara ändå" for warnings only', () => {
     const ok = validateScbFile(buildFile([validYouth(A)]), { kommun: '2281', today: TODAY });
     expect(ok.verdict).toBe('ok');
-    const html = renderToString(<GuardDialog report={ok} fileName="f.txt" people={people} onSave={() => undefined} onCancel={() => undefined} />);
+    const html = renderToString(<GuardDialog report={ok} fileName="f.txt" people={people} maskReason={(r) => r} onSave={() => undefined} onCancel={() => undefined} />);
     expect(html).toContain('Spara filen');
     expect(html).not.toContain('Spara ändå');
     const warn = { ...ok, verdict: 'warn' as const };
-    const html2 = renderToString(<GuardDialog report={warn} fileName="f.txt" people={people} onSave={() => undefined} onCancel={() => undefined} />);
+    const html2 = renderToString(<GuardDialog report={warn} fileName="f.txt" people={people} maskReason={(r) => r} onSave={() => undefined} onCancel={() => undefined} />);
     expect(html2).toMatch(/<button type="button">Spara ändå/);
   });
   it('says so when the file carries traces of a spreadsheet program', () => {
     const damaged = validateScbFile(cp1252(buildText([validYouth(A)]).replace(/;/g, ',')), { kommun: '2281', today: TODAY });
     expect(damaged.excelDamage).toBe(true);
-    const html = renderToString(<GuardDialog report={damaged} fileName="f.txt" people={people} onSave={() => undefined} onCancel={() => undefined} />);
+    const html = renderToString(<GuardDialog report={damaged} fileName="f.txt" people={people} maskReason={(r) => r} onSave={() => undefined} onCancel={() => undefined} />);
     expect(html).toContain('Filen bär spår av ett kalkylprogram');
-    const clean = renderToString(<GuardDialog report={validateScbFile(buildFile([validYouth(A)]), { kommun: '2281', today: TODAY })} fileName="f.txt" people={people} onSave={() => undefined} onCancel={() => undefined} />);
+    const clean = renderToString(<GuardDialog report={validateScbFile(buildFile([validYouth(A)]), { kommun: '2281', today: TODAY })} fileName="f.txt" people={people} maskReason={(r) => r} onSave={() => undefined} onCancel={() => undefined} />);
     expect(clean).not.toContain('kalkylprogram');
   });
   it('has no save button for an unreadable file', () => {
     const r = validateScbFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), {});
     expect(r.verdict).toBe('unreadable');
-    const html = renderToString(<GuardDialog report={r} fileName="f.txt" people={people} onSave={() => undefined} onCancel={() => undefined} />);
+    const html = renderToString(<GuardDialog report={r} fileName="f.txt" people={people} maskReason={(r) => r} onSave={() => undefined} onCancel={() => undefined} />);
     expect(html).not.toContain('Spara');
     expect(html).toContain('Avbryt');
   });
