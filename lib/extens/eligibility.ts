@@ -68,7 +68,7 @@ export function judge(p: ExtractPerson, opts: EligibilityOptions): Verdict {
     const compulsory = p.enrolments.find((e) => (e.form === 'GR' || e.form === 'GRS') && enrolledOn(e, date));
     if (compulsory) {
       causes.push('compulsory');
-      why.push(`går i ${compulsory.form === 'GRS' ? 'anpassad grundskola' : 'grundskolan'} (skolplikten är inte fullgjord)`);
+      why.push(`går i ${compulsory.form === 'GRS' ? 'anpassad grundskola' : 'grundskolan eller motsvarande'} (skolplikten är inte fullgjord)`);
     }
   }
   if (heldOn(p.examen, date)) {

@@ -17,6 +17,7 @@ import {
   readProgramme,
   readSchoolForm,
   type Certificate,
+  type CertKind,
   type PersonId,
   type Programme,
   type SchoolForm,
@@ -117,21 +118,21 @@ export function readExtract(bytes: Uint8Array, opts: ReadExtractOptions): Extrac
   const colName = (i: number) => (header?.[i] ? header[i] : `kolumn ${i + 1}`);
 
   // Row state and its accessors are made once, not per row (a 50,000-row extract would otherwise make 250,000 closures).
-let cells: string[] = [];
-let row = 0;
-let unreadable = false;
-const cell = (f: ExtensField): string | undefined => {
-  const i = cols[f];
-  return i === undefined ? undefined : (cells[i] ?? '');
-};
-const raw = cell;
-const err = (f: ExtensField, message: string) => addError({ row, column: cols[f] !== undefined ? colName(cols[f] as number) : FIELD_LABELS[f], message });
-const take = <T>(f: ExtensField, r: { ok: true; value: T } | { ok: false; message: string }, fallback: T): T => {
-  if (r.ok) return r.value;
-  err(f, r.message);
-  unreadable = true;
-  return fallback;
-};
+  let cells: string[] = [];
+  let row = 0;
+  let unreadable = false;
+  const cell = (f: ExtensField): string | undefined => {
+    const i = cols[f];
+    return i === undefined ? undefined : (cells[i] ?? '');
+  };
+  const raw = cell;
+  const err = (f: ExtensField, message: string) => addError({ row, column: cols[f] !== undefined ? colName(cols[f] as number) : FIELD_LABELS[f], message });
+  const take = <T>(f: ExtensField, r: { ok: true; value: T } | { ok: false; message: string }, fallback: T): T => {
+    if (r.ok) return r.value;
+    err(f, r.message);
+    unreadable = true;
+    return fallback;
+  };
 
   const summary = streamRows(
     text,
@@ -191,24 +192,30 @@ const take = <T>(f: ExtensField, r: { ok: true; value: T } | { ok: false; messag
       err('enrolledTo', `inskriven till (${to}) ligger före inskriven från (${from})`);
       unreadable = true;
     }
-    const cert = (f: ExtensField) => (raw(f) === undefined ? null : take(f, readCertificate(raw(f)), null));
-    const examen = cert('examen');
-    const gymnasieintyg = cert('gymnasieintyg');
-    const studiebevis = cert('studiebevis');
-    const sarskolebevis = cert('sarskolebevis');
+    const certs: Record<CertKind, Certificate | null> = { examen: null, gymnasieintyg: null, studiebevis: null, sarskolebevis: null };
+    for (const [kind, f] of CERT_FIELDS) {
+      const c = raw(f) === undefined ? null : take(f, readCertificate(raw(f), kind), null);
+      certs[kind] = mergeCert(certs[kind], c);
+      // "Studiebevis" in the examen column is a studiebevis, not an examen.
+      if (c?.names) certs[c.names] = mergeCert(certs[c.names], { has: true, date: null, text: c.text });
+    }
+    const { examen, gymnasieintyg, studiebevis, sarskolebevis } = certs;
     const protectedIdentity = raw('protectedIdentity') === undefined ? false : take('protectedIdentity', readFlag(raw('protectedIdentity')), false);
     if (raw('protectedIdentity') !== undefined && !readFlag(raw('protectedIdentity')).ok) unreadable = true;
     const name = [clean(raw('name')), [clean(raw('firstName')), clean(raw('lastName'))].filter(Boolean).join(' ')].filter(Boolean).join(' ');
 
     const key = pid.value.digits12;
+    const enrolment: Enrolment | null = form !== 'NONE' || programme.kind !== 'none' || from || to ? { row, form, programme, from, to } : null;
     let p = byId.get(key);
     if (!p) {
+      // Arrays made with their first element: a push onto an empty array reserves room for 17 (a 50,000-row extract
+      // is 50,000 youths, most with one row).
       p = {
         id: pid.value,
-        rows: [],
+        rows: [row],
         name,
-        kommuner: [],
-        enrolments: [],
+        kommuner: kommun ? [kommun] : [],
+        enrolments: enrolment ? [enrolment] : [],
         examen: null,
         gymnasieintyg: null,
         studiebevis: null,
@@ -219,11 +226,12 @@ const take = <T>(f: ExtensField, r: { ok: true; value: T } | { ok: false; messag
         unreadable: false,
       };
       byId.set(key, p);
+    } else {
+      p.rows.push(row);
+      if (!p.name && name) p.name = name;
+      if (kommun && !p.kommuner.includes(kommun)) p.kommuner.push(kommun);
+      if (enrolment) p.enrolments.push(enrolment);
     }
-    p.rows.push(row);
-    if (!p.name && name) p.name = name;
-    if (kommun && !p.kommuner.includes(kommun)) p.kommuner.push(kommun);
-    if (form !== 'NONE' || programme.kind !== 'none' || from || to) p.enrolments.push({ row, form, programme, from, to });
     p.examen = mergeCert(p.examen, examen);
     p.gymnasieintyg = mergeCert(p.gymnasieintyg, gymnasieintyg);
     p.studiebevis = mergeCert(p.studiebevis, studiebevis);
@@ -245,6 +253,14 @@ const take = <T>(f: ExtensField, r: { ok: true; value: T } | { ok: false; messag
     cancelled: summary.cancelled,
   };
 }
+
+/** The certificate fields of the mapping, by the kind each column is for. */
+const CERT_FIELDS: ReadonlyArray<[CertKind, ExtensField]> = [
+  ['examen', 'examen'],
+  ['gymnasieintyg', 'gymnasieintyg'],
+  ['studiebevis', 'studiebevis'],
+  ['sarskolebevis', 'sarskolebevis'],
+];
 
 /** Two readings of the same certificate: "has" wins, with the earliest date. */
 function mergeCert(a: Certificate | null, b: Certificate | null): Certificate | null {

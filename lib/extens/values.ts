@@ -103,10 +103,13 @@ const YES = new Set(['j', 'ja', 'x', '1', 'y', 'yes', 'sant', 'true']);
 const NO = new Set(['', 'n', 'nej', '0', 'no', 'falskt', 'false', '-']);
 
 /** A yes/no flag: J/N, Ja/Nej, X/empty, 1/0. */
+const FLAG_YES: Read<boolean> = Object.freeze({ ok: true, value: true });
+const FLAG_NO: Read<boolean> = Object.freeze({ ok: true, value: false });
+
 export function readFlag(raw: string | undefined): Read<boolean> {
   const s = clean(raw).toLowerCase();
-  if (YES.has(s)) return ok(true);
-  if (NO.has(s)) return ok(false);
+  if (YES.has(s)) return FLAG_YES;
+  if (NO.has(s)) return FLAG_NO;
   return bad(`"${clean(raw)}" är inte ja eller nej (skriv J/N, Ja/Nej, X eller 1/0)`);
 }
 
@@ -117,28 +120,54 @@ export interface Certificate {
   date: IsoDate | null;
   /** Kind of examen as written (IB, "Högskoleförberedande examen"...), when the column gives text. */
   text: string | null;
+  /** The cell names another kind of certificate than its column's ("Studiebevis" in the examen column). */
+  names?: CertKind;
 }
 
-const CERT_TEXT = /examen|ib\b|baccalaureate|motsvarande|utländsk|godkänd|fullständig/i;
+export type CertKind = 'examen' | 'gymnasieintyg' | 'studiebevis' | 'sarskolebevis';
 
-export function readCertificate(raw: string | undefined): Read<Certificate> {
+/** The kind of certificate a text names; 'none' for a text saying there is none; null when it names nothing known. */
+export function certTextKind(text: string): CertKind | 'none' | null {
+  const t = text.toLowerCase();
+  if (/^(ingen|inget|inga|ej|inte|icke|utan|saknas|underkänd)\b|\b(saknas|underkänd)$|ofullständig/.test(t)) return 'none';
+  if (/särskolebevis|sarskolebevis/.test(t)) return 'sarskolebevis';
+  if (/studiebevis/.test(t)) return 'studiebevis';
+  if (/gymnasieintyg|^intyg$/.test(t)) return 'gymnasieintyg';
+  if (/examen|\bib\b|baccalaureate|motsvarande|utländsk|fullständig|godkänd|slutbetyg/.test(t)) return 'examen';
+  return null;
+}
+
+/** The two flag readings, shared (certificates are never changed once read; a 50,000-row extract has many). */
+const CERT_YES: Read<Certificate> = Object.freeze({ ok: true, value: Object.freeze({ has: true, date: null, text: null }) });
+const CERT_NO: Read<Certificate> = Object.freeze({ ok: true, value: Object.freeze({ has: false, date: null, text: null }) });
+
+/**
+ * A certificate cell of a column for `kind`: a flag (J/N, Ja/Nej, X/empty, 1/0), a date, or a text naming a kind of
+ * certificate ("Gymnasieexamen", "IB", "Studiebevis", "Ingen examen"). A text naming another kind than the column's
+ * is not this kind; `names` says which it is.
+ */
+export function readCertificate(raw: string | undefined, kind: CertKind = 'examen'): Read<Certificate> {
   const s = clean(raw);
   const flag = readFlag(s);
-  if (flag.ok) return ok({ has: flag.value, date: null, text: null });
+  if (flag.ok) return flag.value ? CERT_YES : CERT_NO;
   const d = readDate(s);
   if (d.ok && d.value) return ok({ has: true, date: d.value, text: null });
   if (!d.ok && /^\d/.test(s)) return bad(d.message);
-  if (CERT_TEXT.test(s)) return ok({ has: true, date: null, text: s });
+  const named = certTextKind(s);
+  if (named === 'none') return CERT_NO;
+  if (named === kind) return ok({ has: true, date: null, text: s });
+  if (named !== null) return ok({ has: false, date: null, text: s, names: named });
   return bad(`"${s}" går inte att läsa som ja/nej, datum eller examenstyp`);
 }
 
 export type SchoolForm = 'GY' | 'GYS' | 'GR' | 'GRS' | 'OTHER' | 'NONE';
 
 const SCHOOL_FORMS: Array<[RegExp, SchoolForm]> = [
-  [/^(gys|gysär|gysar|gymnasiesärskola|anpassad gymnasieskola|anp\.? gymnasieskola|agy)$/i, 'GYS'],
-  [/^(gy|gym|gymnasieskola|gymnasiet|gymnasium)$/i, 'GY'],
-  [/^(grs|grsär|grundsärskola|anpassad grundskola)$/i, 'GRS'],
-  [/^(gr|grundskola|grundskolan)$/i, 'GR'],
+  [/^(gys|gysär|gysar|gymnasiesärskolan?|anpassade? gymnasieskolan?|anp\.? gymnasieskolan?|agy)$/i, 'GYS'],
+  [/^(gy|gym|gymnasieskolan?|gymnasiet|gymnasium)$/i, 'GY'],
+  [/^(grs|grsär|grundsärskolan?|anpassade? grundskolan?)$/i, 'GRS'],
+  // Specialskolan (and sameskolan) are compulsory school too.
+  [/^(gr|grundskolan?|sp|specialskolan?|sam|sameskolan?)$/i, 'GR'],
   [/^(vux|komvux|kv|sfi|sär?vux|anpassad utbildning för vuxna|kommunal vuxenutbildning|fhsk|folkhögskola|yh|yrkeshögskola|hs|högskola)$/i, 'OTHER'],
 ];
 
@@ -161,7 +190,19 @@ const IM_PROGRAMMES = new Set(['IMA', 'IMV', 'IMY', 'IMS', 'IMI', 'IMPRO', 'IMYR
  * introduktionsprogram (IMA, IMV, IMY, IMS, IMI, IMPRO, IMYRK …, or "Introduktionsprogram"), or none.
  */
 export function readProgramme(raw: string | undefined): Read<Programme> {
-  const s = clean(raw);
+  // Readings are shared per written value (never changed once read): a 50,000-row extract has a few dozen codes.
+  const key = raw ?? '';
+  let hit = programmeCache.get(key);
+  if (!hit) {
+    hit = readProgrammeText(clean(raw));
+    if (programmeCache.size < 1000) programmeCache.set(key, hit);
+  }
+  return hit;
+}
+
+const programmeCache = new Map<string, Read<Programme>>();
+
+function readProgrammeText(s: string): Read<Programme> {
   if (s === '' || /^(inget|ingen|saknas|-)$/i.test(s)) return ok({ kind: 'none' });
   const up = s.toUpperCase().replace(/\s+/g, '');
   if (IM_PROGRAMMES.has(up) || /^IM[A-ZÅÄÖ]{1,6}\d*$/.test(up) || /^introduktionsprogram/i.test(s)) return ok({ kind: 'im', code: up.startsWith('IM') ? up : 'IM' });

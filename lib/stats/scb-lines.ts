@@ -1,11 +1,11 @@
 /**
- * The SCB file's lines by column role, through the file profile (lib/scb): decoding and line splitting come from
- * lib/scb/decode, the columns from the profile, never from hard-coded positions. Whether the file is well-formed is
+ * The SCB file's lines by column role, through the file profile (lib/scb): decoding comes from lib/scb/decode, the
+ * columns from the profile, never from hard-coded positions. Whether the file is well-formed is
  * the validator's business (validateScbFile); this reader visits what it can read and skips nothing silently: a line
  * with the wrong number of fields is reported in `skipped`. Lines are visited one at a time (no object per line is
- * kept), so a 100,000-line file costs little beyond its text. Pure: no DOM, no browser APIs.
+ * made or kept), so a 100,000-line file costs little beyond its text. Pure: no DOM, no browser APIs.
  */
-import { decodeWindows1252, splitLines } from '../scb/decode';
+import { decodeWindows1252 } from '../scb/decode';
 import { defaultProfile, type ColumnRole } from '../scb/profile-core';
 import type { ScbProfile } from '../scb/profile';
 import { parseId, type ParsedId } from '../domain/personnummer';
@@ -23,26 +23,48 @@ export function roleIndex(profile: ScbProfile): RoleIndex {
   return out;
 }
 
-/** Visit every data line of an SCB file as its fields (trimmed). Returns the lines that could not be split. Never throws. */
-export function forEachScbLine(bytes: Uint8Array, profile: ScbProfile, visit: (fields: string[], line: number) => void): number[] {
+/**
+ * Visit every data line of an SCB file as its fields (trimmed), in one pass over the decoded text: no array of the
+ * lines, and one fields array reused for every line (read it in `visit`, do not keep it). Returns the lines that
+ * could not be split into the profile's columns. Never throws.
+ */
+export function forEachScbLine(bytes: Uint8Array, profile: ScbProfile, visit: (fields: readonly string[], line: number) => void): number[] {
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const text = profile.encoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes.subarray(start)) : decodeWindows1252(bytes.subarray(start));
-  const { lines } = splitLines(text);
   const n = profile.columns.length;
+  const sep = profile.separator;
+  // Lines end in LF (CRLF: the CR is dropped below), or in CR alone in a file without any LF.
+  const nl = text.indexOf('\n') === -1 && text.indexOf('\r') !== -1 ? '\r' : '\n';
+  const fields = new Array<string>(n).fill('');
   const skipped: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] as string;
-    if (raw.trim() === '') continue;
-    if (i === 0 && profile.header) continue;
-    const f = raw.split(profile.separator);
+  let line = 0;
+  for (let pos = 0; pos < text.length; ) {
+    const brk = text.indexOf(nl, pos);
+    const next = brk === -1 ? text.length : brk + 1;
+    let stop = brk === -1 ? text.length : brk;
+    if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
+    line++;
+    const from = pos;
+    pos = next;
+    if (line === 1 && profile.header) continue;
+    let blank = true;
+    for (let i = from; i < stop && blank; i++) if (text.charCodeAt(i) > 32) blank = false;
+    if (blank) continue;
     // Trailing separators (a spreadsheet's doing) leave extra empty fields: accept them, report anything else.
-    if (f.length < n || f.slice(n).some((x) => x !== '')) {
-      skipped.push(i + 1);
-      continue;
+    let k = 0;
+    let extra = false;
+    for (let f = from; ; ) {
+      const j = text.indexOf(sep, f);
+      const end = j === -1 || j >= stop ? stop : j;
+      if (k < n) fields[k] = text.slice(f, end).trim();
+      else if (text.slice(f, end).trim() !== '') extra = true;
+      k++;
+      if (end === stop) break;
+      f = end + 1;
     }
-    for (let k = 0; k < n; k++) f[k] = (f[k] as string).trim();
-    visit(f, i + 1);
+    if (k < n || extra) skipped.push(line);
+    else visit(fields, line);
   }
   return skipped;
 }

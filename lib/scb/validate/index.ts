@@ -128,7 +128,7 @@ function run(bytes: Uint8Array, opts: ValidateOptions, profile: ScbProfile, sink
   const head = checkHeader(reader, C, sink);
   if (!head) return;
   checkLineEndingsFirst(scan, sink);
-  const rows = checkRows(text, reader, C, { sep: head.sep, perm: head.perm, today: opts.today, headerCause: head.headerCause ? 'S-HEADER' : null, encodingCause: sink.has('S-ENCODING') }, sink);
+  const rows = checkRows(text, reader, C, { sep: head.sep, perm: head.perm, today: opts.today, headerCause: head.headerCause ? 'S-HEADER' : null, encodingCause: sink.has('S-ENCODING'), onRecord: opts.onRecord }, sink);
   base.rows = rows.rows;
   base.persons = rows.persons.size;
   checkFileLines(scan, head, C, rows, sink, cap);

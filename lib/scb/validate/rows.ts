@@ -48,6 +48,8 @@ export interface RowOptions {
   headerCause: string | null;
   /** The file is UTF-8: findings on rows with non-ASCII characters are its consequences. */
   encodingCause: boolean;
+  /** See ValidateOptions.onRecord. */
+  onRecord?: ((fields: readonly string[], line: number) => void) | undefined;
 }
 
 
@@ -98,6 +100,14 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
   };
   const persons = res.persons;
   const pnrCache = new Map<string, Born | null>();
+  // Contact dates repeat (a half-year has some 180 days): one string per date, not one per line.
+  const dates = new Map<string, string>();
+  const intern = (d: string): string => {
+    const had = dates.get(d);
+    if (had !== undefined) return had;
+    dates.set(d, d);
+    return d;
+  };
   // Duplicates: each distinct line is remembered by its place in the text (see dedup.ts), not as a string.
   const seen = new LineSet(text);
   let joinedSeen: Map<string, number> | null = null;
@@ -392,6 +402,7 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
     if (mCode !== '' && after !== '' && mCode === after)
       sink.add('R5', lineNo, `Åtgärden och sysselsättningen efter åtgärden har samma kod (${mCode}).`, { column: colAt(out.starts, perm, iAF), field: C.cols[iAF]!.name, personKey: key });
 
+    if (o.onRecord) o.onRecord(f, lineNo);
     if (!rowOk || !key || !parsed) continue;
 
     // --- group per person and registration period (a line with the cached prefix belongs where the last one did)
@@ -424,9 +435,9 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
     }
     if (co !== '') {
       reg.hasContact = true;
-      p.contacts.push({ line: lineNo, date: csValid ? cd : null, occ: co });
+      p.contacts.push({ line: lineNo, date: csValid ? intern(cd) : null, occ: co });
     } else if (csValid) {
-      p.contacts.push({ line: lineNo, date: cd, occ: '' });
+      p.contacts.push({ line: lineNo, date: intern(cd), occ: '' });
     }
     if (mCode !== '' || ms !== '') {
       if (reg.firstMeasureLine === 0) reg.firstMeasureLine = lineNo;

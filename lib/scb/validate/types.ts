@@ -66,6 +66,12 @@ export interface ValidateOptions {
   today?: string;
   /** Cap of findings kept per rule id (counts still include all). Default 500. */
   maxFindingsPerRule?: number;
+  /**
+   * Called for every data record that has the profile's number of fields and is not an exact copy of an earlier
+   * line, after its fields are checked: `fields` in the profile's column order (an array reused for the next record:
+   * read it, do not keep it). Lets a reader count the file in the check's own pass (lib/stats), not in a second one.
+   */
+  onRecord?: (fields: readonly string[], line: number) => void;
 }
 
 /** The report fields that the steps of a run fill in as they go. */
