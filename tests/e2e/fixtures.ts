@@ -130,6 +130,8 @@ export const test = base.extend<Fixtures & KaaOptions>({
       const state = await uka.state();
       const leaks = [...findPersonalData(dump.text, state.persons), ...findPersonalData(dump.names, state.persons, { namesAllowed: true })];
       expect(leaks, 'personnummer or names found in extension storage').toEqual([]);
+      // No binary value anywhere (the pseudonymisation key is a non-extractable CryptoKey, never raw bytes).
+      expect(dump.text.match(/\[\d+ bytes\]/g) ?? [], 'binary values (raw key bytes?) in extension storage').toEqual([]);
     } finally {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
