@@ -1,10 +1,15 @@
 /**
- * Our own UI inside UKA's page: every piece lives in its own open Shadow DOM root on a custom host element, so UKA's
- * styles do not leak in, ours do not leak out, and UKA's own elements are never modified. A host is only ever
- * inserted as a sibling of an UKA element (or at the end of <body> for floating panels) and removed on cleanup.
+ * Our own UI inside UKA's page: every piece lives in its own Shadow DOM root (closed in production builds) on a custom
+ * host element, so UKA's styles do not leak in, ours do not leak out, and UKA's own elements are never modified. A
+ * host is only ever inserted as a sibling of an UKA element (or at the end of <body> for floating panels) and removed
+ * on cleanup. Hosts carry no attribute, id or class of ours (what we know about them is kept in memory:
+ * lib/startup/slots.ts); in-flow panels are drawn when they are needed (./draw.ts).
  */
+import { render, type ComponentChild } from 'preact';
 import { BASE_CSS } from './theme';
-import { attachRoot, claimSlot, FLOW_ATTR, HOST_TAG, isHost, RESERVED_ATTR, rootOf } from '../../lib/startup/slots';
+import { FEATURE_LABEL } from './labels';
+import { cancelDraw, drawWhenNeeded, type DrawHandle } from './draw';
+import { attachRoot, claimSlot, featureOf, HOST_TAG, isHost, isReserved, rootOf, tagHost } from '../../lib/startup/slots';
 
 export { HOST_TAG };
 
@@ -50,7 +55,7 @@ function bottomSpacer(doc: Document, host: HTMLElement): (() => void) | null {
     // The spacer was removed with every other host (a new page view): its observer goes with it.
     entry?.observer?.disconnect();
     const spacer = doc.createElement(HOST_TAG);
-    spacer.setAttribute('data-feature', 'bottom-space');
+    tagHost(spacer, 'bottom-space', false);
     spacer.setAttribute('aria-hidden', 'true');
     spacer.style.cssText = `all:initial;display:block;height:${BOTTOM_SPACE_PX}px`;
     body.append(spacer);
@@ -83,7 +88,15 @@ function bottomSpacer(doc: Document, host: HTMLElement): (() => void) | null {
 export interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
+  /** The panel's element in the root (in the root once the panel is drawn). */
   container: HTMLElement;
+  /**
+   * Render `ui` (preact) as the panel: at once when the panel is drawn, else when it is drawn (the last call wins).
+   * `null` empties it.
+   */
+  render(ui: ComponentChild): void;
+  /** Draw the panel now if it is still waiting (something points at it). */
+  reveal(): void;
   remove(): void;
 }
 
@@ -179,39 +192,54 @@ function followHeight(doc: Document, host: HTMLElement, container: HTMLElement):
 
 export function mountShadow(doc: Document, options: MountOptions): Mounted | null {
   if (options.where !== 'floating' && (!options.anchor || !options.anchor.isConnected)) return null;
+  if (options.where === 'floating' && !doc.body) return null;
   // A place reserved for this panel while UKA's page was parsed (lib/startup/slots.ts): draw there, so nothing moves.
   const reserved = options.where === 'floating' ? null : claimSlot(options.anchor!, options.where, options.feature);
   const host = reserved ?? doc.createElement(HOST_TAG);
-  host.setAttribute('data-feature', options.feature);
-  if (options.where !== 'floating') host.setAttribute(FLOW_ATTR, '');
+  tagHost(host, options.feature, options.where !== 'floating');
   const root = (reserved && rootOf(reserved)) ?? attachRoot(host);
-  styleRoot(doc, root, options.css ?? '');
   const container = doc.createElement('div');
   container.className = 'kaa-root';
   if (options.label) {
     container.setAttribute('role', 'region');
     container.setAttribute('aria-label', options.label);
   }
-  root.append(container);
 
+  let ui: ComponentChild | undefined;
+  let drawn = false;
   let stopFollowing: (() => void) | null = null;
-  if (options.where === 'floating') {
-    if (!doc.body) return null;
-    doc.body.append(host);
-    if (options.bottomCorner) stopFollowing = bottomSpacer(doc, host);
-  } else if (reserved) {
+  let stopSpacer: (() => void) | null = null;
+  const draw = () => {
+    drawn = true;
+    styleRoot(doc, root, options.css ?? '');
+    root.append(container);
     // A reserved host already has its place and the remembered height: from now on its height follows its panel.
-    stopFollowing = followHeight(doc, host, container);
+    if (reserved) stopFollowing = followHeight(doc, host, container);
+    if (ui !== undefined) render(ui, container);
+  };
+  let handle: DrawHandle | null = null;
+  if (options.where === 'floating') {
+    doc.body!.append(host);
+    if (options.bottomCorner) stopSpacer = bottomSpacer(doc, host);
+    draw();
   } else {
     // A new place (nothing remembered yet): an ordinary block of its panel's own height.
-    options.anchor!.insertAdjacentElement(options.where, host);
+    if (!reserved) options.anchor!.insertAdjacentElement(options.where, host);
+    handle = drawWhenNeeded(host, root, draw, options.label ?? FEATURE_LABEL[options.feature] ?? options.feature);
   }
   return {
     host,
     root,
     container,
+    render: (next) => {
+      ui = next;
+      if (drawn) render(next, container);
+    },
+    reveal: () => handle?.force(),
     remove: () => {
+      handle?.cancel();
       stopFollowing?.();
+      stopSpacer?.();
       host.remove();
     },
   };
@@ -219,9 +247,10 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
 
 /** Remove every host of one feature (or all of ours) from the document. Places still reserved for the first page view stay. */
 export function unmountAll(doc: Document, feature?: string): void {
-  const selector = `${HOST_TAG}${feature ? `[data-feature="${CSS.escape(feature)}"]` : ''}:not([${RESERVED_ATTR}])`;
   const sizer = sizers.get(doc);
-  doc.querySelectorAll(selector).forEach((el) => {
+  doc.querySelectorAll(HOST_TAG).forEach((el) => {
+    if (isReserved(el) || (feature !== undefined && featureOf(el) !== feature)) return;
+    cancelDraw(el);
     const container = rootOf(el)?.querySelector('.kaa-root');
     if (sizer && container) sizer.observer.unobserve(container);
     el.remove();

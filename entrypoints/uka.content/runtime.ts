@@ -4,6 +4,7 @@
  * reload. Nothing is injected on an unrecognised page. Nothing here ever throws into UKA's page.
  */
 import { isOwnNode, mountShadow, prepareStyles, unmountAll } from '../../components/ui/shadow';
+import { drawInIdleTime, measureReserved, whenAllDrawn } from '../../components/ui/draw';
 import { runFeatures, redactError, type FeatureDefinition, type FeatureStatus } from '../../lib/features/manager';
 import type { Settings } from '../../lib/settings';
 import type { ReadResult, UkaAdapter } from '../../lib/uka/types';
@@ -35,7 +36,10 @@ export interface RuntimeOptions {
   recordPartsSeen?(profileId: string, parts: PartName[]): void;
   /** Ends the runtime (extension reloaded or uninstalled). */
   signal: AbortSignal;
-  /** The first page view has drawn and the page has been rendered since (a good moment to read our panels' layout). */
+  /**
+   * The first page view has drawn and the page has been rendered since (a good moment to read our panels' layout);
+   * called again once the panels it left for later (components/ui/draw.ts) have all been drawn.
+   */
   onFirstViewDrawn?(): void;
 }
 
@@ -214,6 +218,8 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     if (firstView) await nextTask();
     if (firstView) mark('features');
     if (controller.signal.aborted) return;
+    // Which reserved places are in reach of the first viewport: read before anything of ours changes the layout.
+    if (firstView) measureReserved(doc);
     const ctx: UkaFeatureContext = {
       doc,
       url,
@@ -254,7 +260,11 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
         mark('drawn');
         releaseSlots(doc);
         if (controller.signal.aborted) return;
-        requestAnimationFrame(() => setTimeout(() => !controller.signal.aborted && options.onFirstViewDrawn?.(), 0));
+        const afterFrame = () => requestAnimationFrame(() => setTimeout(() => !controller.signal.aborted && options.onFirstViewDrawn?.(), 0));
+        afterFrame();
+        // Panels out of view are drawn in idle time once UKA's page has loaded; then their heights are remembered too.
+        drawInIdleTime(doc);
+        void whenAllDrawn(doc)?.then(afterFrame);
       });
     }
     firstView = false;

@@ -16,18 +16,69 @@
  *
  * Kept free of heavy imports: it runs in the content script's first stage at document_start.
  */
+import { IS_TEST_BUILD } from '../platform/build';
+
 export const HOST_TAG = 'kaa-lotsen-ui';
-/** Attribute of a reserved host until the first page view has drawn into it (or removed it). */
-export const RESERVED_ATTR = 'data-kaa-reserved';
-/** Attribute of an in-flow host (not floating): the ones whose place and height are remembered. */
-export const FLOW_ATTR = 'data-kaa-flow';
 /**
  * Our shadow roots are closed in production builds, so that UKA's page scripts cannot reach into our panels (nor
  * click our buttons through them); test builds keep them open for the end-to-end tests. The roots are kept here.
  */
-export const SHADOW_MODE: ShadowRootMode = import.meta.env.MODE === 'test' ? 'open' : 'closed';
-/** Kept on the isolated world's global, shared by the early and the main script (one bundle each); pages never see it. */
-const roots: WeakMap<Element, ShadowRoot> = ((globalThis as unknown as { __kaaLotsenRoots?: WeakMap<Element, ShadowRoot> }).__kaaLotsenRoots ??= new WeakMap());
+export const SHADOW_MODE: ShadowRootMode = IS_TEST_BUILD ? 'open' : 'closed';
+
+/**
+ * What we know about our hosts, kept in memory and never on the hosts: no attribute, id or class of ours is visible
+ * in UKA's page (a page script cannot find or switch off our panels by a name of ours). Kept on the isolated world's
+ * global, shared by the early and the main script (one bundle each); pages never see it.
+ */
+interface HostMemory {
+  roots: WeakMap<Element, ShadowRoot>;
+  /** The feature each host belongs to. */
+  feature: WeakMap<Element, string>;
+  /** In-flow hosts (not floating): the ones whose place and height are remembered. */
+  flow: WeakSet<Element>;
+  /** Hosts reserved while UKA's page was parsed and not claimed by a feature yet. */
+  reserved: Set<Element>;
+}
+const memory: HostMemory = ((globalThis as unknown as { __kaaLotsenHosts?: HostMemory }).__kaaLotsenHosts ??= {
+  roots: new WeakMap(),
+  feature: new WeakMap(),
+  flow: new WeakSet(),
+  reserved: new Set(),
+});
+const roots = memory.roots;
+
+/**
+ * Test builds only: name a host's feature (and the like) in a `data-` attribute, so that the end-to-end tests can
+ * find our panels in UKA's page. Production builds set nothing (the bundler drops this as dead code).
+ */
+export function markForTests(host: Element, name: 'feature' | 'anchor' | 'flow', value: string): void {
+  if (IS_TEST_BUILD) host.setAttribute(`data-${name}`, value);
+}
+
+/** Remember which feature `host` belongs to, and whether it stands in UKA's flow (its place is remembered). */
+export function tagHost(host: Element, feature: string, flow: boolean): void {
+  memory.feature.set(host, feature);
+  markForTests(host, 'feature', feature);
+  if (flow) {
+    memory.flow.add(host);
+    markForTests(host, 'flow', '');
+  }
+}
+
+/** The feature a host of ours belongs to ('' when unknown). */
+export function featureOf(host: Element): string {
+  return memory.feature.get(host) ?? '';
+}
+
+/** True while `host` is a place reserved at parse time that no feature has claimed yet. */
+export function isReserved(host: Element): boolean {
+  return memory.reserved.has(host);
+}
+
+/** The reserved places of `doc` not claimed yet. */
+export function reservedHosts(doc: Document): HTMLElement[] {
+  return [...memory.reserved].filter((el): el is HTMLElement => el.ownerDocument === doc && el.isConnected);
+}
 
 /** Give `host` its shadow root (closed in production builds) and remember it. */
 export function attachRoot(host: HTMLElement): ShadowRoot {
@@ -132,15 +183,15 @@ export function recordSlots(doc: Document): SlotHint[] {
   const body = doc.body;
   if (!body) return [];
   const slots: SlotHint[] = [];
-  for (const host of Array.from(doc.querySelectorAll(`${HOST_TAG}[${FLOW_ATTR}]`))) {
-    if (host.hasAttribute(RESERVED_ATTR) || !host.parentElement) continue;
+  for (const host of Array.from(doc.querySelectorAll(HOST_TAG))) {
+    if (!memory.flow.has(host) || memory.reserved.has(host) || !host.parentElement) continue;
     const parent = pathOf(host.parentElement, body);
     if (!parent) continue;
     const before = ownIndex(host);
     // Exact (layout works in 1/64 px): a rounded height would differ from the panel's and move the page after all.
     const height = host.getBoundingClientRect().height;
     if (!(height > 0)) continue;
-    slots.push({ feature: host.getAttribute('data-feature') ?? '', parent, before, height });
+    slots.push({ feature: featureOf(host), parent, before, height });
     if (slots.length >= MAX_SLOTS) break;
   }
   return slots;
@@ -216,9 +267,8 @@ export function placeSlots(doc: Document, slots: SlotHint[], placed: Set<SlotHin
       continue;
     }
     const host = doc.createElement(HOST_TAG);
-    host.setAttribute('data-feature', slot.feature);
-    host.setAttribute(RESERVED_ATTR, '');
-    host.setAttribute(FLOW_ATTR, '');
+    tagHost(host, slot.feature, true);
+    memory.reserved.add(host);
     host.setAttribute('aria-hidden', 'true');
     // Its final style (flowHostStyle) and its shadow root from the start: claiming the host then changes only what
     // is inside it (a new box, or a new size, would make the browser lay out and repaint all of UKA's page that
@@ -239,9 +289,9 @@ export function placeSlots(doc: Document, slots: SlotHint[], placed: Set<SlotHin
 export function claimSlot(anchor: Element, where: 'beforebegin' | 'afterend', feature: string): HTMLElement | null {
   const step = (el: Element) => (where === 'afterend' ? el.nextElementSibling : el.previousElementSibling);
   for (let el = step(anchor); el && isHost(el); el = step(el)) {
-    if (el.hasAttribute(RESERVED_ATTR) && el.getAttribute('data-feature') === feature) {
+    if (memory.reserved.has(el) && featureOf(el) === feature) {
       // From now on an ordinary host (changed in the task that draws into it, so the page is rendered once).
-      el.removeAttribute(RESERVED_ATTR);
+      memory.reserved.delete(el);
       el.removeAttribute('aria-hidden');
       return el as HTMLElement;
     }
@@ -251,5 +301,9 @@ export function claimSlot(anchor: Element, where: 'beforebegin' | 'afterend', fe
 
 /** The first page view has drawn: places reserved for it that no feature claimed are removed. */
 export function releaseSlots(doc: Document): void {
-  for (const host of Array.from(doc.querySelectorAll<HTMLElement>(`${HOST_TAG}[${RESERVED_ATTR}]`))) host.remove();
+  for (const host of [...memory.reserved]) {
+    if (host.ownerDocument !== doc && host.isConnected) continue;
+    memory.reserved.delete(host);
+    host.remove();
+  }
 }

@@ -3,7 +3,6 @@
  * The texts come from the content pack. A section we do not recognise gets the generic explainer and is reported
  * to the popup as an unknown warning, never silently dropped.
  */
-import { render } from 'preact';
 import { ExplainerCard, EXPLAINER_CSS } from '../../../components/explainers/ExplainerCard';
 import type { UkaFeature } from '../context';
 
@@ -21,11 +20,10 @@ export const explainers: UkaFeature = {
       const explainer = ctx.pack.explainers[section.kind ?? 'generic'] ?? ctx.pack.explainers.generic;
       const mounted = ctx.mount('explainers', { anchor: elements[i], where: 'afterend', css: EXPLAINER_CSS });
       if (!mounted) return;
-      render(
+      mounted.render(
         <ExplainerCard explainer={explainer} colour={section.colour} kind={section.kind} heading={section.heading} idPrefix={`kaa-exp-${i}`} onReadMore={ctx.openMetodbok} />,
-        mounted.container,
       );
-      cleanups.push(() => render(null, mounted.container));
+      cleanups.push(() => mounted.render(null));
     });
     return () => cleanups.forEach((c) => c());
   },

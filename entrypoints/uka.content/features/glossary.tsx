@@ -9,7 +9,6 @@
  *   terms; each opens the same card as a dialog at the term (scrolled into view). Later opens reuse the scan while
  *   the page is unchanged.
  */
-import { render } from 'preact';
 import { GlossaryLayer, GLOSSARY_CSS, placeCard, type OpenCard } from '../../../components/glossary/GlossaryLayer';
 import { createElementLookup, hitTest, occurrenceRange, pageStamp, scanGlossary, scanIsCurrent, termsOnPage, type TermOccurrence } from '../../../components/glossary/scan';
 import { isOwnNode } from '../../../components/ui/shadow';
@@ -39,7 +38,7 @@ export const glossary: UkaFeature = {
 
     const draw = () => {
       if (signal.aborted) return;
-      render(
+      mounted.render(
         <GlossaryLayer
           terms={scan ? scan.terms.map((t) => ({ term: t.term, short: pack.glossary[t.index]?.short ?? '', count: t.occurrences.length })) : null}
           scanning={scanning !== null}
@@ -58,7 +57,6 @@ export const glossary: UkaFeature = {
           onClose={() => close(true)}
           onReadMore={ctx.openMetodbok}
         />,
-        mounted.container,
       );
     };
 
@@ -161,7 +159,7 @@ export const glossary: UkaFeature = {
     return () => {
       scanning?.abort();
       if (pending !== null) win.clearTimeout(pending);
-      render(null, mounted.container);
+      mounted.render(null);
     };
   },
 };

@@ -3,7 +3,6 @@
  * notes. The personnummer is handed to the background only to derive the pseudonymous key; it is never stored.
  * The background keeps a snapshot for the reminders: dates, kinds and codes only (no free text, no names).
  */
-import { render } from 'preact';
 import { LadderPanel, LADDER_CSS, type StoredNote } from '../../../components/ladder/LadderPanel';
 import { parseId } from '../../../lib/domain/personnummer';
 import { evaluateLadder, resolveSettings } from '../../../lib/ladder/ladder';
@@ -62,7 +61,7 @@ export const ladder: UkaFeature = {
         snapshot,
       }).catch(() => undefined);
       if (signal.aborted) return;
-      render(
+      mounted.render(
         <LadderPanel
           result={result}
           today={today}
@@ -77,10 +76,9 @@ export const ladder: UkaFeature = {
             await draw();
           }}
         />,
-        mounted.container,
       );
     };
     await draw();
-    return () => render(null, mounted.container);
+    return () => mounted.render(null);
   },
 };

@@ -5,7 +5,6 @@
  * from the bfcache, which the runtime turns into a new page view): local state only remembers which persons
  * (pseudonymous keys) were red when the review started, so it can never make a person look fixed.
  */
-import { render } from 'preact';
 import { ReviewPanel, REVIEW_CSS, type ProgressState } from '../../../components/review/ReviewPanel';
 import { parseId } from '../../../lib/domain/personnummer';
 import { sendCommand } from '../../../lib/messages/client';
@@ -65,9 +64,8 @@ export const review: UkaFeature = {
 
     const draw = () => {
       if (signal.aborted) return;
-      render(
+      mounted.render(
         <ReviewPanel all={all} mine={mine} myLabel={myLabel} progress={progress} starting={starting} onStart={() => void start()} sectionTitle={sectionTitle} initialMine={Boolean(myLabel)} ukaOrigin={ctx.url.origin} />,
-        mounted.container,
       );
     };
 
@@ -130,6 +128,6 @@ export const review: UkaFeature = {
       progress = { status: 'error', message: error instanceof Error ? error.message : 'okänt fel' };
       draw();
     });
-    return () => render(null, mounted.container);
+    return () => mounted.render(null);
   },
 };

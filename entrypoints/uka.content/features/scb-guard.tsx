@@ -4,7 +4,6 @@
  * When UKA has disabled its export because of red problems, the guard explains why and lists the persons.
  * The panel beside the button also holds "Tolka SCB:s fellista" (in memory only).
  */
-import { render } from 'preact';
 import { GuardDialog, GUARD_CSS } from '../../../components/scb/GuardDialog';
 import { GuardPanel, GUARD_PANEL_CSS, type GuardPanelState } from '../../../components/scb/GuardPanel';
 import { buildPersonIndex, exportListNames, maskReason, type PersonIndex } from '../../../components/scb/model';
@@ -47,11 +46,11 @@ export const scbGuard: UkaFeature = {
 
     const panel = ctx.mount('scb-guard', { anchor: button.closest('form') ?? button, where: 'afterend', css: GUARD_PANEL_CSS, label: 'KAA-lotsen: säker SCB-fil' });
     if (!panel) return false;
-    const showPanel = (state: GuardPanelState) => render(<GuardPanel state={state} people={people} />, panel.container);
+    const showPanel = (state: GuardPanelState) => panel.render(<GuardPanel state={state} people={people} />);
 
     if (!list.value.exportButton.enabled) {
       showPanel({ kind: 'blocked', redGroups: list.value.groups.filter((g) => g.colour === 'red') });
-      return () => render(null, panel.container);
+      return () => panel.render(null);
     }
 
     const href = list.value.exportButton.href;
@@ -64,7 +63,7 @@ export const scbGuard: UkaFeature = {
     let busy = false;
     const closeDialog = (refocus: boolean) => {
       if (dialog) {
-        render(null, dialog.container);
+        dialog.render(null);
         dialog.remove();
         dialog = null;
       }
@@ -89,7 +88,7 @@ export const scbGuard: UkaFeature = {
         const mounted = ctx.mount('scb-guard', { where: 'floating', css: GUARD_CSS });
         if (!mounted) return;
         dialog = mounted;
-        render(
+        mounted.render(
           <GuardDialog
             report={report}
             fileName={plan.fileName}
@@ -136,7 +135,6 @@ export const scbGuard: UkaFeature = {
               });
             }}
           />,
-          mounted.container,
         );
       } catch (error) {
         const message = error instanceof Error ? error.message : 'okänt fel';
@@ -174,7 +172,7 @@ export const scbGuard: UkaFeature = {
       button.removeEventListener('keydown', onKey, { capture: true });
       form?.removeEventListener('submit', onSubmit, { capture: true });
       closeDialog(false);
-      render(null, panel.container);
+      panel.render(null);
     };
   },
 };

@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { StatusPanel, STATUS_PANEL_CSS } from '../../../components/status-panel/StatusPanel';
 import { parseId } from '../../../lib/domain/personnummer';
 import { ageOn } from '../../../lib/domain/dates';
@@ -36,10 +35,9 @@ export const statusPanel: UkaFeature = {
     }
     const mounted = ctx.mount('status-panel', { where: 'floating', css: STATUS_PANEL_CSS, label: 'KAA-lotsen status', bottomCorner: true });
     if (!mounted) return false;
-    render(
+    mounted.render(
       <StatusPanel pageKind={kind} profileId={ctx.recognition.profileId} person={person} exportList={exportList} readError={readError} initiallyOpen={kind === 'person'} />,
-      mounted.container,
     );
-    return () => render(null, mounted.container);
+    return () => mounted.render(null);
   },
 };

@@ -2,7 +2,6 @@
  * Contextual metodbok tips: a small "Tips" button (our own Shadow-DOM host, inserted after UKA's element) next to
  * each recognised part of the page that has matching tips in the active content pack. UKA's elements are only read.
  */
-import { render } from 'preact';
 import { TipsDisclosure, TIPS_CSS } from '../../../components/tips/TipsDisclosure';
 import { ANCHOR_LABEL, placeTips, tipScbPhase, TIP_ANCHORS } from '../../../components/tips/tip-context';
 import { ladderStepsOf, sectionById } from '../../../lib/content/tips';
@@ -10,6 +9,7 @@ import { parseId } from '../../../lib/domain/personnummer';
 import type { WarningKind } from '../../../lib/domain/warnings';
 import { evaluateLadder } from '../../../lib/ladder/ladder';
 import type { AnchorName } from '../../../lib/uka/types';
+import { markForTests } from '../../../lib/startup/slots';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 
 function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: WarningKind[]; ladderSteps: string[] } {
@@ -68,8 +68,8 @@ export const tips: UkaFeature = {
       // Before each part (so the button is seen first); after the export button, which sits in a row of its own.
       const mounted = ctx.mount('tips', { anchor, where: group.anchor === 'exportButton' ? 'afterend' : 'beforebegin', css: TIPS_CSS });
       if (!mounted) continue;
-      mounted.host.setAttribute('data-anchor', group.anchor);
-      render(
+      markForTests(mounted.host, 'anchor', group.anchor);
+      mounted.render(
         <TipsDisclosure
           tips={group.tips}
           about={ANCHOR_LABEL[group.anchor]}
@@ -77,10 +77,9 @@ export const tips: UkaFeature = {
           sectionTitle={(id) => sectionById(ctx.pack, id)?.title}
           onOpenSection={ctx.openMetodbok}
         />,
-        mounted.container,
       );
       cleanups.push(() => {
-        render(null, mounted.container);
+        mounted.render(null);
         mounted.remove();
       });
     }

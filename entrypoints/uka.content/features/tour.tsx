@@ -3,7 +3,6 @@
  * Starts by itself the first time such a page is opened (unless finished or skipped before), and again whenever the
  * popup asks for a restart (storage.local "tourRestart"). Progress (step ids only) lives in storage.local.
  */
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Tour, TOUR_CSS } from '../../../components/tour/Tour';
 import {
@@ -17,6 +16,7 @@ import {
   type TourProgress,
 } from '../../../components/tour/progress';
 import type { AnchorName } from '../../../lib/uka/types';
+import { drawAround } from '../../../components/ui/draw';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 import { takeEarly } from '../../../lib/startup/early-reads';
 import { TOUR_PROGRESS_KEY, TOUR_RESTART_KEY } from '../../../lib/platform/storage-keys';
@@ -59,7 +59,7 @@ export const tour: UkaFeature = {
 
     const stop = (restoreFocus: boolean) => {
       if (!mounted) return;
-      render(null, mounted.container);
+      mounted.render(null);
       mounted.remove();
       mounted = null;
       const back = returnFocus as HTMLElement | null;
@@ -79,20 +79,24 @@ export const tour: UkaFeature = {
       returnFocus = idle ? null : active;
       mounted = ctx.mount('tour', { where: 'floating', css: TOUR_CSS });
       if (!mounted) return;
-      render(
+      mounted.render(
         <Tour
           steps={steps}
           startIndex={startIndex}
           title={TOUR_TITLE[pageKind]}
           takeFocus={!automatic || idle}
-          resolve={(step) => ctx.adapter.anchor(ctx.doc, step.anchor)}
+          resolve={(step) => {
+            // What the tour points at is drawn now, also where it is far down the page (components/ui/draw.ts).
+            const target = ctx.adapter.anchor(ctx.doc, step.anchor);
+            if (target) drawAround(target);
+            return target;
+          }}
           onStep={(_i, step) => void updateProgress((p) => markSeen(p, pageKind, step.id))}
           onClose={(how) => {
             void updateProgress((p) => markDone(p, pageKind, how));
             stop(true);
           }}
         />,
-        mounted.container,
       );
     };
 

@@ -13,7 +13,7 @@ import {
   slotsFrom,
   withSlots,
   HOST_TAG,
-  RESERVED_ATTR,
+  isReserved,
   type SlotHint,
 } from '../../../lib/startup/slots';
 import { BOTTOM_SPACE_PX, mountShadow, unmountAll } from '../../../components/ui/shadow';
@@ -63,7 +63,7 @@ describe('reserved panel places (slots)', () => {
     const groups = doc.querySelector('.groups')!;
     expect(Array.from(groups.children).map((el) => el.getAttribute('data-feature') ?? el.tagName.toLowerCase())).toEqual(['section', 'explainers']);
     const review = doc.querySelector(`${HOST_TAG}[data-feature="review"]`) as HTMLElement;
-    expect(review.hasAttribute(RESERVED_ATTR)).toBe(true);
+    expect(isReserved(review)).toBe(true);
     expect(review.getAttribute('aria-hidden')).toBe('true');
     expect(review.getAttribute('style')).toBe(flowHostStyle(120));
     expect(flowHostStyle(120)).toContain('contain:size layout');
@@ -83,7 +83,7 @@ describe('reserved panel places (slots)', () => {
     expect(mounted.host.nextElementSibling?.getAttribute('data-feature')).toBe('tips');
     // Claimed once only, and an ordinary host from then on.
     expect(claimSlot(list, 'beforebegin', 'review')).toBeNull();
-    expect(mounted.host.hasAttribute(RESERVED_ATTR)).toBe(false);
+    expect(isReserved(mounted.host)).toBe(false);
     expect(mounted.host.hasAttribute('aria-hidden')).toBe(false);
     releaseSlots(doc);
     expect(hosts(doc).map((h) => h.getAttribute('data-feature'))).toEqual(['review']);
