@@ -8,7 +8,7 @@ import path from 'node:path';
 
 const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['.output/chrome-mv3', '.output/firefox-mv3'].filter((d) => existsSync(d));
 /** Strings only test-build code contains. */
-const TEST_ONLY = ['__testManaged', '__testFailExportLog', '127.0.0.1', 'localhost', '[::1]', 'http://*/*'];
+const TEST_ONLY = ['__testManaged', '__testFailExportLog', '127.0.0.1', 'localhost', '[::1]', 'http://*/*', 'data-test-hold-idle'];
 const problems = [];
 
 function files(dir) {

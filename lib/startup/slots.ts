@@ -51,17 +51,17 @@ const roots = memory.roots;
  * Test builds only: name a host's feature (and the like) in a `data-` attribute, so that the end-to-end tests can
  * find our panels in UKA's page. Production builds set nothing (the bundler drops this as dead code).
  */
-export function markForTests(host: Element, name: 'feature' | 'anchor' | 'flow', value: string): void {
-  if (IS_TEST_BUILD) host.setAttribute(`data-${name}`, value);
+export function markForTests(host: Element, name: 'data-feature' | 'data-anchor' | 'data-flow', value: string): void {
+  if (IS_TEST_BUILD) host.setAttribute(name, value);
 }
 
 /** Remember which feature `host` belongs to, and whether it stands in UKA's flow (its place is remembered). */
 export function tagHost(host: Element, feature: string, flow: boolean): void {
   memory.feature.set(host, feature);
-  markForTests(host, 'feature', feature);
+  markForTests(host, 'data-feature', feature);
   if (flow) {
     memory.flow.add(host);
-    markForTests(host, 'flow', '');
+    markForTests(host, 'data-flow', '');
   }
 }
 

@@ -10,6 +10,8 @@ import type { Page } from '@playwright/test';
 import { test, expect, TODAY, dumpExtensionStorage } from './fixtures';
 
 const panel = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="ladder"]');
+/** What test builds (only) set on our hosts so that tests can find them (lib/startup/slots.ts markForTests). */
+const TEST_ONLY_HOST_ATTRIBUTES = ['data-feature', 'data-flow', 'data-anchor'];
 const notesIn = (dump: string): unknown[] => (JSON.parse(dump) as Record<string, unknown[]>)['idb:kaa-lotsen/notes'] ?? [];
 
 test.describe('a page script', () => {
@@ -58,6 +60,32 @@ test.describe('a page script', () => {
     expect(notesIn(await dumpExtensionStorage(context))).toHaveLength(1);
   });
 
+  test('finds nothing of ours in UKA’s page DOM: no attribute, id or class, on our hosts or on UKA’s elements', async ({ page, uka, configured, login }) => {
+    void configured;
+    await login(page);
+    for (const where of ['/export', '/person/10', '/']) {
+      await page.goto(`${uka.origin}${where}`);
+      await expect(page.locator('kaa-lotsen-ui[data-feature="status-panel"]')).toHaveCount(1);
+      // Every panel drawn (those out of view are drawn in idle time).
+      await expect.poll(() => page.locator('kaa-lotsen-ui[data-flow]').evaluateAll((els) => els.filter((e) => !e.shadowRoot?.querySelector('.kaa-root')).length)).toBe(0);
+      const seen = await page.evaluate((testOnly) => {
+        // The light DOM as a page script sees it (our shadow roots are closed in production builds).
+        const ours: string[] = [];
+        for (const el of Array.from(document.querySelectorAll('*'))) {
+          for (const a of Array.from(el.attributes)) if (/kaa/i.test(a.name) || /kaa/i.test(a.value)) ours.push(`${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 40)}"`);
+        }
+        // Our hosts carry only their style (and aria-hidden while a place is reserved); test builds add the names the
+        // tests find them by, which production builds never set (checked in the bundle below).
+        const hostAttributes = Array.from(document.querySelectorAll('kaa-lotsen-ui'))
+          .flatMap((host) => Array.from(host.attributes).map((a) => a.name))
+          .filter((name) => !testOnly.includes(name) && name !== 'style' && name !== 'aria-hidden');
+        return { ours, hostAttributes, hosts: document.querySelectorAll('kaa-lotsen-ui').length };
+      }, TEST_ONLY_HOST_ATTRIBUTES);
+      expect(seen.hosts, where).toBeGreaterThan(0);
+      expect({ ours: seen.ours, hostAttributes: seen.hostAttributes }, where).toEqual({ ours: [], hostAttributes: [] });
+    }
+  });
+
   test('finds no open shadow root in the production bundle', async () => {
     const dir = path.join(fileURLToPath(new URL('../..', import.meta.url)), '.output', 'chrome-mv3');
     const files: string[] = [];
@@ -79,5 +107,13 @@ test.describe('a page script', () => {
       }
     }
     expect(attached).toBeGreaterThan(0);
+    // The code that runs in UKA's page (the bundles with our host element) names no attribute of ours for its hosts:
+    // the test builds' names are not in it, nor the test builds' idle switch.
+    const inPage = files.filter((file) => readFileSync(file, 'utf8').includes('kaa-lotsen-ui'));
+    expect(inPage.length).toBeGreaterThan(0);
+    for (const file of inPage) {
+      const js = readFileSync(file, 'utf8');
+      for (const name of [...TEST_ONLY_HOST_ATTRIBUTES, 'data-test-hold-idle', 'data-kaa']) expect(js, `${file}: ${name}`).not.toContain(name);
+    }
   });
 });

@@ -68,7 +68,7 @@ export const tips: UkaFeature = {
       // Before each part (so the button is seen first); after the export button, which sits in a row of its own.
       const mounted = ctx.mount('tips', { anchor, where: group.anchor === 'exportButton' ? 'afterend' : 'beforebegin', css: TIPS_CSS });
       if (!mounted) continue;
-      markForTests(mounted.host, 'anchor', group.anchor);
+      markForTests(mounted.host, 'data-anchor', group.anchor);
       mounted.render(
         <TipsDisclosure
           tips={group.tips}
