@@ -37,7 +37,8 @@ async function openLongList(page: Page, uka: { origin: string; control(p: string
   await login(page);
   await page.goto(`${uka.origin}/export`);
   // The first viewport's panels are drawn (the review stands at the top of the list).
-  await expect(page.locator('kaa-lotsen-ui[data-feature="review"]').getByRole('heading', { name: /Månadsgenomgång/ })).toBeVisible();
+  // (A 5,000-youth page takes a while on a busy machine.)
+  await expect(page.locator('kaa-lotsen-ui[data-feature="review"]').getByRole('heading', { name: /Månadsgenomgång/ })).toBeVisible({ timeout: 30_000 });
   await expect.poll(async () => (await farState(page)).hosts).toBeGreaterThan(1);
 }
 
