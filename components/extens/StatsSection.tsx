@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { IsoDate, HalfYear } from '../../lib/domain/dates';
 import { addHalfYears, halfYearOf } from '../../lib/domain/dates';
 import { maskId } from '../../lib/domain/personnummer';
+import { maskPersonnummer } from '../../lib/scb/mask';
 import type { StatsResult } from '../../lib/stats/stats';
 import { statsLabel, type StatsList } from '../../lib/stats/labels';
 import { BarChart } from './Charts';
@@ -164,7 +165,7 @@ function StatsView(props: { a: StatsResult; b?: StatsResult }) {
           {r.errors.slice(0, 200).map((e, i) => (
             <li key={i}>
               {e.line !== null ? `Rad ${e.line}` : 'Filen'}
-              {e.field ? ` (${e.field})` : ''}: {e.message}
+              {e.field ? ` (${e.field})` : ''}: {maskPersonnummer(e.message)}
               {e.personKey ? ` [${maskId(e.personKey)}]` : ''}
             </li>
           ))}

@@ -4,12 +4,14 @@
  * Exit 0: compared, every row read; 1: rows that could not be read (listed) or register lines that could not be
  * read; 2: a file cannot be read at all (missing, or no personnummer column); 3: bad arguments.
  *
- * --json prints {"register","end","protected","missingContact","rowErrors"} with full 12-digit personnummer (the
- * lists are work orders; --masked masks them). The text output masks personnummer unless --unmasked is given.
+ * Personnummer are masked in every output (lib/scb/mask.ts, as scb-check does) unless --unmasked is given, with one
+ * exception: --json prints the issue's shape {"register","end","protected","missingContact","rowErrors"} with full
+ * 12-digit personnummer, because that JSON is the administrator's work list for registering in UKA and is meant for a
+ * file, not the screen (--json --masked masks it too). Notes on stderr are always masked.
  */
 import { readFileSync } from 'node:fs';
 import { isIsoDate, type IsoDate } from '../domain/dates';
-import { maskId } from '../domain/personnummer';
+import { maskPersonnummer } from '../scb/mask';
 import { compare, comparisonJson, readRegister, type ListEntryView } from './compare';
 import { previewExtract, readExtract } from './extract';
 import { loadMapping, unresolvedColumns, type ExtensMapping } from './mapping';
@@ -104,13 +106,13 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
   const result = compare(extract.persons, register, extract.rowErrors, { date: date as IsoDate, kommun });
 
   if (json) {
-    const shape = comparisonJson(result);
-    if (masked) for (const k of ['register', 'end', 'protected', 'missingContact'] as const) shape[k] = shape[k].map((e) => ({ ...e, personnummer: maskId(e.personnummer) }));
-    out(JSON.stringify(shape, null, 2));
+    const text = JSON.stringify(comparisonJson(result), null, 2);
+    out(masked ? maskPersonnummer(text) : text);
     if (result.notInExtract.length > 0) err(`OBS: ${result.notInExtract.length} registrerade i UKA finns inte i utdraget (kör utan --json för listan).`);
     if (register.unreadableLines.length > 0) err(`OBS: ${count(register.unreadableLines.length, 'rad')} i SCB-filen kunde inte läsas (rad ${register.unreadableLines.slice(0, 10).join(', ')}).`);
   } else {
-    const show = (pnr: string) => (unmasked ? `${pnr.slice(0, 8)}-${pnr.slice(8)}` : maskId(pnr));
+    const mask = unmasked ? (t: string) => t : maskPersonnummer;
+    const show = (pnr: string) => mask(`${pnr.slice(0, 8)}-${pnr.slice(8)}`);
     const list = (title: string, entries: ListEntryView[]) => {
       out(`\n${title} (${entries.length})`);
       for (const e of entries) out(`  ${show(e.personnummer)}  ${e.reason}`);
@@ -122,16 +124,11 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
     list('Saknar kontaktuppgift', result.missingContact);
     list('Registrerade i UKA men inte i utdraget (kontrollera)', result.notInExtract);
     out(`\nRader som inte kunde läsas (${result.rowErrors.length})`);
-    for (const e of result.rowErrors) out(`  rad ${e.row}${e.column ? `, ${e.column}` : ''}: ${unmasked ? e.message : maskDigits(e.message)}`);
+    for (const e of result.rowErrors) out(`  rad ${e.row}${e.column ? `, ${e.column}` : ''}: ${mask(e.message)}`);
     if (register.unreadableLines.length > 0) out(`\nRader i SCB-filen som inte kunde läsas: ${register.unreadableLines.join(', ')}`);
     if (!unmasked) out('\n(Personnummer visas maskerade; --unmasked visar dem hela.)');
   }
   return result.rowErrors.length > 0 || register.unreadableLines.length > 0 ? 1 : 0;
-}
-
-/** Mask anything that looks like a personnummer inside a message. */
-function maskDigits(s: string): string {
-  return s.replace(/\b(\d{6}|\d{8})[-+ ]?\d{4}\b/g, (m) => maskId(m));
 }
 
 const invoked = process.argv[1] ?? '';

@@ -1,19 +1,20 @@
 /**
- * Command line: npm run scb-stats -- SCBFILE [--compare SCBFILE2 [--compare-period YYYYHn]] --period YYYYHn [--kommun NNNN] [--json]
+ * Command line: npm run scb-stats -- SCBFILE [--compare SCBFILE2 [--compare-period YYYYHn]] --period YYYYHn [--kommun NNNN] [--json] [--unmasked]
  * The comparison file is counted for its own half-year: --compare-period, or the period its latest event falls in.
  * Exit 0: counted, no blocking errors; 1: counted, but a file has blocking errors (listed on stderr with --json);
  * 2: a file cannot be read or is unreadable as an SCB file; 3: bad arguments.
  *
  * --json prints the figures of the first file in exactly the documented shape; with --compare the second file's
- * figures are added under "compare". Personnummer never appear in the figures; error lines are masked.
+ * figures are added under "compare". Personnummer never appear in the figures; in the listed errors they are masked
+ * (lib/scb/mask.ts, as scb-check does) unless --unmasked is given.
  */
 import { readFileSync } from 'node:fs';
 import type { HalfYear } from '../domain/dates';
-import { maskId } from '../domain/personnummer';
+import { maskPersonnummer } from '../scb/mask';
 import { halfYearStats, type HalfYearStats, type StatsResult } from './stats';
 import { statsLabel } from './labels';
 
-const USAGE = 'Användning: npm run scb-stats -- SCBFIL [--compare SCBFIL2 [--compare-period ÅÅÅÅH1|ÅÅÅÅH2]] --period ÅÅÅÅH1|ÅÅÅÅH2 [--kommun NNNN] [--json]';
+const USAGE = 'Användning: npm run scb-stats -- SCBFIL [--compare SCBFIL2 [--compare-period ÅÅÅÅH1|ÅÅÅÅH2]] --period ÅÅÅÅH1|ÅÅÅÅH2 [--kommun NNNN] [--json] [--unmasked]';
 
 export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
   const files: string[] = [];
@@ -21,6 +22,7 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
   let comparePeriod: string | undefined;
   let kommun: string | undefined;
   let json = false;
+  let unmasked = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const next = () => {
@@ -30,6 +32,7 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
     };
     try {
       if (a === '--json') json = true;
+      else if (a === '--unmasked') unmasked = true;
       else if (a === '--period') period = next();
       else if (a === '--kommun') kommun = next();
       else if (a === '--compare') files[1] = next();
@@ -68,8 +71,9 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
     results.push(halfYearStats(bytes, { period: (i === 0 ? period : comparePeriod) as HalfYear | undefined, kommun }));
   }
   const [first, second] = results as [StatsResult, StatsResult | undefined];
+  const mask = unmasked ? (t: string) => t : maskPersonnummer;
   const errorLines = (r: StatsResult, name: string) =>
-    r.errors.map((e) => `${name}: ${e.line !== null ? `rad ${e.line}` : 'filen'}${e.field ? ` (${e.field})` : ''}: ${e.message}${e.personKey ? ` [${maskId(e.personKey)}]` : ''}`);
+    r.errors.map((e) => `${name}: ${mask(`${e.line !== null ? `rad ${e.line}` : 'filen'}${e.field ? ` (${e.field})` : ''}: ${e.message}${e.personKey ? ` [${e.personKey}]` : ''}`)}`);
   const allErrors = [...errorLines(first, files[0]), ...(second ? errorLines(second, files[1] as string) : [])];
   if (json) {
     out(JSON.stringify(second ? { ...first.stats, compare: second.stats } : first.stats, null, 2));
