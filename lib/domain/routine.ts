@@ -38,8 +38,14 @@ export const ROUTINE = {
   restartMonthsAfterVisit: { min: 1, max: 12, default: 3 },
   /** A youth who said no is contacted again after this many months (mb 2.2.3). At most a half-year. */
   notInterestedMonths: { min: 1, max: 6, default: 3 },
-  /** Days the extension keeps a youth's local notes and history after the 20th birthday. */
-  retentionDays: { min: 0, max: 3650, default: 90 },
+  /**
+   * Retention (lagringstid): days the extension keeps what it stored about a youth after the youth was last seen in UKA
+   * (on "Mina deltagare" or their own page), and never longer than this many days after the 20th birthday; reviews,
+   * export-log entries and reminder states likewise after their latest use. Capped at RETENTION_MAX_DAYS: a pack,
+   * policy or stored setting of an earlier version with more (up to 3650), or less than the minimum, is brought into
+   * range when read.
+   */
+  retentionDays: { min: 30, max: 365, default: 90, legacy: { stored: { min: 0, max: 3650 }, pack: { min: 0, max: 3650 } } },
   /** The tips' "before-deadline" phase starts this many days before an SCB deadline. */
   beforeDeadlineDays: { min: 7, max: 120, default: 30 },
   /** The tips' "export-week" phase: this many days before the deadline. */
@@ -63,6 +69,9 @@ export const ROUTINE = {
 } as const satisfies Record<string, Bounds>;
 
 export type RoutineKey = keyof typeof ROUTINE;
+
+/** The longest retention anything can set (content pack, policy, the options page): documented in the README. */
+export const RETENTION_MAX_DAYS = ROUTINE.retentionDays.max;
 
 /** The contact-ladder intervals a user can set on the options page (or a policy), all in the ladder's own names. */
 export const SETTINGS_LADDER_KEYS = ['followUpMonths', 'failedCallsBeforeLetter', 'letterDaysBeforeVisit', 'handoverDaysBefore20'] as const;

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { parseId } from '../domain/personnummer';
 import { SLUG_RE } from '../content/markdown';
-import { ContactKind, ContactTarget, PAGE_KINDS } from '../uka/types';
+import { PAGE_KINDS } from '../uka/types';
+import { LadderSnapshotInput } from '../ladder/summary-schema';
 import type { LoadedSettings } from '../settings';
 import type { Pack } from '../content/schema';
 import type { ProfileDoc } from '../platform/uka-profile';
@@ -25,8 +26,6 @@ import { isUkaPath } from '../platform/links';
 export { PersonKey };
 const Text = (max: number) => z.string().max(max);
 const Empty = z.object({}).optional();
-/** A date as UKA showed it: checked by the ladder, which reports a bad one rather than drop the whole record. */
-const ShownDate = z.string().max(40);
 /** Far above any kommun's list; a bound so that a broken message cannot fill the database. */
 const MAX_REVIEW_KEYS = 20_000;
 /** A UKA page path (no origin). */
@@ -154,39 +153,15 @@ export const COMMANDS = defineCommands({
       )
       .max(MAX_REVIEW_KEYS),
   }),
-  /** The person page's ladder result, kept for background reminders (dates, step ids and text keys only). */
-  'ladder-updated': z.looseObject({
+  /**
+   * The person page's ladder, kept for background reminders: what the ladder needs from UKA's page (dates, kinds and
+   * codes only, through the stored summary's strict schema, lib/ladder/summary-schema.ts) and the latest contact.
+   * Other fields are dropped before anything is stored.
+   */
+  'ladder-updated': z.object({
     key: PersonKey,
-    /**
-     * What the ladder needs from UKA's page, for background reminders: dates, kinds and codes only. Unknown fields
-     * (a note's free text, a measure's name) are dropped by these schemas before anything is stored.
-     */
-    snapshot: z
-      .object({
-        // Dates as UKA showed them (the ladder reports and leaves out a bad one). Of a failed home visit's note only the
-        // words that matched a "does not live there" pattern: letters and spaces, never digits (no personnummer).
-        contacts: z
-          .array(
-            z.object({
-              date: ShownDate,
-              kind: ContactKind,
-              reached: z.boolean(),
-              target: ContactTarget,
-              notLivingWords: z.string().regex(/^[\p{L} ]{2,60}$/u).optional(),
-            }),
-          )
-          .max(1000),
-        measures: z.array(z.object({ atgardCode: z.string().max(10).nullable(), start: ShownDate, end: ShownDate.nullable() })).max(500),
-        registeredFrom: ShownDate.nullable().optional(),
-        birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      })
-      .optional(),
-    path: PagePath.nullable().optional(),
-    birthDate: IsoDate.optional(),
-    next: z.unknown(),
-    handoverDue: z.unknown().optional(),
+    snapshot: LadderSnapshotInput.optional(),
     lastContact: IsoDate.nullable().optional(),
-    notes: z.array(LocalNoteSchema).max(500).optional(),
   }),
   'notes-list': z.object({ key: PersonKey }),
   'note-add': z.object({ key: PersonKey, note: LocalNoteSchema }),
@@ -219,12 +194,17 @@ export const COMMANDS = defineCommands({
   /** Upload check → background: was this exact file exported by KAA-lotsen? */
   'find-export': z.object({ sha256: z.string().regex(/^[0-9a-fA-F]{64}$/) }),
   /**
-   * Monthly review of "Export till SCB". Only pseudonymous keys and counts travel. 'review-state': the current
+   * Monthly review of "Export till SCB". Only pseudonymous keys and counts travel; the background keeps the counts
+   * and only the keys of youths it already records (lib/review/records.ts). 'review-state': the current
    * review; 'review-begin': "Starta ny genomgång"; 'review-visit': the progress seen on a visit.
    */
   'review-state': z.object({}).strict().optional(),
-  'review-begin': z.object({ label: Text(100).nullable(), redKeys: z.array(PersonKey).max(MAX_REVIEW_KEYS), today: IsoDate }).strict(),
-  'review-visit': z.object({ id: Text(100).min(1), fixedKeys: z.array(PersonKey).max(MAX_REVIEW_KEYS), today: IsoDate }).strict(),
+  'review-begin': z
+    .object({ label: Text(100).nullable(), redKeys: z.array(PersonKey).max(MAX_REVIEW_KEYS), redCount: z.number().int().min(0).max(MAX_REVIEW_KEYS).optional(), today: IsoDate })
+    .strict(),
+  'review-visit': z
+    .object({ id: Text(100).min(1), fixedKeys: z.array(PersonKey).max(MAX_REVIEW_KEYS), fixed: z.number().int().min(0).max(MAX_REVIEW_KEYS).optional(), today: IsoDate })
+    .strict(),
 });
 
 export type Commands = typeof COMMANDS;

@@ -10,7 +10,7 @@ import { today as clockToday } from '../platform/clock';
 import { getStore } from '../store';
 import { sessionNames } from '../platform/session-names';
 import { lastReviewDate } from '../review/records';
-import { snapshotInput, type LadderSnapshot } from '../ladder/snapshot';
+import { snapshotInput } from '../ladder/snapshot';
 import { deriveReminders } from './reminders';
 import { toIcs } from './ics';
 import { renderReminderDetail, renderReminderTitle } from './texts';
@@ -24,7 +24,8 @@ export async function persons(today: IsoDate): Promise<ReminderPerson[]> {
   const { routine } = await loadEffective();
   const out: ReminderPerson[] = [];
   for (const p of await store.listPersons()) {
-    const snapshot = (p.ladder as { snapshot?: LadderSnapshot } | null | undefined)?.snapshot;
+    // The summary was checked by its strict schema when read (lib/store/persons.ts).
+    const snapshot = p.ladder?.snapshot;
     let ladder = null;
     if (snapshot) {
       const notes = (await store.listNotes(p.key)).map(({ id: _id, personKey: _k, createdAt: _c, ...note }) => note);
@@ -38,7 +39,7 @@ export async function persons(today: IsoDate): Promise<ReminderPerson[]> {
         settings: routine,
       });
     }
-    const lastContact = (p.ladder as { lastContact?: IsoDate | null } | null | undefined)?.lastContact ?? undefined;
+    const lastContact = p.ladder?.lastContact ?? undefined;
     out.push({ key: p.key, path: p.path ?? '/', birthDate: p.birthDate, ladder, ...(lastContact ? { lastContact } : {}) });
   }
   return out;

@@ -168,7 +168,7 @@ export function reviewScope(persons: readonly ReviewPerson[], label: string | nu
 }
 
 export interface ReviewProgress {
-  /** Red persons recorded when the review started. */
+  /** Red persons when the review started. */
   total: number;
   /** Of those, how many are not red on UKA's current list. */
   fixed: number;
@@ -179,19 +179,27 @@ export interface ReviewProgress {
 }
 
 /**
- * Progress of a review: of the persons red at the start (`startKeys`), how many are no longer red on UKA's current
- * list (`currentRedKeys`). `unknownCurrentRed` is the number of persons red right now whose key is not known (no
- * readable personnummer, or the lookup failed): each of them might be one of the start persons, so they are counted
- * as still red. Local state can therefore never make a person look fixed.
+ * Progress of a review: of the `redAtStart` persons red at the start, how many are no longer red on UKA's current
+ * list. Persons whose key was kept at the start (`startKeys`: recorded youths) are followed one by one: such a person
+ * is still red when their key is among `currentRedKeys`. The others were only counted: they are still red as long as
+ * enough persons outside `startKeys` are red now (a person red now who was not red at the start cannot be told apart
+ * from one of them, so fixing shows once the count drops). `unknownCurrentRed` persons are red right now but their key
+ * is not known (no readable personnummer, or the lookup failed): each might be any start person, so each counts as
+ * still red. Local state can therefore never make a person look fixed. `redAtStart` defaults to the start keys.
  */
-export function reviewProgress(startKeys: readonly string[], currentRedKeys: Iterable<string>, unknownCurrentRed = 0): ReviewProgress {
+export function reviewProgress(startKeys: readonly string[], currentRedKeys: Iterable<string>, unknownCurrentRed = 0, redAtStart?: number): ReviewProgress {
   const start = new Set(startKeys);
-  const current = new Set(currentRedKeys);
-  let stillRed = 0;
-  for (const key of start) if (current.has(key)) stillRed++;
+  const total = Math.max(start.size, Math.floor(redAtStart ?? 0));
+  let followedStillRed = 0;
+  let others = 0;
+  for (const key of new Set(currentRedKeys)) {
+    if (start.has(key)) followedStillRed++;
+    else others++;
+  }
   const unknown = Math.max(0, Math.floor(unknownCurrentRed));
-  const fixed = Math.max(0, start.size - stillRed - unknown);
-  return { total: start.size, fixed, stillRed: start.size - fixed, unknown };
+  const countedOnly = total - start.size;
+  const stillRed = Math.min(total, followedStillRed + Math.min(countedOnly, others) + unknown);
+  return { total, fixed: total - stillRed, stillRed, unknown };
 }
 
 const MONTHS = ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'];

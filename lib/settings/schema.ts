@@ -52,7 +52,9 @@ export function migrateSettings(raw: Record<string, unknown>): Record<string, un
  * must be within range.
  */
 export function readableSettings(raw: Record<string, unknown>): Record<string, unknown> {
-  const out = migrateSettings(raw);
+  let out = migrateSettings(raw);
+  // The retention an earlier version allowed (0–3650 days) is capped to today's range (lib/domain/routine.ts).
+  if ('retentionDays' in out) out = { ...out, retentionDays: clampLegacy('retentionDays', out.retentionDays, 'stored') };
   if (!isPlainObject(out.ladder)) return out;
   const ladder: Record<string, unknown> = { ...out.ladder };
   for (const key of SETTINGS_LADDER_KEYS) if (key in ladder) ladder[key] = clampLegacy(key, ladder[key], 'stored');

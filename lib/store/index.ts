@@ -3,8 +3,10 @@
  *
  * Owned by the background service worker: content scripts run in UKA's origin and cannot see this database, so they
  * reach it through messages (lib/messages). Privacy rules are documented in ./types.ts: persons are known only by
- * a pseudonymous HMAC key, no names or personnummer are stored, and everything about a person is removed
- * `retentionDays` after their 20th birthday.
+ * a pseudonymous HMAC key, no names or personnummer are stored, only youths the user works on are recorded ("Mina
+ * deltagare", person pages opened), and everything is removed `retentionDays` after its last use: a youth after they
+ * were last seen in UKA (at the latest after the 20th birthday), reviews, export-log entries, reminder states
+ * (./maintenance.ts, purgeExpired).
  *
  * One file per store area, each a set of functions over an open connection: ./person-key.ts (the pseudonymisation key and person keys),
  * ./persons.ts, ./notes.ts, ./reminder-state.ts, ./export-log.ts, ./reviews.ts, ./errors.ts, and ./maintenance.ts
@@ -26,10 +28,10 @@ export * from './types';
 export { DB_VERSION, MIGRATIONS, openDatabase, STORE_NAMES, type Db, type KaaDB, type StoreName } from './db';
 export { redactMessage, containsIdLike, REDACTED_ID, REDACTED_NAME } from './redact';
 export { hmacHex, importHmacKey, InvalidPersonnummerError } from './person-key';
-export { safePath, type PurgeResult } from './persons';
+export { safePath, InvalidLadderSummaryError, type PurgeResult } from './persons';
 export { UnknownPersonError } from './notes';
 export { MAX_ERRORS } from './errors';
-export type { DumpAll } from './maintenance';
+export type { DumpAll, RetentionPurge } from './maintenance';
 
 /** The arguments of a store-area function after its connection. */
 type Args<F> = F extends (db: Db, ...rest: infer R) => unknown ? R : never;

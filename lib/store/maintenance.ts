@@ -1,29 +1,118 @@
 /** Across all stores: retention, "Radera all lokal data", and the dump for tests and diagnostics. */
 import { browser } from 'wxt/browser';
-import { addDays } from '../domain/dates';
-import { loadSettings } from '../settings';
+import { addDays, isIsoDate, todayInStockholm } from '../domain/dates';
+import { RETENTION_MAX_DAYS } from '../domain/routine';
+import { loadEffective } from '../platform/effective';
 import { STORE_NAMES, type Db, type StoreName } from './db';
 import { deletePersons, type PurgeResult } from './persons';
 import type { IsoDate, SecretRecord } from './types';
 
 export type DumpAll = { [K in StoreName]: unknown[] } & { localStorage: Record<string, unknown> };
 
+/** What a purge removed. */
+export interface RetentionPurge extends PurgeResult {
+  /** Monthly reviews not used within the retention. */
+  reviews: number;
+  /** Export-log entries older than the retention. */
+  exports: number;
+  /** Feature errors older than the retention. */
+  errors: number;
+}
+
+/** The Stockholm day of an epoch-ms instant; null when it is not a usable instant. */
+function dayOf(ms: unknown): IsoDate | null {
+  return typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? todayInStockholm(new Date(ms)) : null;
+}
+
+/** The latest of some days (null ones ignored); null when none. */
+function latest(...days: (IsoDate | null | undefined)[]): IsoDate | null {
+  let out: IsoDate | null = null;
+  for (const d of days) if (d && isIsoDate(d) && (out === null || d > out)) out = d;
+  return out;
+}
+
 /**
- * Remove everything about persons whose 20th birthday (expiresAt) is at least `retentionDays` days before `today`:
- * with retentionDays 90 and a 20th birthday on 2026-03-01, the data is kept through 2026-05-29 and removed from
- * 2026-05-30 (= expiresAt + 90 days). retentionDays defaults to the setting.
+ * The retention (lagringstid). With R = `retentionDays` (default: the one in force, lib/platform/routine.ts; never more than RETENTION_MAX_DAYS) and
+ * cutoff = today − R days, everything whose last day of use is on or before the cutoff is removed — that is, exactly
+ * R days after it was last used:
+ * - a youth (with their notes, reminder states and their keys in reviews) R days after they were last seen in UKA
+ *   (`lastSeen`: "Mina deltagare" or their person page), and at the latest R days after the 20th birthday
+ *   (`expiresAt`): seen on 2026-01-10 with R = 90, the youth is kept through 2026-04-09 and removed from 2026-04-10;
+ *   a record without a usable last-seen instant is removed;
+ * - a monthly review R days after its latest use (start, visit or finish);
+ * - an export-log entry R days after the file was saved;
+ * - a reminder state R days after it was last set (or after the day it was snoozed to, when later), and at once when
+ *   it belongs to a youth no longer recorded; notes of a youth no longer recorded likewise;
+ * - a feature error R days after it happened.
+ * Reviews keep keys of recorded youths only: any other key (a person since removed) is taken out of them.
  */
-export async function purgeExpired(db: Db, today: IsoDate, retentionDays?: number): Promise<PurgeResult> {
-  const days = retentionDays ?? (await loadSettings()).settings.retentionDays;
+export async function purgeExpired(db: Db, today: IsoDate, retentionDays?: number): Promise<RetentionPurge> {
+  const wanted = retentionDays ?? (await loadEffective()).loaded.settings.retentionDays;
+  const days = Math.min(RETENTION_MAX_DAYS, Math.max(0, Math.floor(wanted)));
   const cutoff = addDays(today, -days);
-  // Walk the byExpires index in ascending order (no IDBKeyRange global needed, so any IDBFactory works).
-  const keys: string[] = [];
-  let cursor = await db.transaction('persons').store.index('byExpires').openKeyCursor();
-  while (cursor && cursor.key <= cutoff) {
-    keys.push(cursor.primaryKey);
+  const expired = (day: IsoDate | null) => day === null || day <= cutoff;
+
+  const gone: string[] = [];
+  let cursor = await db.transaction('persons').store.openCursor();
+  while (cursor) {
+    const p = cursor.value;
+    if (expired(dayOf(p.lastSeen)) || !isIsoDate(p.expiresAt) || p.expiresAt <= cutoff) gone.push(cursor.primaryKey);
     cursor = await cursor.continue();
   }
-  return deletePersons(db, keys);
+  const result: RetentionPurge = { ...(await deletePersons(db, gone)), reviews: 0, exports: 0, errors: 0 };
+
+  const tx = db.transaction(['persons', 'notes', 'reminderState', 'reviews', 'exportLog', 'errors'], 'readwrite');
+  const recorded = new Set(await tx.objectStore('persons').getAllKeys());
+  let notes = await tx.objectStore('notes').openCursor();
+  while (notes) {
+    if (!recorded.has(notes.value.personKey)) {
+      await notes.delete();
+      result.notes++;
+    }
+    notes = await notes.continue();
+  }
+  let states = await tx.objectStore('reminderState').openCursor();
+  while (states) {
+    const r = states.value;
+    const orphan = r.personKey !== undefined && !recorded.has(r.personKey);
+    if (orphan || expired(latest(dayOf(r.updatedAt), r.snoozedUntil))) {
+      await states.delete();
+      result.reminders++;
+    }
+    states = await states.continue();
+  }
+  let reviews = await tx.objectStore('reviews').openCursor();
+  while (reviews) {
+    const r = reviews.value;
+    if (expired(latest(r.startedOn, r.lastVisitOn, dayOf(r.startedAt), dayOf(r.finishedAt)))) {
+      await reviews.delete();
+      result.reviews++;
+    } else {
+      const keep = (keys: readonly string[] | undefined) => (keys ?? []).filter((k) => recorded.has(k));
+      const redKeys = keep(r.redKeys);
+      const fixedKeys = keep(r.fixedKeys);
+      if (redKeys.length !== (r.redKeys ?? []).length || fixedKeys.length !== r.fixedKeys.length) await reviews.update({ ...r, fixedKeys, ...(r.redKeys ? { redKeys } : {}) });
+    }
+    reviews = await reviews.continue();
+  }
+  let exports = await tx.objectStore('exportLog').openCursor();
+  while (exports) {
+    if (expired(dayOf(exports.value.time))) {
+      await exports.delete();
+      result.exports++;
+    }
+    exports = await exports.continue();
+  }
+  let errors = await tx.objectStore('errors').openCursor();
+  while (errors) {
+    if (expired(dayOf(errors.value.time))) {
+      await errors.delete();
+      result.errors++;
+    }
+    errors = await errors.continue();
+  }
+  await tx.done;
+  return result;
 }
 
 /**

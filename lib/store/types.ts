@@ -10,11 +10,15 @@
  *   guardians and send a letter; from 18 → the youth and a postcard) and the 20th birthday (end of KAA, hand-over).
  *   A birth date alone does not identify a youth, but together with the UKA page path it is pseudonymous personal data
  *   in the GDPR sense: it stays on this computer, is covered by "Radera all lokal data", and is removed automatically
- *   `retentionDays` after the 20th birthday (purgeExpired).
+ *   `retentionDays` after the youth was last seen in UKA, and at the latest `retentionDays` after the 20th birthday
+ *   (purgeExpired, lib/store/maintenance.ts).
+ * - Only youths the user works on are recorded: those listed on "Mina deltagare" and those whose person page was
+ *   opened. "Export till SCB" records nobody: the monthly review keeps counts, and keys only of recorded youths.
  * - The UKA page path is kept without query string or fragment, and not at all if it contains anything that looks
  *   like a personnummer.
  */
 import type { LocalNote } from '../ladder/types';
+import type { PersonLadderSummary } from '../ladder/summary-schema';
 import { IsoDate } from '../uka/types';
 
 export type { IsoDate };
@@ -36,30 +40,26 @@ export interface PersonRecord {
   birthDate: IsoDate;
   /** UKA page path of the person, e.g. "/person/123"; null when unknown or unsafe to keep. */
   path: string | null;
-  /** Epoch milliseconds. */
-  firstSeen: number;
-  lastSeen: number;
   /**
-   * The 20th birthday: the day the KAA responsibility ends. Local data about the person is removed
-   * `retentionDays` (setting) after this date. (Added by the v2 migration; v1 records get it back-filled.)
+   * Epoch milliseconds on the extension's clock: when the youth was last seen in UKA (listed on "Mina deltagare" or
+   * their person page opened). The record is removed `retentionDays` after this day (purgeExpired).
+   */
+  lastSeen: number;
+  /** Kept by records of earlier versions only (no longer written: nothing needs it). */
+  firstSeen?: number;
+  /**
+   * The 20th birthday: the day the KAA responsibility ends. The record is removed `retentionDays` after this date at
+   * the latest, however recently the youth was seen. (Added by the v2 migration; v1 records get it back-filled.)
    */
   expiresAt: IsoDate;
   /**
-   * The latest contact-ladder summary computed on the person page (for background reminders), if any. Holds dates,
-   * step ids and text keys only — never names or numbers. Not indexed, so no migration was needed to add it.
+   * The latest contact-ladder summary (for background reminders), if any: checked by a strict schema on write and on
+   * read (lib/ladder/summary-schema.ts). Dates, kinds and codes only — never names, numbers or free text.
    */
   ladder?: PersonLadderSummary | null;
 }
 
-export interface PersonLadderSummary {
-  /** Whatever the ladder engine reported as the next action (LadderResult['next']), stored as given. */
-  next: unknown;
-  handoverDue: unknown;
-  lastContact: IsoDate | null;
-  /** Optional richer snapshot for the reminders engine (owned by the background's reminders module). */
-  snapshot?: unknown;
-  updatedAt: number;
-}
+export type { PersonLadderSummary };
 
 /**
  * Runtime schema for a ladder note: the ladder's own (lib/ladder/schema.ts, which checks it against LocalNote at
@@ -109,12 +109,17 @@ export interface ReviewRecord {
   startedAt: number;
   /** The label (etikett) the review was filtered on, if any. */
   label?: string | null;
+  /** How many persons were red (in the review's scope) when it started: a count, whoever they are. */
   redAtStart: number;
+  /** How many of them were no longer red at the latest visit. */
   redFixed: number;
-  /** Person keys fixed during this review (never personnummer). */
+  /** Of `redKeys`, those no longer red at the latest visit (never personnummer). */
   fixedKeys: string[];
   finishedAt?: number | null;
-  /** Keys of the persons that were red when the review started (the monthly review mode). */
+  /**
+   * Keys of the persons red at the start who are recorded youths (on "Mina deltagare" or whose page was opened): the
+   * only persons a review names. Everyone else on the export list is only counted in `redAtStart`.
+   */
   redKeys?: string[];
   /** Stockholm calendar date the review started, and of the latest visit to the list. */
   startedOn?: IsoDate;

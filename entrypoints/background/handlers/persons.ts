@@ -4,7 +4,7 @@
  * ladder summary (dates, step ids and text keys only) is kept for background reminders.
  */
 import { isIsoDate, type IsoDate } from '../../../lib/domain/dates';
-import { today as clockToday } from '../../../lib/platform/clock';
+import { now as clockNow, stockholmDateByRule } from '../../../lib/platform/clock';
 import type { KaaStore } from '../../../lib/store';
 import { rememberNames } from '../../../lib/platform/session-names';
 import type { DomainHandlers, HandlerDeps } from './types';
@@ -18,15 +18,16 @@ export async function recordListedPersons(
   store: KaaStore,
   list: readonly { personnummer: string; path: string | null; latestContact?: IsoDate | null | undefined; name?: string | undefined }[],
 ): Promise<{ count: number; keys: string[] }> {
-  const today = await clockToday();
+  const now = await clockNow();
+  const today = stockholmDateByRule(now);
   const keys: string[] = [];
   const names: { key: string; name: string }[] = [];
   for (const p of list) {
     // recordPersonSeen derives the key once and keeps the ladder summary the person page stored earlier.
-    const record = await store.recordPersonSeen(p.personnummer, p.path);
+    const record = await store.recordPersonSeen(p.personnummer, p.path, now.getTime());
     keys.push(record.key);
     if (p.name) names.push({ key: record.key, name: p.name });
-    const { updatedAt: _u, ...ladder } = record.ladder ?? { next: null, handoverDue: null, lastContact: null, updatedAt: 0 };
+    const { updatedAt: _u, ...ladder } = record.ladder ?? { lastContact: null, updatedAt: 0 };
     // The list's "senaste kontakt" is untrusted like every date from UKA: a date that is not real, or lies after today
     // (a typo such as 2062), would otherwise silence the half-year reminder for good.
     const listed = p.latestContact && isIsoDate(p.latestContact) && p.latestContact <= today ? p.latestContact : null;
@@ -41,7 +42,7 @@ export async function recordListedPersons(
 export function personHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'person-seen' | 'person-keys' | 'persons-listed' | 'ladder-updated'> {
   return {
     'person-seen': async ({ personnummer, path, name }) => {
-      const person = await (await store()).recordPersonSeen(personnummer, path);
+      const person = await (await store()).recordPersonSeen(personnummer, path, (await clockNow()).getTime());
       if (name) await rememberNames([{ key: person.key, name }]);
       return { key: person.key, birthDate: person.birthDate, expiresAt: person.expiresAt };
     },
@@ -56,8 +57,8 @@ export function personHandlers({ store, remindersChanged }: HandlerDeps): Domain
       await remindersChanged();
       return listed;
     },
-    'ladder-updated': async ({ key, next, handoverDue, lastContact, snapshot }) => {
-      await (await store()).setPersonLadder(key, { next: next ?? null, handoverDue: handoverDue ?? null, lastContact: lastContact ?? null, ...(snapshot ? { snapshot } : {}) });
+    'ladder-updated': async ({ key, lastContact, snapshot }) => {
+      await (await store()).setPersonLadder(key, { lastContact: lastContact ?? null, ...(snapshot ? { snapshot } : {}) });
       await remindersChanged();
     },
   };

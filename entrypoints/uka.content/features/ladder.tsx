@@ -51,15 +51,8 @@ export const ladder: UkaFeature = {
         localNotes: notes.map((n) => n.note),
         settings: ctx.routine,
       });
-      await sendCommand('ladder-updated', {
-        key,
-        path,
-        birthDate: id.birthDate,
-        next: result.next,
-        handoverDue: result.handoverDue ?? null,
-        lastContact: result.lastContact,
-        snapshot,
-      }).catch(() => undefined);
+      // Only what the reminders recompute the ladder from (the next step is recomputed, never stored).
+      await sendCommand('ladder-updated', { key, lastContact: result.lastContact, snapshot }).catch(() => undefined);
       if (signal.aborted) return;
       mounted.render(
         <LadderPanel

@@ -2,8 +2,9 @@
  * Monthly review mode on "Export till SCB": a panel above UKA's list with counts per section and colour, a
  * "Bara mina" view of my persons (our own list; UKA's rows are never hidden or changed) and the progress of the
  * current review. Progress is recomputed from UKA's CURRENT list on every page view (including a Back navigation
- * from the bfcache, which the runtime turns into a new page view): local state only remembers which persons
- * (pseudonymous keys) were red when the review started, so it can never make a person look fixed.
+ * from the bfcache, which the runtime turns into a new page view): local state only remembers how many persons were red
+ * when the review started, and which of them (pseudonymous keys) are youths KAA-lotsen records anyway ("Mina
+ * deltagare", person pages opened), so it can never make a person look fixed. Nobody on the list is recorded here.
  */
 import { ReviewPanel, REVIEW_CSS, type ProgressState } from '../../../components/review/ReviewPanel';
 import { parseId } from '../../../lib/domain/personnummer';
@@ -15,7 +16,10 @@ import { takeEarly } from '../../../lib/startup/early-reads';
 /** Persons per message when asking the background for keys (a 5,000-youth list is a handful of messages). */
 const BATCH = 500;
 
-/** Keys of these persons, in batches (personnummer go only to the background, which derives keys and records nobody). */
+/**
+ * Keys of these persons, in batches (personnummer go only to the background, which derives keys and records nobody).
+ * The keys stay in this page's memory; a review keeps only those of youths already recorded (lib/review/records.ts).
+ */
 async function personKeys(persons: readonly ReviewPerson[], signal: AbortSignal): Promise<{ keys: string[]; unknown: number }> {
   const keys: string[] = [];
   let unknown = 0;
@@ -80,10 +84,9 @@ export const review: UkaFeature = {
       const scope = reviewScope(all.persons, current.label);
       const { keys, unknown } = await personKeys(scope, signal);
       if (signal.aborted) return;
-      const p = reviewProgress(current.redKeys, keys, unknown);
-      const startSet = new Set(current.redKeys);
+      const p = reviewProgress(current.redKeys, keys, unknown, current.redAtStart);
       const stillRed = new Set(keys);
-      const fixedKeys = [...startSet].filter((k) => !stillRed.has(k));
+      const fixedKeys = current.redKeys.filter((k) => !stillRed.has(k));
       progress = {
         status: 'ready',
         text: formatProgress(p, current.startedOn, today),
@@ -96,7 +99,7 @@ export const review: UkaFeature = {
       };
       draw();
       // Only when nothing was uncertain: the stored list is for reminders/popup, never the source of the count.
-      if (unknown === 0) void sendCommand('review-visit', { id: current.id, fixedKeys, today }).catch(() => undefined);
+      if (unknown === 0) void sendCommand('review-visit', { id: current.id, fixedKeys, fixed: p.fixed, today }).catch(() => undefined);
     };
 
     const start = async () => {
@@ -108,12 +111,13 @@ export const review: UkaFeature = {
         const scope = reviewScope(all.persons, myLabel);
         const { keys, unknown } = await personKeys(scope, signal);
         if (signal.aborted) return;
-        const started = await sendCommand('review-begin', { label: myLabel, redKeys: keys, today });
-        const p = reviewProgress(started.redKeys, keys, 0);
+        // Every red person of the scope is counted; the background keeps keys only of youths it already records.
+        const started = await sendCommand('review-begin', { label: myLabel, redKeys: keys, redCount: scope.length, today });
+        const p = reviewProgress(started.redKeys, keys, unknown, started.redAtStart);
         progress = {
           status: 'ready',
           text: formatProgress(p, started.startedOn, today),
-          note: [myLabel ? `(etikett ${myLabel})` : '(alla etiketter)', unknown > 0 ? `${unknown} röda personer kunde inte kännas igen och följs inte.` : ''].filter(Boolean).join(' '),
+          note: [myLabel ? `(etikett ${myLabel})` : '(alla etiketter)', unknown > 0 ? `${unknown} röda personer kunde inte kännas igen och räknas som kvar.` : ''].filter(Boolean).join(' '),
         };
       } catch (error) {
         progress = { status: 'error', message: error instanceof Error ? error.message : 'okänt fel' };

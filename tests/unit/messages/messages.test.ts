@@ -221,8 +221,10 @@ describe('background handlers', () => {
   it('ladder-updated keeps a summary on the person', async () => {
     const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
     const key = seen.ok ? (seen.data as { key: string }).key : '';
-    expect((await run('ladder-updated', { key, path: '/person/9', birthDate: '2007-01-01', next: { step: 'call1' }, lastContact: null, notes: [] })).ok).toBe(true);
-    expect((await store.getPerson(key))?.ladder).toMatchObject({ next: { step: 'call1' }, lastContact: null });
+    // Only what the reminders need is kept: fields of earlier versions (the next step, the path) are dropped.
+    expect((await run('ladder-updated', { key, path: '/person/9', birthDate: '2007-01-01', next: { step: 'call1' }, lastContact: '2026-10-01', notes: [] })).ok).toBe(true);
+    const ladder = (await store.getPerson(key))?.ladder;
+    expect(ladder).toEqual({ lastContact: '2026-10-01', updatedAt: expect.any(Number) });
   });
 
   it('report-error redacts before storing; get-errors lists newest first', async () => {
@@ -243,7 +245,8 @@ describe('background handlers', () => {
     expect(await run('reminder-done', { id: 'r2' })).toMatchObject({ ok: true, data: { id: 'r2' } });
     expect(await run('reminder-snooze', { id: 'r1', until: 'snart' })).toMatchObject({ code: 'bad-payload' });
 
-    expect(await run('review-begin', { label: 'Coach Kim', redKeys: ['a'.repeat(64)], today: '2025-05-02' })).toMatchObject({ ok: true, data: { redKeys: ['a'.repeat(64)] } });
+    // A key of a youth the store does not record is counted, never kept.
+    expect(await run('review-begin', { label: 'Coach Kim', redKeys: ['a'.repeat(64)], today: '2025-05-02' })).toMatchObject({ ok: true, data: { redAtStart: 1, redKeys: [] } });
     expect(await run('review-state')).toMatchObject({ ok: true, data: { label: 'Coach Kim' } });
     expect(remindersChanged).toHaveBeenCalled();
 

@@ -5,8 +5,9 @@ import { defaultSettings, type LoadedSettings } from '../../../lib/settings';
 import { DEFAULT_LADDER_SETTINGS } from '../../../lib/ladder/types';
 import { LadderSettingsSchema } from '../../../lib/ladder/schema';
 import { PackSettings } from '../../../lib/content/schema';
-import { LadderSchema } from '../../../lib/settings';
-import { clampLegacy, LADDER_NUMBER_KEYS, PACK_KEYS, ROUTINE, SETTINGS_LADDER_KEYS } from '../../../lib/domain/routine';
+import { RetentionDaysSchema } from '../../../lib/settings/schema';
+import { LadderSchema, MESSAGES, readableSettings, validateSettings } from '../../../lib/settings';
+import { clampLegacy, LADDER_NUMBER_KEYS, PACK_KEYS, RETENTION_MAX_DAYS, ROUTINE, SETTINGS_LADDER_KEYS, type Bounds } from '../../../lib/domain/routine';
 
 const loaded = (explicit: string[], patch: Partial<LoadedSettings['settings']> = {}): LoadedSettings => ({
   settings: { ...defaultSettings(), ...patch },
@@ -62,7 +63,13 @@ describe('the routine table is the one source of the routine numbers', () => {
     for (const key of PACK_KEYS) {
       const { min, max } = ROUTINE[key];
       expect([key, PackSettings.safeParse({ [key]: min }).success, PackSettings.safeParse({ [key]: max }).success]).toEqual([key, true, true]);
-      expect([key, PackSettings.safeParse({ [key]: max + 1 }).success]).toEqual([key, false]);
+      // Above the maximum: refused, or (a value an earlier version's packs allowed) brought down to the maximum.
+      const legacyMax = (ROUTINE[key] as Bounds).legacy?.pack?.max;
+      if (legacyMax === undefined || legacyMax <= max) expect([key, PackSettings.safeParse({ [key]: max + 1 }).success]).toEqual([key, false]);
+      else {
+        expect([key, PackSettings.parse({ [key]: max + 1 })[key]]).toEqual([key, max]);
+        expect([key, PackSettings.safeParse({ [key]: legacyMax + 1 }).success]).toEqual([key, false]);
+      }
     }
     for (const key of LADDER_NUMBER_KEYS) {
       const { min, max } = ROUTINE[key];
@@ -74,6 +81,32 @@ describe('the routine table is the one source of the routine numbers', () => {
       expect([key, LadderSchema.safeParse({ ...defaultSettings().ladder, [key]: String(max) }).success]).toEqual([key, true]);
       expect([key, LadderSchema.safeParse({ ...defaultSettings().ladder, [key]: min - 1 }).success, LadderSchema.safeParse({ ...defaultSettings().ladder, [key]: max + 1 }).success]).toEqual([key, false, false]);
     }
+  });
+
+  it('caps the retention a content pack, a policy or stored settings can set at RETENTION_MAX_DAYS (365)', () => {
+    expect(RETENTION_MAX_DAYS).toBe(365);
+    expect(ROUTINE.retentionDays).toMatchObject({ min: 30, max: RETENTION_MAX_DAYS, default: 90 });
+    // A pack: the cap is kept; more (as packs of earlier versions allowed, up to 3650) is capped; beyond that refused.
+    expect(PackSettings.parse({ retentionDays: 365 }).retentionDays).toBe(365);
+    expect(PackSettings.parse({ retentionDays: 366 }).retentionDays).toBe(365);
+    expect(PackSettings.parse({ retentionDays: 3650 }).retentionDays).toBe(365);
+    expect(PackSettings.safeParse({ retentionDays: 3651 }).success).toBe(false);
+    expect(PackSettings.parse({ retentionDays: 0 }).retentionDays).toBe(30);
+    // Stored settings and policies of earlier versions: capped when read.
+    expect(readableSettings({ retentionDays: 3650 }).retentionDays).toBe(365);
+    expect(readableSettings({ retentionDays: '1000' }).retentionDays).toBe(365);
+    expect(readableSettings({ retentionDays: 0 }).retentionDays).toBe(30);
+    expect(validateSettings({ retentionDays: 3650 }).settings?.retentionDays).toBe(365);
+    expect(validateSettings({ retentionDays: 3651 }).errors.retentionDays).toBe(MESSAGES.retentionDays);
+    // Typed on the options page: must be within range.
+    expect(RetentionDaysSchema.safeParse('366').success).toBe(false);
+    expect(RetentionDaysSchema.safeParse('29').success).toBe(false);
+    expect(RetentionDaysSchema.parse('365')).toBe(365);
+  });
+
+  it('applies the capped retention of a pack when nothing else set it', () => {
+    const pack = { ...getDefaultPack(), settings: PackSettings.parse({ retentionDays: 2000 }) };
+    expect(applyPackDefaults(loaded([]), pack).loaded.settings.retentionDays).toBe(365);
   });
 
   it('clamps only what an earlier version accepted from the same source', () => {

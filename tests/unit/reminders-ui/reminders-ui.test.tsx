@@ -200,7 +200,7 @@ describe('background reminders over the store', () => {
   it('records listed youths by key only, keeps a person-page snapshot, and derives reminders with UKA links', async () => {
     const store = await getStore();
     const seen = await store.recordPersonSeen(YOUNG, '/person/10');
-    await store.setPersonLadder(seen.key, { next: null, handoverDue: null, lastContact: null, snapshot: ladderSnapshot(calls, []) });
+    await store.setPersonLadder(seen.key, { lastContact: null, snapshot: ladderSnapshot(calls, []) });
     await recordListedPersons(store, [
       { personnummer: YOUNG, path: '/person/10', latestContact: null },
       { personnummer: ADULT, path: '/person/15', latestContact: '2026-10-01' },
@@ -240,7 +240,7 @@ describe('background reminders over the store', () => {
   it('catches up alarm instants missed while the clock jumped, then notifies and logs them', async () => {
     const store = await getStore();
     const seen = await store.recordPersonSeen(YOUNG, '/person/10');
-    await store.setPersonLadder(seen.key, { next: null, handoverDue: null, lastContact: null, snapshot: ladderSnapshot(calls, []) });
+    await store.setPersonLadder(seen.key, { lastContact: null, snapshot: ladderSnapshot(calls, []) });
     await store.addNote(seen.key, { step: 'homeVisitPlanned', date: '2026-12-13' });
     await scheduleReminders();
     const first = await fakeBrowser.alarms.get(ALARM_NEXT);

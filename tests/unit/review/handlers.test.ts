@@ -15,6 +15,8 @@ let store: KaaStore;
 
 beforeEach(async () => {
   store = await openStore(new IDBFactory());
+  // A and B are youths the store records ("Mina deltagare" or an opened person page); C is not.
+  for (const k of [A, B]) await store.db.put('persons', { key: k, birthDate: '2009-01-01', path: null, lastSeen: 1, expiresAt: '2029-01-01' });
 });
 afterEach(() => store?.close());
 
@@ -26,11 +28,24 @@ describe('review handlers', () => {
 
   it('starts a review with the red keys and its date, and returns it', async () => {
     const started = await reviewBegin(store, { label: 'Coach Anna', redKeys: [A, B, A], today: '2026-11-03' }, 1000);
-    expect(started).toMatchObject({ label: 'Coach Anna', redKeys: [A, B], fixedKeys: [], startedOn: '2026-11-03', lastVisitOn: '2026-11-03' });
+    expect(started).toMatchObject({ label: 'Coach Anna', redAtStart: 2, redKeys: [A, B], fixedKeys: [], startedOn: '2026-11-03', lastVisitOn: '2026-11-03' });
     expect(await reviewState(store)).toEqual(started);
     expect(await lastReviewDate(store)).toBe('2026-11-03');
     const raw = await store.getReview(started.id);
     expect(raw).toMatchObject({ redAtStart: 2, redFixed: 0 });
+  });
+
+  it('counts every red person but keeps keys only of recorded youths (the export list records nobody)', async () => {
+    const started = await reviewBegin(store, { label: null, redKeys: [A, C], redCount: 5, today: '2026-11-03' }, 1000);
+    expect(started).toMatchObject({ redAtStart: 5, redKeys: [A] });
+    expect(JSON.stringify(await store.dumpAll())).not.toContain(C);
+    const visited = await reviewVisit(store, { id: started.id, fixedKeys: [A, C], fixed: 3, today: '2026-11-10' });
+    expect(visited).toMatchObject({ fixedKeys: [A] });
+    expect(await store.getReview(started.id)).toMatchObject({ redAtStart: 5, redFixed: 3 });
+    // A count beyond the start is kept within it.
+    await reviewVisit(store, { id: started.id, fixedKeys: [], fixed: 99, today: '2026-11-11' });
+    expect(await store.getReview(started.id)).toMatchObject({ redFixed: 5 });
+    expect(JSON.stringify(await store.dumpAll())).not.toContain(C);
   });
 
   it('records the fixed keys of a visit, dropping keys that were not red at the start', async () => {

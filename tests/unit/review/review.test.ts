@@ -139,6 +139,31 @@ describe('reviewProgress', () => {
     expect(reviewProgress([], ['z'])).toEqual({ total: 0, fixed: 0, stillRed: 0, unknown: 0 });
   });
 
+  it('counts the persons red at the start without a kept key: fixed once fewer of them are red', () => {
+    // 5 red at the start, 'a' and 'b' followed by key, 3 only counted.
+    expect(reviewProgress(['a', 'b'], ['a', 'x', 'y', 'z'], 0, 5)).toEqual({ total: 5, fixed: 1, stillRed: 4, unknown: 0 });
+    expect(reviewProgress(['a', 'b'], ['x', 'y'], 0, 5)).toEqual({ total: 5, fixed: 3, stillRed: 2, unknown: 0 });
+    // More red persons without a kept key than at the start: none of them counts as fixed.
+    expect(reviewProgress(['a', 'b'], ['a', 'b', 'w', 'x', 'y', 'z'], 0, 5)).toEqual({ total: 5, fixed: 0, stillRed: 5, unknown: 0 });
+    // Nobody followed by key: the review's count alone.
+    expect(reviewProgress([], ['x'], 0, 3)).toEqual({ total: 3, fixed: 2, stillRed: 1, unknown: 0 });
+    expect(reviewProgress([], [], 2, 3)).toEqual({ total: 3, fixed: 1, stillRed: 2, unknown: 2 });
+    // At the start of a review nothing is fixed.
+    expect(reviewProgress(['a'], ['a', 'x', 'y'], 1, 4)).toEqual({ total: 4, fixed: 0, stillRed: 4, unknown: 1 });
+  });
+
+  it('invariants with counted persons: 0 ≤ fixed ≤ total, never more fixed than fewer red persons now', () => {
+    const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+    fc.assert(
+      fc.property(fc.array(key), fc.array(key), fc.nat(4), fc.nat(8), (start, current, unknown, extra) => {
+        const total = new Set(start).size + extra;
+        const p = reviewProgress(start, current, unknown, total);
+        const redNow = new Set(current).size + unknown;
+        return p.total === total && p.fixed >= 0 && p.fixed + p.stillRed === total && p.fixed <= Math.max(0, total - Math.min(total, redNow)) + new Set(start.filter((k) => !current.includes(k))).size;
+      }),
+    );
+  });
+
   it('invariants: 0 ≤ fixed ≤ total, fixed + stillRed = total, fixed ≤ start keys absent from the current list', () => {
     const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
     fc.assert(

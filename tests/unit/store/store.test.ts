@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { parseId } from '../../../lib/domain/personnummer';
 import { signHex } from '../../../lib/store/person-key';
-import { DB_VERSION, hmacHex, InvalidPersonnummerError, MAX_ERRORS, openDatabase, openStore, safePath, UnknownPersonError, type KaaStore } from '../../../lib/store';
+import { DB_VERSION, hmacHex, InvalidLadderSummaryError, InvalidPersonnummerError, MAX_ERRORS, openDatabase, openStore, safePath, UnknownPersonError, type KaaStore } from '../../../lib/store';
 
 // Skatteverket's official test numbers only (never invented).
 const TEST_PNR: string[] = testPersonnummer();
@@ -72,9 +72,9 @@ describe('personKey', () => {
 describe('persons and privacy', () => {
   it('stores key, birth date, safe path and the 20th birthday, never the number', async () => {
     const p = await store.recordPersonSeen(hyphen12(A), '/person/123?pnr=x#top', 1000);
-    expect(p).toEqual({ key: await store.personKey(A), birthDate: '2006-01-01', path: '/person/123', firstSeen: 1000, lastSeen: 1000, expiresAt: '2026-01-01' });
+    // Only what the reminders need: key, birth date, path, when last seen, the 20th birthday.
+    expect(p).toEqual({ key: await store.personKey(A), birthDate: '2006-01-01', path: '/person/123', lastSeen: 1000, expiresAt: '2026-01-01' });
     const again = await store.recordPersonSeen(A, null, 2000);
-    expect(again.firstSeen).toBe(1000);
     expect(again.lastSeen).toBe(2000);
     expect(again.path).toBe('/person/123');
     const sam = await store.recordPersonSeen(SAM, `/person/${SAM}`);
@@ -155,40 +155,152 @@ describe('notes, reminders, exports, reviews, errors', () => {
 describe('recordPersonSeen', () => {
   it('keeps the ladder summary stored for the person when the person is seen again', async () => {
     const a = await store.recordPersonSeen(A, '/person/1');
-    expect(await store.setPersonLadder(a.key, { next: null, handoverDue: null, lastContact: '2025-06-01' })).toBe(true);
+    expect(await store.setPersonLadder(a.key, { lastContact: '2025-06-01' })).toBe(true);
     await store.recordPersonSeen(A, '/person/1');
     expect((await store.getPerson(a.key))?.ladder?.lastContact).toBe('2025-06-01');
   });
 });
 
-describe('purgeExpired', () => {
-  it('removes a person and all their data exactly retentionDays after the 20th birthday', async () => {
-    const a = await store.recordPersonSeen(A, '/person/1'); // 20 on 2026-01-01
-    const b = await store.recordPersonSeen(B, '/person/2'); // 20 on 2026-01-02
-    await store.addNote(a.key, { step: 'callFailed', date: '2025-01-02' });
-    await store.snoozeReminder('ra', '2026-01-10', a.key);
-    const review = await store.startReview({ redAtStart: 2 });
-    await store.saveReview({ ...(await store.getReview(review.id))!, redKeys: [a.key, b.key] });
-    await store.markReviewFixed(review.id, a.key);
-    await store.markReviewFixed(review.id, b.key);
+/** Noon in Stockholm on a day, as epoch ms (the extension's clock). */
+const noon = (day: string) => Date.parse(`${day}T12:00:00+01:00`);
+const Y = pick('20090101'); // 20 on 2029-01-01: only the last-seen rule applies in 2026
+const Z = pick('20090102');
 
-    // 2026-01-01 + 90 days = 2026-04-01.
-    expect(await store.purgeExpired('2026-03-31', 90)).toEqual({ persons: 0, notes: 0, reminders: 0 });
-    expect(await store.purgeExpired('2026-04-01', 90)).toEqual({ persons: 1, notes: 1, reminders: 1 });
-    expect(await store.getPerson(a.key)).toBeUndefined();
-    expect(await store.getPerson(b.key)).toBeDefined();
-    expect(await store.listNotes(a.key)).toEqual([]);
-    expect(await store.getReminderState('ra')).toBeUndefined();
-    expect((await store.getReview(review.id))?.fixedKeys).toEqual([b.key]);
-    expect((await store.getReview(review.id))?.redKeys).toEqual([b.key]);
-    expect((await store.purgeExpired('2026-04-02', 90)).persons).toBe(1);
+describe('purgeExpired (retention)', () => {
+  it('removes a youth and all their data exactly retentionDays after they were last seen', async () => {
+    const y = await store.recordPersonSeen(Y, '/person/1', noon('2026-01-10'));
+    const z = await store.recordPersonSeen(Z, '/person/2', noon('2026-01-11'));
+    await store.addNote(y.key, { step: 'callFailed', date: '2026-01-09' });
+    await store.snoozeReminder('ry', '2026-01-20', y.key, noon('2026-01-10'));
+    await store.markReminderDone('rz', z.key, noon('2026-01-11'));
+    const review = await store.startReview({ redAtStart: 5 }, noon('2026-03-20'));
+    await store.saveReview({ ...(await store.getReview(review.id))!, redKeys: [y.key, z.key], startedOn: '2026-03-20' });
+    await store.markReviewFixed(review.id, y.key);
+    await store.markReviewFixed(review.id, z.key);
+
+    // Seen 2026-01-10 + 90 days = 2026-04-10: kept through 2026-04-09.
+    expect(await store.purgeExpired('2026-04-09', 90)).toMatchObject({ persons: 0, notes: 0, reminders: 0 });
+    expect(await store.purgeExpired('2026-04-10', 90)).toMatchObject({ persons: 1, notes: 1, reminders: 1, reviews: 0 });
+    expect(await store.getPerson(y.key)).toBeUndefined();
+    expect(await store.getPerson(z.key)).toBeDefined();
+    expect(await store.listNotes(y.key)).toEqual([]);
+    expect(await store.getReminderState('ry')).toBeUndefined();
+    expect(await store.getReminderState('rz')).toBeDefined();
+    // The review keeps its counts, and keys of recorded youths only.
+    expect(await store.getReview(review.id)).toMatchObject({ redAtStart: 5, fixedKeys: [z.key], redKeys: [z.key] });
+    expect((await store.purgeExpired('2026-04-11', 90)).persons).toBe(1);
   });
 
-  it('uses retentionDays from settings by default, and 0 means on the birthday', async () => {
-    await store.recordPersonSeen(A, '/person/1');
-    await fakeBrowser.storage.local.set({ settings: { retentionDays: 0 } });
-    expect((await store.purgeExpired('2025-12-31')).persons).toBe(0);
-    expect((await store.purgeExpired('2026-01-01')).persons).toBe(1);
+  it('counts from the latest time seen: seeing a youth again (Mina deltagare, their page) keeps them', async () => {
+    const y = await store.recordPersonSeen(Y, '/person/1', noon('2026-01-10'));
+    await store.recordPersonSeen(Y, '/person/1', noon('2026-03-01'));
+    expect((await store.purgeExpired('2026-04-10', 90)).persons).toBe(0);
+    expect((await store.purgeExpired('2026-05-29', 90)).persons).toBe(0);
+    expect((await store.purgeExpired('2026-05-30', 90)).persons).toBe(1);
+    expect(await store.getPerson(y.key)).toBeUndefined();
+  });
+
+  it('removes a youth at the latest retentionDays after the 20th birthday, however recently seen', async () => {
+    const a = await store.recordPersonSeen(A, '/person/1', noon('2026-03-30')); // 20 on 2026-01-01
+    // 2026-01-01 + 90 days = 2026-04-01.
+    expect((await store.purgeExpired('2026-03-31', 90)).persons).toBe(0);
+    expect((await store.purgeExpired('2026-04-01', 90)).persons).toBe(1);
+    expect(await store.getPerson(a.key)).toBeUndefined();
+  });
+
+  it('removes a record without a usable last-seen instant', async () => {
+    const y = await store.recordPersonSeen(Y, '/person/1', noon('2026-01-10'));
+    await store.db.put('persons', { ...(await store.db.get('persons', y.key))!, lastSeen: Number.NaN });
+    expect((await store.purgeExpired('2026-01-10', 90)).persons).toBe(1);
+  });
+
+  it('purges reviews, the export log, reminder states and errors retentionDays after their last use', async () => {
+    const old = await store.startReview({ redAtStart: 3 }, noon('2026-01-05'));
+    await store.saveReview({ ...(await store.getReview(old.id))!, redKeys: [], startedOn: '2026-01-05', lastVisitOn: '2026-01-12' });
+    await store.logExport({ time: noon('2026-01-12'), period: '2025H2', kommun: '0180', rows: 1, persons: 1, sha256: 'ab'.repeat(32), verdict: 'ok' });
+    await store.snoozeReminder('deadline', '2026-01-12', undefined, noon('2026-01-10'));
+    await store.markReminderDone('monthly', undefined, noon('2026-01-12'));
+    await store.snoozeReminder('far', '2026-05-01', undefined, noon('2026-01-12'));
+    await store.addError('f', 'fel', [], noon('2026-01-12'));
+    // Last used 2026-01-12 (the review's latest visit) + 90 days = 2026-04-12.
+    expect(await store.purgeExpired('2026-04-11', 90)).toMatchObject({ reviews: 0, exports: 0, reminders: 0, errors: 0 });
+    expect(await store.purgeExpired('2026-04-12', 90)).toMatchObject({ reviews: 1, exports: 1, reminders: 2, errors: 1 });
+    expect(await store.getReview(old.id)).toBeUndefined();
+    expect(await store.listExports()).toEqual([]);
+    expect(await store.listErrors()).toEqual([]);
+    // A reminder snoozed to a later day counts from that day.
+    expect(await store.getReminderState('far')).toBeDefined();
+    expect((await store.purgeExpired('2026-07-30', 90)).reminders).toBe(1);
+  });
+
+  it('drops reminder states and notes of youths no longer recorded, and keys of others out of reviews', async () => {
+    const y = await store.recordPersonSeen(Y, '/person/1', noon('2026-01-10'));
+    await store.snoozeReminder('orphan', '2026-01-20', 'c'.repeat(64), noon('2026-01-10'));
+    await store.db.put('notes', { id: 'n', personKey: 'c'.repeat(64), step: 'reached', date: '2026-01-01', createdAt: 1 });
+    const review = await store.startReview({ redAtStart: 2 }, noon('2026-01-10'));
+    // A review of an earlier version kept keys of everyone red on the export list.
+    await store.saveReview({ ...(await store.getReview(review.id))!, redKeys: [y.key, 'd'.repeat(64)], fixedKeys: ['d'.repeat(64)], startedOn: '2026-01-10' });
+    expect(await store.purgeExpired('2026-01-11', 90)).toMatchObject({ persons: 0, notes: 1, reminders: 1, reviews: 0 });
+    expect(await store.getReview(review.id)).toMatchObject({ redAtStart: 2, redKeys: [y.key], fixedKeys: [] });
+  });
+
+  it('caps the retention at RETENTION_MAX_DAYS (365), whatever it is given', async () => {
+    await store.recordPersonSeen(Y, '/person/1', noon('2026-01-10'));
+    expect((await store.purgeExpired('2027-01-09', 3650)).persons).toBe(0);
+    expect((await store.purgeExpired('2027-01-10', 3650)).persons).toBe(1);
+  });
+
+  it('uses the retention in force by default (the setting)', async () => {
+    await store.recordPersonSeen(Y, '/person/1', noon('2026-01-10'));
+    await fakeBrowser.storage.local.set({ settings: { retentionDays: 30 } });
+    expect((await store.purgeExpired('2026-02-08')).persons).toBe(0);
+    expect((await store.purgeExpired('2026-02-09')).persons).toBe(1);
+  });
+});
+
+describe('ladder summary (strict schema)', () => {
+  const snapshot = { contacts: [{ date: '2026-10-01', kind: 'telefon' as const, reached: false, target: 'ungdom' as const }], measures: [{ atgardCode: '16', start: '2026-09-01', end: null }] };
+  const errorsAbout = async () => (await store.listErrors()).filter((e) => e.feature === 'lagring');
+
+  it('stores a summary that passes, and refuses and counts one that does not', async () => {
+    const y = await store.recordPersonSeen(Y, '/person/1', noon('2026-10-02'));
+    expect(await store.setPersonLadder(y.key, { lastContact: '2026-10-01', snapshot }, 5)).toBe(true);
+    expect((await store.getPerson(y.key))?.ladder).toEqual({ lastContact: '2026-10-01', snapshot, updatedAt: 5 });
+    // Any field outside the schema, at any depth, fails: nothing of it is stored.
+    const bad = [
+      { lastContact: null, next: { step: 'call' } },
+      { lastContact: null, snapshot: { ...snapshot, extra: 1 } },
+      { lastContact: null, snapshot: { ...snapshot, contacts: [{ ...snapshot.contacts[0], note: 'Ringde Anna' }] } },
+      { lastContact: null, snapshot: { ...snapshot, measures: [{ ...snapshot.measures[0], atgardText: 'Coachning' }] } },
+      { lastContact: '1 okt' },
+      { lastContact: null, snapshot: { ...snapshot, contacts: [{ ...snapshot.contacts[0], kind: 'brevduva' }] } },
+    ];
+    for (const summary of bad) await expect(store.setPersonLadder(y.key, summary as never)).rejects.toBeInstanceOf(InvalidLadderSummaryError);
+    expect((await store.getPerson(y.key))?.ladder).toEqual({ lastContact: '2026-10-01', snapshot, updatedAt: 5 });
+    expect(await errorsAbout()).toHaveLength(bad.length);
+  });
+
+  it('drops and counts a stored summary that fails on read; the youth stays, unread', async () => {
+    const y = await store.recordPersonSeen(Y, '/person/1', noon('2026-10-02'));
+    const z = await store.recordPersonSeen(Z, '/person/2', noon('2026-10-02'));
+    const raw = async (key: string, ladder: unknown) => store.db.put('persons', { ...(await store.db.get('persons', key))!, ladder: ladder as never });
+    await raw(y.key, { lastContact: null, snapshot: { contacts: [{ date: '2026-10-01', kind: 'telefon', reached: false, target: 'ungdom', note: 'Anna' }], measures: [] }, updatedAt: 1 });
+    // A summary of an earlier version: its retired fields (next, handoverDue) are removed; the rest still checks.
+    await raw(z.key, { next: { step: 'call' }, handoverDue: null, lastContact: '2026-09-01', updatedAt: 1 });
+    const persons = await store.listPersons();
+    expect(persons.find((p) => p.key === y.key)?.ladder).toBeUndefined();
+    expect(persons.find((p) => p.key === z.key)?.ladder).toEqual({ lastContact: '2026-09-01', updatedAt: 1 });
+    expect(await errorsAbout()).toHaveLength(1);
+    expect((await errorsAbout())[0]!.message).toContain('En sparad sammanfattning');
+    // Dropped from the database: read again, nothing more is counted.
+    expect((await store.db.get('persons', y.key))?.ladder).toBeUndefined();
+    await store.listPersons();
+    await store.getPerson(y.key);
+    expect(await errorsAbout()).toHaveLength(1);
+    // Seeing the youth again does not bring a failing summary back either.
+    await raw(y.key, { lastContact: 'igår', updatedAt: 1 });
+    expect((await store.recordPersonSeen(Y, '/person/1', noon('2026-10-03'))).ladder).toBeUndefined();
+    expect(await errorsAbout()).toHaveLength(2);
   });
 });
 
@@ -224,7 +336,7 @@ describe('migrations', () => {
     const db1 = v1 as unknown as import('idb').IDBPDatabase<unknown>;
     await db1.put('secret', { id: 'hmac', bytes: secret, createdAt: 1 });
     // A v1 person record had no expiresAt.
-    await db1.put('persons', { key, birthDate: '2006-01-01', path: '/person/1', firstSeen: 1, lastSeen: 2 });
+    await db1.put('persons', { key, birthDate: '2006-01-01', path: '/person/1', firstSeen: 1, lastSeen: noon('2026-01-02') });
     await db1.put('persons', { key: 'broken', birthDate: 'not a date', path: null, firstSeen: 1, lastSeen: 1 });
     await db1.put('notes', { id: 'n1', personKey: key, step: 'callFailed', date: '2025-01-02', createdAt: 3 });
     await db1.put('reminderState', { id: 'r1', personKey: key, snoozedUntil: '2025-02-01', updatedAt: 4 });
@@ -236,14 +348,14 @@ describe('migrations', () => {
     expect(upgraded.db.version).toBe(2);
     // Same secret: keys made before the upgrade still match.
     expect(await upgraded.personKey(A)).toBe(key);
-    expect(await upgraded.getPerson(key)).toEqual({ key, birthDate: '2006-01-01', path: '/person/1', firstSeen: 1, lastSeen: 2, expiresAt: '2026-01-01' });
+    expect(await upgraded.getPerson(key)).toEqual({ key, birthDate: '2006-01-01', path: '/person/1', firstSeen: 1, lastSeen: noon('2026-01-02'), expiresAt: '2026-01-01' });
     expect(await upgraded.getPerson('broken')).toBeUndefined();
     expect((await upgraded.listNotes(key)).map((n) => n.id)).toEqual(['n1']);
     expect((await upgraded.findExport('ab'.repeat(32)))?.id).toBe('e1');
     expect(await upgraded.listErrors()).toHaveLength(1);
     // The new indexes work on the migrated data.
     expect(await upgraded.db.getAllKeysFromIndex('reminderState', 'byPerson', key)).toEqual(['r1']);
-    expect(await upgraded.purgeExpired('2026-04-01', 90)).toEqual({ persons: 1, notes: 1, reminders: 1 });
+    expect(await upgraded.purgeExpired('2026-04-01', 90)).toMatchObject({ persons: 1, notes: 1, reminders: 1 });
     upgraded.close();
   });
 
