@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { FEATURE_LABEL } from '../ui/labels';
-import { ROUTINE, SCB_DEADLINES, type RoutineKey } from '../../lib/domain/routine';
+import { RETENTION_MAX_DAYS, ROUTINE, SCB_DEADLINES, type RoutineKey } from '../../lib/domain/routine';
 
 /** The range of a routine number, as the number field's min and max. */
 const limits = (key: RoutineKey) => ({ min: String(ROUTINE[key].min), max: String(ROUTINE[key].max) });
@@ -27,8 +27,32 @@ export interface OptionsValues {
   features: Record<string, boolean>;
 }
 
+/** Where the retention in force comes from. */
+export type RetentionSource = 'setting' | 'policy' | 'pack' | 'policy-pack' | 'default';
+
+/** The retention in force (lib/domain/routine.ts: capped at RETENTION_MAX_DAYS) and where it comes from. */
+export interface RetentionInForce {
+  days: number;
+  source: RetentionSource;
+}
+
+const RETENTION_SOURCE: Record<RetentionSource, string> = {
+  setting: 'din egen inställning',
+  policy: 'din organisations inställning, låst',
+  pack: 'kommunens metodbokspaket',
+  'policy-pack': 'metodbokspaketet från din organisation',
+  default: 'standardvärdet',
+};
+
+/** "Just nu gäller 90 dagar (standardvärdet)." */
+export function retentionInForceText(r: RetentionInForce): string {
+  return `Just nu gäller ${r.days} ${r.days === 1 ? 'dag' : 'dagar'} (${RETENTION_SOURCE[r.source]}).`;
+}
+
 export interface OptionsProps {
   initial: OptionsValues;
+  /** The retention in force when the page was opened. */
+  retention?: RetentionInForce;
   locked: ReadonlySet<string>;
   /** Save; resolves to field errors (empty when saved) and an overall message. */
   onSave(values: OptionsValues): Promise<{ errors: Partial<Record<keyof OptionsValues, string>>; message: string }>;
@@ -55,7 +79,7 @@ export function Options(props: OptionsProps) {
     setMessage(result.message);
   };
 
-  const text = (key: Exclude<keyof OptionsValues, 'language' | 'features'>, label: string, hint: string, type = 'text', extra: Record<string, string> = {}) => (
+  const text = (key: Exclude<keyof OptionsValues, 'language' | 'features'>, label: string, hint: preact.ComponentChildren, type = 'text', extra: Record<string, string> = {}) => (
     <div class="field">
       <label for={`f-${key}`}>{label}</label>
       <input
@@ -125,8 +149,21 @@ export function Options(props: OptionsProps) {
           {text('deadlineH2', 'Sista dag att ladda upp hos SCB, andra halvåret (MM-DD året efter)', `Standard: ${SCB_DEADLINES.H2}.`, 'text', { maxlength: '5' })}
         </fieldset>
         <fieldset>
-          <legend>Övrigt</legend>
-          {text('retentionDays', 'Hur länge lokala anteckningar sparas efter 20-årsdagen (dagar)', 'Efter 20-årsdagen upphör aktivitetsansvaret; lokala påminnelser raderas sedan efter så här många dagar.', 'number', limits('retentionDays'))}
+          <legend>Lagringstid</legend>
+          {text(
+            'retentionDays',
+            'Lagringstid för lokala uppgifter (dagar)',
+            <>
+              {props.retention && <strong data-testid="retention-in-force">{retentionInForceText(props.retention)} </strong>}
+              KAA-lotsen sparar bara ungdomar på Mina deltagare och ungdomar vars personsida du har öppnat. Uppgifterna om en
+              ungdom raderas så här många dagar efter att ungdomen senast syntes i UKA, och senast så här många dagar efter
+              20-årsdagen. Månadsgenomgångar, exportloggen och påminnelsernas status raderas lika många dagar efter att de
+              senast användes. Mellan {ROUTINE.retentionDays.min} och {RETENTION_MAX_DAYS} dagar; ett metodbokspaket eller din
+              organisation kan inte ange mer än {RETENTION_MAX_DAYS}. {standard('retentionDays')}
+            </>,
+            'number',
+            limits('retentionDays'),
+          )}
         </fieldset>
         <button type="submit">Spara</button>
         <div role="status" aria-live="polite" data-testid="options-message">

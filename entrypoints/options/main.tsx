@@ -1,18 +1,32 @@
 import '../../lib/platform/zod-setup';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Options, type OptionsValues } from '../../components/options/Options';
+import { Options, type OptionsValues, type RetentionInForce } from '../../components/options/Options';
 import { PackSection } from '../../components/options/PackSection';
 import { ProfileSection } from '../../components/options/ProfileSection';
 import { checkOrigin, originPattern, saveSettings, FEATURE_IDS, isLocked, rangeMessage } from '../../lib/settings';
 import { inRoutineRange, SETTINGS_LADDER_KEYS } from '../../lib/domain/routine';
 import { loadEffective } from '../../lib/platform/effective';
+import { loadActivePack } from '../../lib/platform/pack';
 import { sendCommand } from '../../lib/messages/client';
 
 async function main(): Promise<void> {
   // What is in force: values set here or by policy, else the metodbok pack's routine.
-  const { loaded } = await loadEffective();
+  const [{ loaded }, activePack] = await Promise.all([loadEffective(), loadActivePack()]);
   const s = loaded.settings;
+  // The retention in force and where it comes from: a policy, the user's own setting, else the active pack's.
+  const retention: RetentionInForce = {
+    days: s.retentionDays,
+    source: isLocked(loaded.locked, 'retentionDays')
+      ? 'policy'
+      : loaded.explicit.includes('retentionDays')
+        ? 'setting'
+        : activePack.source === 'policy'
+          ? 'policy-pack'
+          : activePack.source === 'imported'
+            ? 'pack'
+            : 'default',
+  };
   const initial: OptionsValues = {
     ukaOrigin: s.ukaOrigin ?? '',
     scbOrigin: s.scbOrigin ?? '',
@@ -99,7 +113,7 @@ async function main(): Promise<void> {
   };
 
   render(
-    <Options initial={initial} locked={locked} onSave={onSave} onDeleteAll={onDeleteAll}>
+    <Options initial={initial} retention={retention} locked={locked} onSave={onSave} onDeleteAll={onDeleteAll}>
       <PackSection />
       <ProfileSection />
     </Options>,

@@ -98,6 +98,10 @@ const routineInt = (key: RoutineKey) => {
  * The kommun's routine: the numbers of the routine table that a pack carries (PACK_KEYS), and the words that, in
  * UKA's note of a home visit without contact, make the Skatteverket step likely (the ladder quotes them). Plain
  * words, letters and spaces only; matched as whole words, any case, not right after "inte"/"ej".
+ *
+ * `retentionDays` (lagringstid: days kept after a youth was last seen, at the latest after the 20th birthday) is capped:
+ * at most RETENTION_MAX_DAYS (365) and at least 30. A pack with more, up to the 3650 earlier versions accepted, loads
+ * with 365 (the cap in force, shown on the options page); beyond 3650 it is refused.
  */
 export const PackSettings = lazySchema(() =>
   z
