@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { FEATURE_LABEL } from '../ui/labels';
+import { count } from '../../lib/domain/swedish';
 import { RETENTION_MAX_DAYS, ROUTINE, SCB_DEADLINES, type RoutineKey } from '../../lib/domain/routine';
 
 /** The range of a routine number, as the number field's min and max. */
@@ -46,7 +47,7 @@ const RETENTION_SOURCE: Record<RetentionSource, string> = {
 
 /** "Just nu gäller 90 dagar (standardvärdet)." */
 export function retentionInForceText(r: RetentionInForce): string {
-  return `Just nu gäller ${r.days} ${r.days === 1 ? 'dag' : 'dagar'} (${RETENTION_SOURCE[r.source]}).`;
+  return `Just nu gäller ${count(r.days, 'dag')} (${RETENTION_SOURCE[r.source]}).`;
 }
 
 export interface OptionsProps {
@@ -158,8 +159,9 @@ export function Options(props: OptionsProps) {
               KAA-lotsen sparar bara ungdomar på Mina deltagare och ungdomar vars personsida du har öppnat. Uppgifterna om en
               ungdom raderas så här många dagar efter att ungdomen senast syntes i UKA, och senast så här många dagar efter
               20-årsdagen. Månadsgenomgångar, exportloggen och påminnelsernas status raderas lika många dagar efter att de
-              senast användes. Mellan {ROUTINE.retentionDays.min} och {RETENTION_MAX_DAYS} dagar; ett metodbokspaket eller din
-              organisation kan inte ange mer än {RETENTION_MAX_DAYS}. {standard('retentionDays')}
+              senast användes.{' '}
+              {`Minst ${count(ROUTINE.retentionDays.min, 'dag')}, högst ${count(RETENTION_MAX_DAYS, 'dag')}: ett metodbokspaket eller din organisation kan inte ange mer.`}{' '}
+              {standard('retentionDays')}
             </>,
             'number',
             limits('retentionDays'),

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { addDays, isIsoDate, todayInStockholm } from '../domain/dates';
 import { RETENTION_MAX_DAYS } from '../domain/routine';
 import { loadEffective } from '../platform/effective';
-import { STORE_NAMES, type Db, type StoreName } from './db';
+import { STORE_NAMES, type Db, type KaaDB, type StoreName } from './db';
 import { deletePersons, type PurgeResult } from './persons';
 import type { IsoDate, SecretRecord } from './types';
 
@@ -63,54 +63,35 @@ export async function purgeExpired(db: Db, today: IsoDate, retentionDays?: numbe
 
   const tx = db.transaction(['persons', 'notes', 'reminderState', 'reviews', 'exportLog', 'errors'], 'readwrite');
   const recorded = new Set(await tx.objectStore('persons').getAllKeys());
-  let notes = await tx.objectStore('notes').openCursor();
-  while (notes) {
-    if (!recorded.has(notes.value.personKey)) {
-      await notes.delete();
-      result.notes++;
+  /** Walk a store, deleting each row `drop` says so (and updating one it answers a replacement for); the count deleted. */
+  const sweep = async <S extends 'notes' | 'reminderState' | 'reviews' | 'exportLog' | 'errors'>(
+    name: S,
+    drop: (row: KaaDB[S]['value']) => boolean | KaaDB[S]['value'],
+  ): Promise<number> => {
+    let removed = 0;
+    let cursor = await tx.objectStore(name).openCursor();
+    while (cursor) {
+      const verdict = drop(cursor.value as KaaDB[S]['value']);
+      if (verdict === true) {
+        await cursor.delete();
+        removed++;
+      } else if (verdict !== false) await cursor.update(verdict as never);
+      cursor = await cursor.continue();
     }
-    notes = await notes.continue();
-  }
-  let states = await tx.objectStore('reminderState').openCursor();
-  while (states) {
-    const r = states.value;
-    const orphan = r.personKey !== undefined && !recorded.has(r.personKey);
-    if (orphan || expired(latest(dayOf(r.updatedAt), r.snoozedUntil))) {
-      await states.delete();
-      result.reminders++;
-    }
-    states = await states.continue();
-  }
-  let reviews = await tx.objectStore('reviews').openCursor();
-  while (reviews) {
-    const r = reviews.value;
-    if (expired(latest(r.startedOn, r.lastVisitOn, dayOf(r.startedAt), dayOf(r.finishedAt)))) {
-      await reviews.delete();
-      result.reviews++;
-    } else {
-      const keep = (keys: readonly string[] | undefined) => (keys ?? []).filter((k) => recorded.has(k));
-      const redKeys = keep(r.redKeys);
-      const fixedKeys = keep(r.fixedKeys);
-      if (redKeys.length !== (r.redKeys ?? []).length || fixedKeys.length !== r.fixedKeys.length) await reviews.update({ ...r, fixedKeys, ...(r.redKeys ? { redKeys } : {}) });
-    }
-    reviews = await reviews.continue();
-  }
-  let exports = await tx.objectStore('exportLog').openCursor();
-  while (exports) {
-    if (expired(dayOf(exports.value.time))) {
-      await exports.delete();
-      result.exports++;
-    }
-    exports = await exports.continue();
-  }
-  let errors = await tx.objectStore('errors').openCursor();
-  while (errors) {
-    if (expired(dayOf(errors.value.time))) {
-      await errors.delete();
-      result.errors++;
-    }
-    errors = await errors.continue();
-  }
+    return removed;
+  };
+  result.notes += await sweep('notes', (n) => !recorded.has(n.personKey));
+  result.reminders += await sweep('reminderState', (r) => (r.personKey !== undefined && !recorded.has(r.personKey)) || expired(latest(dayOf(r.updatedAt), r.snoozedUntil)));
+  result.reviews = await sweep('reviews', (r) => {
+    if (expired(latest(r.startedOn, r.lastVisitOn, dayOf(r.startedAt), dayOf(r.finishedAt)))) return true;
+    const keep = (keys: readonly string[] | undefined) => (keys ?? []).filter((k) => recorded.has(k));
+    const redKeys = keep(r.redKeys);
+    const fixedKeys = keep(r.fixedKeys);
+    const changed = redKeys.length !== (r.redKeys ?? []).length || fixedKeys.length !== r.fixedKeys.length;
+    return changed ? { ...r, fixedKeys, ...(r.redKeys ? { redKeys } : {}) } : false;
+  });
+  result.exports = await sweep('exportLog', (e) => expired(dayOf(e.time)));
+  result.errors = await sweep('errors', (e) => expired(dayOf(e.time)));
   await tx.done;
   return result;
 }
