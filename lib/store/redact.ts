@@ -20,7 +20,7 @@ function escapeRegExp(s: string): string {
 }
 
 /** Whole names first, then their parts (longest first, so "Anna-Karin" goes before "Anna"). */
-function nameVariants(knownNames: readonly string[]): string[] {
+function buildVariants(knownNames: readonly string[]): string[] {
   const variants = new Set<string>();
   for (const raw of knownNames) {
     const name = raw.trim().replace(/\s+/g, ' ');
@@ -34,6 +34,37 @@ function nameVariants(knownNames: readonly string[]): string[] {
   return [...variants].sort((a, b) => b.length - a.length);
 }
 
+interface Variants {
+  variants: string[];
+  lower: string[];
+  upper: string[];
+}
+
+/** The variants of a list of names, kept per list (a page's list of thousands of names is split once, not per key press; a list is not changed after use). */
+const variantsOf = new WeakMap<readonly string[], Variants>();
+
+function nameVariants(knownNames: readonly string[]): Variants {
+  let found = variantsOf.get(knownNames);
+  if (!found) {
+    const variants = buildVariants(knownNames);
+    found = { variants, lower: variants.map((v) => v.toLowerCase()), upper: variants.map((v) => v.toUpperCase()) };
+    variantsOf.set(knownNames, found);
+  }
+  return found;
+}
+
+/**
+ * The variants that occur in the text at all (a plain substring test, case-insensitive), so that the pattern is
+ * built from a handful of names, not from every name of a long list.
+ */
+function variantsIn(text: string, knownNames: readonly string[]): string[] {
+  if (knownNames.length === 0) return [];
+  const { variants, lower, upper } = nameVariants(knownNames);
+  const lowerText = text.toLowerCase();
+  const upperText = text.toUpperCase();
+  return variants.filter((v, i) => lowerText.includes(lower[i]!) || upperText.includes(upper[i]!));
+}
+
 export interface RedactOptions {
   /** Also a name with a genitive ending ("Annas", "Kim:s"): for text a person typed. */
   inflected?: boolean;
@@ -42,7 +73,7 @@ export interface RedactOptions {
 /** Strip personnummer-like numbers and known names from a message, and cap its length. */
 export function redactMessage(message: string, knownNames: readonly string[] = [], options: RedactOptions = {}): string {
   let text = String(message).replace(ID_LIKE, REDACTED_ID);
-  const variants = nameVariants(knownNames);
+  const variants = variantsIn(text, knownNames);
   if (variants.length) {
     const ending = options.inflected ? '(?::?s)?' : '';
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${variants.map(escapeRegExp).join('|')})${ending}(?![\\p{L}\\p{N}])`, 'giu');

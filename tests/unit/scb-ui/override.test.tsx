@@ -77,6 +77,12 @@ describe('maskReason: names of the export list', () => {
     expect(maskReason(`  Alva Test (${d6}-${last}) flyttar, SCB vet  `, NAMES)).toBe('[namn] ([personnummer]) flyttar, SCB vet');
   });
 
+  it('finds a name among thousands (a long export list), in any case', () => {
+    const many = [...Array.from({ length: 5000 }, (_, i) => `Förnamn${i} Efternamn${i}`), 'Åsa Öberg'];
+    expect(maskReason('ÅSA och förnamn4711 samt efternamn4999s', many)).toBe('[namn] och [namn] samt [namn]');
+    expect(maskReason('Förnamn47110 finns inte', many)).toBe('Förnamn47110 finns inte');
+  });
+
   it('lists every name of the list once', () => {
     expect(NAMES).toEqual(['Alva Test', 'Öberg, Anna-Karin', 'Kim Li']);
   });
