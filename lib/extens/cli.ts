@@ -10,6 +10,7 @@
  * file, not the screen (--json --masked masks it too). Notes on stderr are always masked.
  */
 import { readFileSync } from 'node:fs';
+import { readCliArgs } from '../cli/args';
 import { isIsoDate, type IsoDate } from '../domain/dates';
 import { maskPersonnummer } from '../scb/mask';
 import { compare, comparisonJson, readRegister, type ListEntryView } from './compare';
@@ -21,43 +22,27 @@ const USAGE =
   'Användning: npm run extens-diff -- UTDRAG.csv --map MAPPNING.json --register SCBFIL.txt --date ÅÅÅÅ-MM-DD --kommun NNNN [--json] [--header|--no-header] [--unmasked|--masked]';
 
 export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
-  let file: string | undefined;
-  let mapPath: string | undefined;
-  let registerPath: string | undefined;
-  let date: string | undefined;
-  let kommun: string | undefined;
-  let json = false;
-  let hasHeader: boolean | undefined;
-  let unmasked = false;
-  let masked = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} saknar värde`);
-      return v;
-    };
-    try {
-      if (a === '--json') json = true;
-      else if (a === '--map') mapPath = next();
-      else if (a === '--register') registerPath = next();
-      else if (a === '--date') date = next();
-      else if (a === '--kommun') kommun = next();
-      else if (a === '--header') hasHeader = true;
-      else if (a === '--no-header') hasHeader = false;
-      else if (a === '--unmasked') unmasked = true;
-      else if (a === '--masked') masked = true;
-      else if (a === '-h' || a === '--help') {
-        out(USAGE);
-        return 0;
-      } else if (a.startsWith('--')) throw new Error(`okänd flagga ${a}`);
-      else if (file === undefined) file = a;
-      else throw new Error(`för många filer (${a})`);
-    } catch (e) {
-      err(`${(e as Error).message}\n${USAGE}`);
-      return 3;
-    }
-  }
+  const args = readCliArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      map: { type: 'string' },
+      register: { type: 'string' },
+      date: { type: 'string' },
+      kommun: { type: 'string' },
+      header: { type: 'boolean' },
+      'no-header': { type: 'boolean' },
+      unmasked: { type: 'boolean' },
+      masked: { type: 'boolean' },
+    },
+    { tooMany: (a) => `för många filer (${a})`, usage: USAGE, out: out, err: err, usageExit: 3 },
+  );
+  if (args.kind === 'exit') return args.code;
+  const { json = false, map: mapPath, register: registerPath, date, kommun, unmasked = false, masked = false } = args.values;
+  const [file] = args.positionals;
+  // --header and --no-header: the last one given wins; neither leaves it to the reader.
+  const headerFlag = args.order.filter((f) => f === 'header' || f === 'no-header').pop();
+  const hasHeader = headerFlag === undefined ? undefined : headerFlag === 'header';
   if (!file || !mapPath || !registerPath || !date || !kommun) {
     err(`Utdrag, --map, --register, --date och --kommun behövs.\n${USAGE}`);
     return 3;

@@ -6,6 +6,7 @@
  * terminals, CI logs and pasted output are not private.
  */
 import { readFileSync } from 'node:fs';
+import { readCliArgs } from '../cli/args';
 import { maskPersonnummer } from './mask';
 import { defaultProfile, loadProfile, type ScbProfile } from './profile';
 import { validateScbFile } from './validate';
@@ -19,37 +20,15 @@ export function main(argv: string[]): number {
   const mask = argv.includes('--unmasked') ? (s: string) => s : maskPersonnummer;
   const log = (s: string) => console.log(mask(s));
   const error = (s: string) => console.error(mask(s));
-  let file: string | undefined;
-  let period: string | undefined;
-  let kommun: string | undefined;
-  let profilePath: string | undefined;
-  let today: string | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} saknar värde`);
-      return v;
-    };
-    try {
-      if (a === '--json') json = true;
-      else if (a === '--unmasked') continue; // read above: it decides the masking of every line printed
-      else if (a === '--period') period = next();
-      else if (a === '--kommun') kommun = next();
-      else if (a === '--profile') profilePath = next();
-      else if (a === '--today') today = next();
-      else if (a === '-h' || a === '--help') {
-        log(USAGE);
-        return 0;
-      } else if (a.startsWith('--')) throw new Error(`okänd flagga ${a}`);
-      else if (file === undefined) file = a;
-      else throw new Error(`för många filer (${a})`);
-    } catch (e) {
-      error(`${(e as Error).message}\n${USAGE}`);
-      return 3;
-    }
-  }
+  const args = readCliArgs(
+    argv,
+    { json: { type: 'boolean' }, unmasked: { type: 'boolean' }, period: { type: 'string' }, kommun: { type: 'string' }, profile: { type: 'string' }, today: { type: 'string' } },
+    { tooMany: (a) => `för många filer (${a})`, usage: USAGE, out: log, err: error, usageExit: 3 },
+  );
+  if (args.kind === 'exit') return args.code;
+  // --unmasked is read above: it decides the masking of every line printed, the errors about the arguments included.
+  const { json = false, period, kommun, profile: profilePath, today } = args.values;
+  const [file] = args.positionals;
   if (!file) {
     error(USAGE);
     return 3;

@@ -9,6 +9,7 @@
  * (lib/scb/mask.ts, as scb-check does) unless --unmasked is given.
  */
 import { readFileSync } from 'node:fs';
+import { readCliArgs } from '../cli/args';
 import type { HalfYear } from '../domain/dates';
 import { maskPersonnummer } from '../scb/mask';
 import { halfYearStats, type HalfYearStats, type StatsResult } from './stats';
@@ -17,37 +18,16 @@ import { statsLabel } from './labels';
 const USAGE = 'Användning: npm run scb-stats -- SCBFIL [--compare SCBFIL2 [--compare-period ÅÅÅÅH1|ÅÅÅÅH2]] --period ÅÅÅÅH1|ÅÅÅÅH2 [--kommun NNNN] [--json] [--unmasked]';
 
 export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
+  const args = readCliArgs(
+    argv,
+    { json: { type: 'boolean' }, unmasked: { type: 'boolean' }, period: { type: 'string' }, kommun: { type: 'string' }, compare: { type: 'string' }, 'compare-period': { type: 'string' } },
+    { tooMany: (a) => `för många filer (${a})`, usage: USAGE, out, err, usageExit: 3 },
+  );
+  if (args.kind === 'exit') return args.code;
+  const { json = false, unmasked = false, period, kommun, compare, 'compare-period': comparePeriod } = args.values;
   const files: string[] = [];
-  let period: string | undefined;
-  let comparePeriod: string | undefined;
-  let kommun: string | undefined;
-  let json = false;
-  let unmasked = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} saknar värde`);
-      return v;
-    };
-    try {
-      if (a === '--json') json = true;
-      else if (a === '--unmasked') unmasked = true;
-      else if (a === '--period') period = next();
-      else if (a === '--kommun') kommun = next();
-      else if (a === '--compare') files[1] = next();
-      else if (a === '--compare-period') comparePeriod = next();
-      else if (a === '-h' || a === '--help') {
-        out(USAGE);
-        return 0;
-      } else if (a.startsWith('--')) throw new Error(`okänd flagga ${a}`);
-      else if (files[0] === undefined) files[0] = a;
-      else throw new Error(`för många filer (${a})`);
-    } catch (e) {
-      err(`${(e as Error).message}\n${USAGE}`);
-      return 3;
-    }
-  }
+  if (args.positionals[0] !== undefined) files[0] = args.positionals[0];
+  if (compare !== undefined) files[1] = compare;
   if (!files[0] || !period) {
     err(USAGE);
     return 3;

@@ -9,6 +9,7 @@
  * or the page cannot be read, 3 the given profile cannot be used.
  */
 import { readFileSync } from 'node:fs';
+import { readCliArgs } from '../cli/args';
 import { parseHTML } from 'linkedom';
 import { createUkaAdapter } from './adapter';
 import { builtinProfiles } from './profiles';
@@ -55,30 +56,18 @@ function textReport(file: string, report: CalibrationReport, read: ReadResult<un
 }
 
 export function main(argv: string[]): number {
-  let json = false;
-  let unmasked = false;
-  let profilePath: string | null = null;
-  let file: string | null = null;
-  try {
-    for (let i = 0; i < argv.length; i++) {
-      const a = argv[i]!;
-      if (a === '--json') json = true;
-      else if (a === '--unmasked') unmasked = true;
-      else if (a === '--profile') {
-        profilePath = argv[++i] ?? null;
-        if (!profilePath) throw new Error('--profile saknar fil');
-      } else if (a === '-h' || a === '--help') {
-        console.log(USAGE);
-        return 0;
-      } else if (a.startsWith('--')) throw new Error(`okänd flagga ${a}`);
-      else if (file === null) file = a;
-      else throw new Error(`en sida i taget (fick också ${a})`);
-    }
-    if (!file) throw new Error('ingen sida angiven');
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
+  const args = readCliArgs(
+    argv,
+    { json: { type: 'boolean' }, unmasked: { type: 'boolean' }, profile: { type: 'string', missing: '--profile saknar fil', nonEmpty: true } },
+    { tooMany: (a) => `en sida i taget (fick också ${a})`, usage: USAGE, out: (s) => console.log(s), err: (s) => console.error(s), usageExit: 2 },
+  );
+  if (args.kind === 'exit') return args.code;
+  if (!args.positionals[0]) {
+    console.error(`ingen sida angiven\n${USAGE}`);
     return 2;
   }
+  const { json = false, unmasked = false, profile: profilePath } = args.values;
+  const file = args.positionals[0] as string;
   const profiles: UkaProfile[] = [];
   if (profilePath) {
     let text: string;
