@@ -8,7 +8,7 @@ import { previewExtract } from '../../lib/extens/extract';
 import { EXTENS_FIELDS, FIELD_LABELS, findSavedMapping, mappingProblems, suggestMapping, unresolvedColumns, type ExtensField, type ExtensMapping } from '../../lib/extens/mapping';
 import type { CompareSummary } from './protocol';
 import { count } from '../../lib/domain/swedish';
-import { type ExtensPageProps, type PickedFile, type Preview, readPicked, download, useWorkerJob, Progress } from './shared';
+import { type ExtensPageProps, type PickedFile, type Preview, readPicked, download, useWorkerJob, Progress, FetchFromUkaButton } from './shared';
 
 // ------------------------------------------------------------------------------------------------ weekly comparison
 
@@ -34,7 +34,6 @@ export function CompareSection(props: ExtensPageProps) {
   const [kommun, setKommun] = useState<string>(props.kommun ?? '');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [result, setResult] = useState<{ comparison: Comparison; summary: CompareSummary; date: string } | null>(null);
-  const [fetching, setFetching] = useState(false);
   const job = useWorkerJob(props.startWorker);
 
   const chooseMapping = (p: Preview, header: boolean) => {
@@ -80,18 +79,6 @@ export function CompareSection(props: ExtensPageProps) {
   const onRegisterFile = async (e: Event) => {
     const picked = await readPicked(e.currentTarget as HTMLInputElement);
     if (picked) setRegister({ ...picked, source: 'vald fil' });
-  };
-
-  const onFetch = async () => {
-    setFetching(true);
-    setMessage(null);
-    try {
-      const r = await props.fetchFromUka();
-      if (r.ok) setRegister({ name: r.fileName, bytes: r.bytes, source: 'hämtad från UKA' });
-      else setMessage({ kind: 'error', text: r.message });
-    } finally {
-      setFetching(false);
-    }
   };
 
   const columns: string[] = preview ? (hasHeader && preview.header ? preview.header : Array.from({ length: preview.columnCount }, (_, i) => `Kolumn ${i + 1}`)) : [];
@@ -172,9 +159,7 @@ export function CompareSection(props: ExtensPageProps) {
           <legend>3. UKA:s register (SCB-filen)</legend>
           <p class="hint">Ungdomar med en öppen registreringsperiod (utan slutdatum) i SCB-filen räknas som registrerade i UKA.</p>
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => void onFetch()} disabled={fetching}>
-              {fetching ? 'Hämtar …' : 'Hämta SCB-filen från UKA'}
-            </button>
+            <FetchFromUkaButton fetchFromUka={props.fetchFromUka} onStart={() => setMessage(null)} onFile={setRegister} onError={(text) => setMessage({ kind: 'error', text })} />
           </div>
           <div class="field">
             <label for="register-file">eller välj en sparad SCB-fil</label>

@@ -7,7 +7,7 @@ import { maskPersonnummer } from '../../lib/scb/mask';
 import type { StatsResult } from '../../lib/stats/stats';
 import { statsLabel, type StatsList } from '../../lib/stats/labels';
 import { BarChart } from './Charts';
-import { type ExtensPageProps, type PickedFile, readPicked, useWorkerJob, Progress } from './shared';
+import { type ExtensPageProps, type PickedFile, readPicked, useWorkerJob, Progress, FetchFromUkaButton } from './shared';
 
 function halfYearChoices(today: IsoDate): HalfYear[] {
   const cur = halfYearOf(today);
@@ -22,19 +22,7 @@ export function StatsSection(props: ExtensPageProps) {
   const [periodB, setPeriodB] = useState<HalfYear>(choices[1] as HalfYear);
   const [results, setResults] = useState<{ a: StatsResult; b?: StatsResult } | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
-  const [fetching, setFetching] = useState(false);
   const jobA = useWorkerJob(props.startWorker);
-
-  const onFetch = async () => {
-    setFetching(true);
-    try {
-      const r = await props.fetchFromUka();
-      if (r.ok) setFileA({ name: r.fileName, bytes: r.bytes, source: 'hämtad från UKA' });
-      else setMessage({ kind: 'error', text: r.message });
-    } finally {
-      setFetching(false);
-    }
-  };
 
   const run = (e: Event) => {
     e.preventDefault();
@@ -80,9 +68,7 @@ export function StatsSection(props: ExtensPageProps) {
         <fieldset>
           <legend>SCB-fil</legend>
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => void onFetch()} disabled={fetching}>
-              {fetching ? 'Hämtar …' : 'Hämta SCB-filen från UKA'}
-            </button>
+            <FetchFromUkaButton fetchFromUka={props.fetchFromUka} onFile={setFileA} onError={(text) => setMessage({ kind: 'error', text })} />
           </div>
           <div class="field">
             <label for="stats-file-a">eller välj en sparad SCB-fil</label>

@@ -1,4 +1,4 @@
-/** What both parts of the "Extens och statistik" page share: its props, picked files, CSV download, the worker job and its progress bar. */
+/** What both parts of the "Extens och statistik" page share: its props, picked files, fetching the SCB file from UKA, CSV download, the worker job and its progress bar. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IsoDate } from '../../lib/domain/dates';
 import { previewExtract } from '../../lib/extens/extract';
@@ -22,6 +22,27 @@ export interface PickedFile {
 }
 
 export type Preview = ReturnType<typeof previewExtract>;
+
+/** "Hämta SCB-filen från UKA": fetches the file through the page's props (the button is busy meanwhile); the file, or why not, when done. */
+export function FetchFromUkaButton(props: { fetchFromUka: ExtensPageProps['fetchFromUka']; onStart?(): void; onFile(file: PickedFile & { source: string }): void; onError(text: string): void }) {
+  const [fetching, setFetching] = useState(false);
+  const onFetch = async () => {
+    setFetching(true);
+    props.onStart?.();
+    try {
+      const r = await props.fetchFromUka();
+      if (r.ok) props.onFile({ name: r.fileName, bytes: r.bytes, source: 'hämtad från UKA' });
+      else props.onError(r.message);
+    } finally {
+      setFetching(false);
+    }
+  };
+  return (
+    <button type="button" class="secondary" onClick={() => void onFetch()} disabled={fetching}>
+      {fetching ? 'Hämtar …' : 'Hämta SCB-filen från UKA'}
+    </button>
+  );
+}
 
 export async function readPicked(input: HTMLInputElement): Promise<PickedFile | null> {
   const file = input.files?.[0];

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { serializePack, type Pack, type PackError } from '../../lib/content';
 import { importPack, loadActivePack, resetPack, type ActivePack } from '../../lib/platform/pack';
-import { chosenFileText } from './file-import';
+import { useFileImport } from './file-import';
 import { IssueList } from './IssueList';
 
 export interface PackApi {
@@ -48,9 +48,7 @@ export function downloadText(fileName: string, text: string, type = 'application
 export function PackSection(props: { api?: PackApi }) {
   const api = props.api ?? DEFAULT_API;
   const [active, setActive] = useState<ActivePack | null>(null);
-  const [errors, setErrors] = useState<PackError[]>([]);
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { errors, message, setMessage, busy, run, importFile, setErrors } = useFileImport<PackError>();
   const fileRef = useRef<HTMLInputElement>(null);
   const errorsRef = useRef<HTMLDivElement>(null);
 
@@ -64,28 +62,16 @@ export function PackSection(props: { api?: PackApi }) {
 
   const locked = active?.locked ?? false;
 
-  const onFile = async (e: Event) => {
-    const chosen = chosenFileText(e, MAX_FILE_BYTES, (kB) => `Filen är för stor (${kB} kB). Ett metodbokspaket får vara högst 2 MB.`);
-    setBusy(true);
-    setMessage('');
-    setErrors([]);
-    try {
-      const file = await chosen;
-      if (!file) return;
-      if (!file.ok) return setErrors([{ path: '', message: file.message }]);
-      const result = await api.importText(file.text);
+  const onFile = (e: Event) =>
+    importFile(e, MAX_FILE_BYTES, (kB) => `Filen är för stor (${kB} kB). Ett metodbokspaket får vara högst 2 MB.`, async (text) => {
+      const result = await api.importText(text);
       if (result.ok) {
         setActive(await api.load());
         setMessage(`Metodboken ”${result.pack.title}” (version ${result.pack.version}) är nu aktiv.`);
       } else {
         setErrors(result.errors);
       }
-    } catch {
-      setErrors([{ path: '', message: 'Filen kunde inte läsas.' }]);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const onExport = () => {
     if (!active) return;
@@ -93,17 +79,12 @@ export function PackSection(props: { api?: PackApi }) {
     setMessage('Metodboken är exporterad som JSON-fil.');
   };
 
-  const onReset = async () => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const onReset = () =>
+    run(async () => {
       await api.reset();
       setActive(await api.load());
       setMessage('Standardmetodboken används igen.');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby="pack-heading" class="pack-section" data-testid="pack-section">

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ProfileIssue } from '../../lib/uka/profile-schema';
 import { domSelectorCheck } from '../../lib/uka/profile-schema';
 import { BUILTIN_PROFILE_JSON } from '../../lib/uka/profiles';
-import { chosenFileText } from './file-import';
+import { useFileImport } from './file-import';
 import { IssueList } from './IssueList';
 import { importProfile, loadActiveProfiles, removeImportedProfile, type ActiveProfiles, type ImportProfileResult } from '../../lib/platform/uka-profile';
 
@@ -31,44 +31,27 @@ const MAX_FILE_BYTES = 512 * 1024;
 export function ProfileSection(props: { api?: ProfileApi }) {
   const api = props.api ?? DEFAULT_API;
   const [active, setActive] = useState<ActiveProfiles | null>(null);
-  const [errors, setErrors] = useState<ProfileIssue[]>([]);
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, message, setMessage, busy, run, importFile } = useFileImport<ProfileIssue>();
 
   useEffect(() => {
     void api.load().then(setActive);
   }, []);
 
-  const onFile = async (e: Event) => {
-    const chosen = chosenFileText(e, MAX_FILE_BYTES, (kB) => `Filen är för stor (${kB} kB). En UKA-profil får vara högst 512 kB.`);
-    setBusy(true);
-    setMessage('');
-    setErrors([]);
-    try {
-      const file = await chosen;
-      if (!file) return;
-      if (!file.ok) return setErrors([{ path: '', message: file.message }]);
-      const result = await api.importText(file.text);
+  const onFile = (e: Event) =>
+    importFile(e, MAX_FILE_BYTES, (kB) => `Filen är för stor (${kB} kB). En UKA-profil får vara högst 512 kB.`, async (text) => {
+      const result = await api.importText(text);
       if (result.ok) {
         setActive(await api.load());
         setMessage(`UKA-profilen ”${result.json.id}” (version ${result.json.version}) används från nästa sidvisning i UKA.`);
       } else setErrors(result.errors);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const onRemove = async () => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const onRemove = () =>
+    run(async () => {
       await api.remove();
       setActive(await api.load());
       setMessage('Den importerade UKA-profilen är borttagen. De inbyggda profilerna används.');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const locked = active?.locked ?? false;
   const order = active ? [...active.docs.map((d) => ({ id: d.json.id, version: d.json.version, description: d.json.description, source: d.source })), ...BUILTIN_PROFILE_JSON.map((j) => ({ id: j.id, version: j.version, description: j.description, source: 'builtin' as const }))] : [];

@@ -1,4 +1,5 @@
-/** Reading the file chosen for an import on the options page (metodbok pack, UKA profile). */
+/** Importing a file on the options page (metodbok pack, UKA profile): reading the chosen file, and the section's state around it. */
+import { useState } from 'preact/hooks';
 
 export type ChosenFile = { ok: true; text: string } | { ok: false; message: string } | null;
 
@@ -19,4 +20,48 @@ export async function chosenFileText(e: Event, maxBytes: number, tooLarge: (kB: 
   } finally {
     input.value = '';
   }
+}
+
+/** A problem with an imported file, with its place in the file ('' for the whole file). */
+export interface FileIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * The state an import section shows (its errors, its message, busy) and the two ways it changes: `run` an action
+ * with the section busy and the last errors cleared; `importFile` the chosen file: too large or unreadable is one
+ * error; otherwise `handle` gets its text (a throw there is "Filen kunde inte läsas.").
+ */
+export function useFileImport<E extends FileIssue>() {
+  const [errors, setErrors] = useState<E[]>([]);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setErrors([]);
+    try {
+      await action();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importFile = (e: Event, maxBytes: number, tooLarge: (kB: number) => string, handle: (text: string) => Promise<void>) => {
+    const chosen = chosenFileText(e, maxBytes, tooLarge);
+    setMessage('');
+    return run(async () => {
+      const file = await chosen;
+      if (!file) return;
+      if (!file.ok) return setErrors([{ path: '', message: file.message } as E]);
+      try {
+        await handle(file.text);
+      } catch {
+        setErrors([{ path: '', message: 'Filen kunde inte läsas.' } as E]);
+      }
+    });
+  };
+
+  return { errors, setErrors, message, setMessage, busy, run, importFile };
 }
