@@ -6,7 +6,7 @@
  *
  *   npm run bench [-- --rounds 5 --profiled 2 --variant both|2026|2024 --pages export,person --youths 5000
  *                     --off glossary,review --fresh-tour --markdown --skip-scb --skip-ui
- *                     --per-feature [--runs 5] [--explain]]
+ *                     --explain --per-feature [--runs 5]]
  *
  * Needs the production build (`npm run build`; $KAA_EXTENSION_DIR picks another). The default of 5 rounds keeps the
  * whole run under about ten minutes on a 2-core machine. The machine should be quiet: the load average is printed
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
         `\nSidbänk: utan tillägg, noop, naive-panel och KAA-lotsen sida vid sida, ${rounds} omgångar (varje sida en gång i varje läge, ordningen vänd varannan omgång) efter uppvärmning, och ${profiled} laddningar per tilläggsläge med CPU-profil; ${((Date.now() - started) / 60000).toFixed(1)} min.`,
       );
       console.log(`kvot: median mot utan tillägg; parvis kvot: median av omgångarnas kvoter; tasks > 50 ms: alla tidtagna laddningar; varav med tilläggskod: ≥ 5 ms tilläggskod i de profilerade.\n`);
-      for (const s of summaries) console.log(`${formatPage(s)}\n`);
+      for (const s of summaries) console.log(`${formatPage(s, values.explain)}\n`);
       if (values.markdown) console.log(`${formatMarkdown(summaries)}\n`);
     }
     console.log(`Efter: ${load()}`);

@@ -86,6 +86,8 @@ export interface PageSummary {
   title: string;
   rounds: number;
   rows: ModeRow[];
+  /** Load-to-idle of every timed load per mode, in round order (for --explain). */
+  perRound: Array<{ mode: ModeId; ms: number[] }>;
   goalA: { met: Verdict; kaa: number | null; naive: number | null; difference: number | null };
   goalB: { met: Verdict; tasks: number | null; longestMs: number | null; profiledLoads: number };
   firstPanel: { medianMs: number | null; minMs: number | null; maxMs: number | null; loads: number; of: number };
@@ -142,6 +144,7 @@ export function summarisePage(runs: PageRuns): PageSummary {
     title: runs.title,
     rounds: runs.rounds,
     rows,
+    perRound: runs.modes.map((m) => ({ mode: m.mode, ms: m.timed.map((t) => t.loadToIdleMs) })),
     // A rounding margin, so that a difference printed as 0.030 counts as within 0.03.
     goalA: { met: difference === null ? null : difference <= GOAL_A_MARGIN + 1e-9, kaa: a, naive: b, difference },
     goalB: {
@@ -211,12 +214,13 @@ function goalLines(s: PageSummary): string[] {
   ];
 }
 
-/** The text table of one page and variant, with the goals under it. */
-export function formatPage(s: PageSummary): string {
+/** The text table of one page and variant, with the goals under it (and with `explain`, every load's load-to-idle). */
+export function formatPage(s: PageSummary, explain = false): string {
   const rows = [HEADERS.sv, ...s.rows.map((r) => cells(r))];
   const widths = HEADERS.sv.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => '  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [`${s.title}, variant ${s.variant} (${s.rounds} omgångar)`, ...rows.map(line), ...goalLines(s)].join('\n');
+  const loads = explain ? s.perRound.map((m) => `  load-to-idle per omgång, ${MODE_LABELS[m.mode]}: ${m.ms.map((v) => v.toFixed(0)).join(' ')}`) : [];
+  return [`${s.title}, variant ${s.variant} (${s.rounds} omgångar)`, ...rows.map(line), ...goalLines(s), ...loads].join('\n');
 }
 
 /** One Markdown table of every page and variant (for the README), goals as columns. */

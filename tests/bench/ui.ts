@@ -149,6 +149,7 @@ export const INIT_SCRIPT = `(() => {
     }, 0));
   };
   const watched = new WeakSet();
+  const late = [];
   const watch = (target) => {
     if (watched.has(target)) return;
     watched.add(target);
@@ -162,7 +163,9 @@ export const INIT_SCRIPT = `(() => {
       // here would never see them): watch the open root of every host element that arrives. (Hosts get their root
       // before they are inserted, so the added node itself is enough.) KAA-lotsen's production roots are closed: the
       // bench opens them in its copy of the build (pages.ts).
-      for (const r of records) for (const n of r.addedNodes) if (n.shadowRoot) watch(n.shadowRoot);
+      // A custom element that arrives without a root may get one later: looked at again after each change.
+      for (const r of records) for (const n of r.addedNodes) if (n.shadowRoot) watch(n.shadowRoot); else if (n.localName && n.localName.includes('-') && late.length < 200) late.push(n);
+      for (let i = late.length - 1; i >= 0; i--) if (late[i].shadowRoot) watch(late.splice(i, 1)[0].shadowRoot);
     }).observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
     if (target.host) panelCheck(target);
   };

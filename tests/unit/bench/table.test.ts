@@ -82,6 +82,7 @@ describe('page bench summary', () => {
     const text = formatPage(s).split('\n');
     expect(text[0]).toBe('Export till SCB, 5000 ungdomar, variant 2026 (2 omgångar)');
     expect(text.slice(1, 6).map((l) => l.length).every((n, _, all) => n === all[0])).toBe(true);
+    expect(formatPage(s, true)).toContain('load-to-idle per omgång, KAA-lotsen (produktionsbygge): 890 905');
     const md = formatMarkdown([s]);
     expect(md).toContain('| Export till SCB 2026 | KAA-lotsen (production build) | 898 | 1.108 |');
     expect(md).toContain('| Export till SCB 2026 | uppfyllt (met): 1.108 vs 1.099 (+0.009) | uppfyllt (met): 0 in 1 loads | – |');
