@@ -341,6 +341,7 @@ Lägg en bevakning i UKA för nästa kontakt. Fyll i sysselsättningen vid varje
 
 - **Varje kontakt** får ett datum och en sysselsättning vid kontakten (**SysKontakt**).
 - Välj **Ingen sysselsättning** (*InSys*) bara när ungdomen verkligen inte gör något, och aldrig medan en åtgärd pågår.
+- **Under varje åtgärd** behövs minst en kontakt med sysselsättning, daterad från åtgärdens start till dess slut (eller till halvårets slut om den pågår). En kontakt före åtgärden räcker inte.
 - **Varje åtgärd** får ett startdatum. När den slutar fyller du i slutdatum, grund för avslut (**GrundAtgSlut**) och sysselsättning efter åtgärden (**SysEfter**).
 - Sysselsättningen efter en åtgärd ska beskriva vad som händer *sedan*, inte samma sak som åtgärden.
 - Kontrollera att åtgärdens datum ligger inom registreringsperioden.
@@ -504,15 +505,16 @@ const explainers: PackInput['explainers'] = {
   },
   R2: {
     title: 'Åtgärdsperiod utan sysselsättning (SysKontakt)',
-    meaning: 'Ungdomen har en åtgärd, men det finns ingen kontakt med ifylld sysselsättning (SysKontakt) under den tiden.',
+    meaning:
+      'Ungdomen har en åtgärd, men ingen kontakt med ifylld sysselsättning (SysKontakt) är daterad under åtgärdsperioden: från åtgärdens startdatum till slutdatumet, eller till insamlingsperiodens slut om åtgärden pågår. En kontakt före åtgärden räknas inte, och inte heller en efter att den slutade.',
     whyScbCares: 'SCB vill se vad ungdomen gjorde vid kontakterna under åtgärden. Utan en enda sådan uppgift går perioden inte att redovisa.',
     steps: [
-      'Öppna delen Åtgärder och se vilken period åtgärden täcker.',
+      'Öppna delen Åtgärder och se vilken period åtgärden täcker: startdatum till slutdatum, eller till halvårets slut om den pågår.',
       'Gå till Kontakter eller Sysselsättning och lägg till kontakten du hade med ungdomen under perioden.',
       'Sätt datum inom åtgärdsperioden och välj sysselsättning vid kontakten, till exempel den insats ungdomen deltar i.',
       'Spara och kontrollera att den röda varningen försvinner.',
     ],
-    typicalMistake: 'Att bara skriva en anteckning om samtalet utan att fylla i fältet för sysselsättning.',
+    typicalMistake: 'Att tro att kontakten före åtgärden räcker, eller att bara skriva en anteckning om samtalet utan att fylla i fältet för sysselsättning.',
     sectionId: 'dokumentera-i-uka',
   },
   R3: {

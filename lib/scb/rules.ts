@@ -23,7 +23,11 @@ export const EXCEL_MESSAGE =
 export const RULES: Record<string, RuleText> = {
   // Logical rules (mirror UKA's warnings).
   R1: { severity: 'block', title: 'Ingen sysselsättning under pågående åtgärd', fix: 'Öppna ungdomen i UKA och ändra kontaktens sysselsättning (InSys) eller åtgärdens datum så att de stämmer med varandra.' },
-  R2: { severity: 'block', title: 'Åtgärd utan kontakt', fix: 'Registrera minst en kontakt med sysselsättning (SysKontakt) för ungdomen under registreringsperioden i UKA.' },
+  R2: {
+    severity: 'block',
+    title: 'Ingen kontakt under åtgärdsperioden',
+    fix: 'Registrera i UKA minst en kontakt med sysselsättning (SysKontakt) daterad under åtgärdsperioden: från åtgärdens startdatum till dess slutdatum, eller till insamlingsperiodens slut om åtgärden pågår. En kontakt före åtgärden räknas inte.',
+  },
   R3: { severity: 'block', title: 'Avslutad åtgärd saknar orsak', fix: 'Fyll i varför åtgärden avslutades (GrundAtgSlut) på åtgärden i UKA.' },
   R4: { severity: 'block', title: 'Avslutad åtgärd saknar sysselsättning efteråt', fix: 'Fyll i ungdomens sysselsättning efter åtgärden (SysEfter) på åtgärden i UKA.' },
   R5: { severity: 'block', title: 'Åtgärd och sysselsättning efteråt är samma', fix: 'Ändra sysselsättningen efter åtgärden (SysEfter) i UKA så att den beskriver vad ungdomen gör när åtgärden är slut.' },

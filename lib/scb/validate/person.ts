@@ -12,8 +12,6 @@ export interface RegPeriod {
   bevis: string;
   reason: string;
   firstLine: number;
-  hasContact: boolean;
-  firstMeasureLine: number; // 0 = none
 }
 export interface Contact {
   line: number;
@@ -99,9 +97,6 @@ export function checkPerson(p: Person, C: Compiled, sink: Sink, x: PersonCtx): v
     if (prev && (prev.end === null || r.start <= prev.end))
       sink.add('S-REG-OVERLAP', r.firstLine, `Registreringsperioden som börjar ${r.start} överlappar perioden som började ${prev.start} (rad ${prev.firstLine}).`, { personKey: key });
     prev = r;
-    // R2
-    if (r.firstMeasureLine > 0 && !r.hasContact)
-      sink.add('R2', r.firstMeasureLine, `Registreringsperioden som börjar ${r.start} har en åtgärd men ingen kontakt med sysselsättning.`, { personKey: key });
     // R6
     const lv = r.level !== '' && !x.unknown.has(r.level) ? C.level.get(r.level) : undefined;
     if (lv !== undefined) {
@@ -143,5 +138,50 @@ export function checkPerson(p: Person, C: Compiled, sink: Sink, x: PersonCtx): v
     if (m.start > x.pEnd || (m.end !== null && m.end < x.pStart))
       sink.add('S-PERIOD', m.line, `Åtgärden ${m.start}–${m.end ?? ''} ligger utanför insamlingsperioden ${x.period}.`, { personKey: key });
   }
+  checkMeasurePeriods(p, sink, x);
   if (!contactInPeriod) sink.add('Y4', p.firstLine, `Ungdomen har ingen kontakt daterad inom insamlingsperioden ${x.period}.`, { personKey: key });
+}
+
+/**
+ * The measure period of a measure as R2 reads it: AtgStart to AtgSlut, both days included, or to the end of the
+ * collection period while the measure is ongoing. Null when it cannot be known or is not this file's to judge: an
+ * unusable AtgStart or AtgSlut (S-DATE / S-REQUIRED name it), an end before the start (S-DATE-ORDER), or a measure
+ * outside the collection period (S-PERIOD). Those findings name the cause; R2 does not guess around them.
+ */
+export function measurePeriod(m: Measure, pStart: string, pEnd: string): { from: string; to: string } | null {
+  if (m.start === null) return null;
+  if (!m.ongoing && m.end === null) return null;
+  const to = m.end ?? pEnd;
+  if (m.end !== null && m.end < m.start) return null;
+  if (m.start > pEnd || to < pStart) return null;
+  return { from: m.start, to };
+}
+
+/**
+ * R2: every measure period needs a contact line with an occupation (SysKontakt) dated inside it. A contact before
+ * the measure, or after it ended, does not count. A contact line whose date is unusable could lie in any period, so
+ * while one exists R2 is not decided for the youth (the bad date is reported on its own line).
+ */
+function checkMeasurePeriods(p: Person, sink: Sink, x: PersonCtx): void {
+  if (p.measures.length === 0) return;
+  const dates: string[] = [];
+  for (const c of p.contacts) {
+    if (c.occ === '') continue;
+    if (c.date === null) return;
+    dates.push(c.date);
+  }
+  for (const m of p.measures) {
+    const mp = measurePeriod(m, x.pStart, x.pEnd);
+    if (!mp) continue;
+    let inside = false;
+    for (const d of dates) {
+      if (d >= mp.from && d <= mp.to) {
+        inside = true;
+        break;
+      }
+    }
+    if (inside) continue;
+    const span = m.ongoing ? `${mp.from} till insamlingsperiodens slut ${mp.to}, eftersom åtgärden pågår` : `${mp.from} till ${mp.to}`;
+    sink.add('R2', m.line, `Åtgärden ${m.code}${m.code ? ' ' : ''}har ingen kontakt med sysselsättning (SysKontakt) daterad under åtgärdsperioden, från ${span}.`, { personKey: p.key });
+  }
 }

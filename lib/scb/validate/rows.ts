@@ -407,10 +407,8 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
 
     // --- group per person and registration period (a line with the cached prefix belongs where the last one did)
     let p: Person;
-    let reg: RegPeriod;
     if (cached && lastPerson && lastReg && lastPrefix === cachePrefix) {
       p = lastPerson;
-      reg = lastReg;
     } else {
       let found = persons.get(key);
       if (!found) {
@@ -423,24 +421,21 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
       const bev = f[iSB] as string;
       const reason = iRR >= 0 ? (f[iRR] as string) : '';
       if (!r) {
-        r = { start: rs, end: reValid ? re : null, endValid: re === '' || reValid, level: lvl, bevis: bev, reason, firstLine: lineNo, hasContact: false, firstMeasureLine: 0 };
+        r = { start: rs, end: reValid ? re : null, endValid: re === '' || reValid, level: lvl, bevis: bev, reason, firstLine: lineNo };
         p.regs.set(rs, r);
       } else if ((r.end ?? '') !== (reValid ? re : '') || r.level !== lvl || r.bevis !== bev || r.reason !== reason) {
         sink.add('S-REG-CONFLICT', lineNo, `Registreringsperioden som börjar ${rs} har andra uppgifter här än på rad ${r.firstLine}.`, { personKey: key });
       }
-      reg = r;
       lastPerson = p;
       lastReg = r;
       lastPrefix = cachePrefix;
     }
     if (co !== '') {
-      reg.hasContact = true;
       p.contacts.push({ line: lineNo, date: csValid ? intern(cd) : null, occ: co });
     } else if (csValid) {
       p.contacts.push({ line: lineNo, date: intern(cd), occ: '' });
     }
     if (mCode !== '' || ms !== '') {
-      if (reg.firstMeasureLine === 0) reg.firstMeasureLine = lineNo;
       p.measures.push({ line: lineNo, code: mCode, start: msValid ? ms : null, end: meValid ? me : null, ongoing: me === '' });
     }
   }

@@ -115,7 +115,10 @@ export function buildFile(youths: YouthSpec[], opts: BuildOptions = {}): Uint8Ar
   return cp1252(buildText(youths, opts));
 }
 
-/** A valid youth in 2026H2: one registration period, one contact, one finished measure. */
+/**
+ * A valid youth in 2026H2: one registration period, one finished measure, and one contact with an occupation dated
+ * inside the measure period (R2 asks for one in every measure period; 08 is not InSys, so R1 stays quiet).
+ */
 export function validYouth(pnr: string, over: Partial<RegSpec> = {}): YouthSpec {
   return {
     pnr,
@@ -124,7 +127,7 @@ export function validYouth(pnr: string, over: Partial<RegSpec> = {}): YouthSpec 
         start: '2026-02-01',
         level: '2',
         bevis: 'N',
-        contacts: [{ date: '2026-08-15', occ: '11' }],
+        contacts: [{ date: '2026-09-15', occ: '08' }],
         measures: [{ code: '16', start: '2026-09-01', end: '2026-10-31', reason: '1', after: '05' }],
         ...over,
       },

@@ -57,7 +57,7 @@ describe('red rules R1..R6', () => {
     expectRule(r, 'R1', true);
     expect(r.verdict).toBe('block');
   });
-  it('R2: a registration period with a measure but no contact', () => {
+  it('R2: a measure with no contact at all', () => {
     expectRule(one({ contacts: [] }), 'R2', true);
     expectRule(one({}), 'R2', false);
   });
@@ -82,6 +82,91 @@ describe('red rules R1..R6', () => {
     expectRule(two('2', '3'), 'R6', false);
     expectRule(two('3', '2'), 'R6', false);
     expectRule(two('4', '9'), 'R6', false);
+  });
+});
+
+describe('R2 per measure period (AtgStart to AtgSlut, or to the end of the collection period while ongoing)', () => {
+  const ENDED = { code: '16', start: '2026-09-01', end: '2026-10-31', reason: '1', after: '05' };
+  const ONGOING = { code: '17', start: '2026-10-01' };
+  const r2 = (r: ScbReport) => r.findings.filter((f) => f.ruleId === 'R2');
+  const at = (date: string, measures: RegSpec['measures'], occ = '05') => one({ contacts: [{ date, occ }], measures });
+
+  it('ended measure: a contact on the first day, inside or on the last day counts; before or after does not', () => {
+    expectRule(at('2026-08-31', [ENDED]), 'R2', true);
+    expectRule(at('2026-09-01', [ENDED]), 'R2', false);
+    expectRule(at('2026-10-01', [ENDED]), 'R2', false);
+    expectRule(at('2026-10-31', [ENDED]), 'R2', false);
+    expectRule(at('2026-11-01', [ENDED]), 'R2', true);
+  });
+  it('ongoing measure: the period runs to the end of the collection period', () => {
+    expectRule(at('2026-09-30', [ONGOING]), 'R2', true);
+    expectRule(at('2026-10-01', [ONGOING]), 'R2', false);
+    expectRule(at('2026-11-15', [ONGOING]), 'R2', false);
+    expectRule(at('2026-12-31', [ONGOING]), 'R2', false);
+    const late = at('2027-01-02', [ONGOING]);
+    expectRule(late, 'R2', true);
+    expectRule(late, 'S-CONTACT-LATE', true);
+  });
+  it('a contact in September and a measure from October with no contact since: R2 on the measure line', () => {
+    const r = at('2026-09-15', [ONGOING]);
+    expect(r.verdict).toBe('block');
+    const f = r2(r);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'block', line: 3, personKey: P1 });
+    expect(f[0]!.message).toContain('2026-10-01');
+    expect(f[0]!.message).toContain('insamlingsperiodens slut 2026-12-31');
+    expect(f[0]!.fix).toMatch(/åtgärdsperioden/);
+    expect(r2(at('2026-08-31', [ENDED]))[0]!.message).toContain('från 2026-09-01 till 2026-10-31');
+  });
+  it('two measures, only one with a contact inside: R2 once, on the other measure', () => {
+    const r = one({ contacts: [{ date: '2026-07-20', occ: '05' }], measures: [{ code: '15', start: '2026-07-15', end: '2026-07-31', reason: '1', after: '02' }, ENDED] });
+    const f = r2(r);
+    expect(f.map((x) => x.line)).toEqual([4]);
+    expect(f[0]!.message).toContain('2026-09-01');
+    // one contact can serve two overlapping measures
+    expectRule(one({ contacts: [{ date: '2026-09-10', occ: '05' }], measures: [ENDED, { ...ONGOING, start: '2026-09-05' }] }), 'R2', false);
+  });
+  it('a contact without an occupation does not count; InSys does (and is R1 during the measure)', () => {
+    expectRule(at('2026-09-10', [ENDED], ''), 'R2', true);
+    const insys = at('2026-09-10', [ENDED], '11');
+    expectRule(insys, 'R2', false);
+    expectRule(insys, 'R1', true);
+  });
+  it('a contact in another registration period counts when it is dated inside the measure period', () => {
+    const r = youths({
+      pnr: P1,
+      regs: [
+        { start: '2026-02-01', end: '2026-09-30', endReason: '7', contacts: [], measures: [ENDED] },
+        { start: '2026-10-01', contacts: [{ date: '2026-10-15', occ: '05' }] },
+      ],
+    });
+    expectRule(r, 'R2', false);
+  });
+  it('an unusable date is reported and R2 does not guess around it', () => {
+    // AtgStart not a real date: the period is unknown
+    const badStart = check(withField(buildText([validYouth(P1, { contacts: [{ date: '2026-08-01', occ: '05' }] })]), 1, 10, '2026-09-31'));
+    expectRule(badStart, 'S-DATE', true);
+    expectRule(badStart, 'R2', false);
+    // AtgSlut not a real date
+    const badEnd = check(withField(buildText([validYouth(P1, { contacts: [{ date: '2026-12-01', occ: '05' }] })]), 1, 11, '2026-10-32'));
+    expectRule(badEnd, 'S-DATE', true);
+    expectRule(badEnd, 'R2', false);
+    // a contact whose date cannot be read could lie inside the measure
+    const badContact = check(withField(buildText([validYouth(P1)]), 0, 7, '2026-09-31'));
+    expectRule(badContact, 'S-DATE', true);
+    expectRule(badContact, 'R2', false);
+    // an end before the start: the date order is the cause
+    const order = one({ contacts: [{ date: '2026-08-01', occ: '05' }], measures: [{ ...ENDED, start: '2026-10-31', end: '2026-09-01' }] });
+    expectRule(order, 'S-DATE-ORDER', true);
+    expectRule(order, 'R2', false);
+  });
+  it('a measure outside the collection period is S-PERIOD, not R2', () => {
+    const after = one({ contacts: [{ date: '2026-09-15', occ: '05' }], measures: [ENDED, { code: '16', start: '2027-01-05' }] });
+    expectRule(after, 'S-PERIOD', true);
+    expect(r2(after)).toEqual([]);
+    const before = one({ contacts: [{ date: '2026-09-15', occ: '05' }], measures: [ENDED, { code: '16', start: '2026-03-01', end: '2026-05-31', reason: '1', after: '05' }] });
+    expectRule(before, 'S-PERIOD', true);
+    expect(r2(before)).toEqual([]);
   });
 });
 
@@ -112,7 +197,7 @@ describe('yellow rules Y1..Y4 and green G1', () => {
     expectRule(one({ contacts: [{ date: '2026-12-31', occ: '05' }], measures: [] }), 'Y4', false);
   });
   it('G1: ongoing measure is info only', () => {
-    const r = one({ contacts: [{ date: '2026-08-01', occ: '05' }], measures: [{ code: '17', start: '2026-09-01' }] });
+    const r = one({ contacts: [{ date: '2026-09-10', occ: '05' }], measures: [{ code: '17', start: '2026-09-01' }] });
     expectRule(r, 'G1', true);
     expect(r.verdict).toBe('ok');
     expect(r.counts.info).toBe(1);
@@ -204,11 +289,11 @@ describe('structural rules', () => {
     expectRule(one({ start: '2026-01-10', measures: [{ code: '16', start: '2026-03-01', end: '2026-07-01', reason: '1', after: '05' }] }), 'S-PERIOD', false);
   });
   it('S-CONTACT-LATE and S-FUTURE are warnings', () => {
-    const late = one({ contacts: [{ date: '2026-08-15', occ: '05' }, { date: '2027-01-02', occ: '05' }] });
+    const late = one({ contacts: [{ date: '2026-09-15', occ: '05' }, { date: '2027-01-02', occ: '05' }] });
     expectRule(late, 'S-CONTACT-LATE', true);
     expect(late.verdict).toBe('warn');
-    expectRule(one({ contacts: [{ date: '2026-08-15', occ: '05' }, { date: '2027-01-16', occ: '05' }] }), 'S-FUTURE', true);
-    expectRule(one({ contacts: [{ date: '2026-08-15', occ: '05' }, { date: '2027-01-15', occ: '05' }] }), 'S-FUTURE', false);
+    expectRule(one({ contacts: [{ date: '2026-09-15', occ: '05' }, { date: '2027-01-16', occ: '05' }] }), 'S-FUTURE', true);
+    expectRule(one({ contacts: [{ date: '2026-09-15', occ: '05' }, { date: '2027-01-15', occ: '05' }] }), 'S-FUTURE', false);
   });
   it('S-AGE: 20 on RegStart blocks, the day before the 20th birthday does not', () => {
     const p = pickAged('2026-08-01', 20);
