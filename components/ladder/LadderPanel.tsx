@@ -251,7 +251,7 @@ export function LadderPanel(props: LadderPanelProps) {
             </ul>
           </div>
         )}
-        <p class="kaa-muted">Trappan räknas fram ur UKA:s kontaktlogg och åtgärder. Anteckningar här sparas bara i den här webbläsaren, utan namn eller personnummer.</p>
+        <p class="kaa-muted">Kontakttrappan räknas fram ur UKA:s kontaktlogg och åtgärder. Anteckningar här sparas bara i den här webbläsaren, utan namn eller personnummer.</p>
       </div>
     </div>
   );

@@ -57,7 +57,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
       <div class="kaa-review-progress">
         <p aria-live="polite" data-testid="review-progress">
           {progress.status === 'loading' && 'Räknar genomgången…'}
-          {progress.status === 'none' && 'Ingen genomgång pågår. Starta en för att följa hur många röda som blir åtgärdade.'}
+          {progress.status === 'none' && 'Ingen genomgång pågår. Starta en för att följa hur många röda som blir rättade.'}
           {progress.status === 'ready' && <strong>{progress.text}</strong>}
           {progress.status === 'ready' && progress.note && <span class="kaa-muted"> {progress.note}</span>}
           {progress.status === 'error' && <span>Genomgången kunde inte räknas: {progress.message}</span>}

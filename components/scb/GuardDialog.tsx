@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { maskId } from '../../lib/domain/personnummer';
 import type { ScbReport, Severity } from '../../lib/scb/validate';
-import { count } from '../../lib/scb/count';
+import { count } from '../../lib/domain/swedish';
 import { dialogCauses, dialogGroups, overrideReady, saveActionFor, showId, MIN_REASON, type PersonIndex } from './model';
 import { REDACTED_ID, REDACTED_NAME } from '../../lib/store/redact';
 import { trusted } from '../ui/trusted';

@@ -72,7 +72,7 @@ export const LADDER_TEXTS_SV: Record<LadderTextKey, Render> = {
   'reason.ended': (p) => `Ungdomen har fyllt 20 (${d(p.endDate)}). Aktivitetsansvaret har upphört.`,
   'reason.unavailableToday': () => 'Dagens datum gick inte att fastställa.',
   'reason.unavailableBirthDate': () => 'Födelsedatumet i personnumret gick inte att tolka.',
-  'reason.unavailableInternal': () => 'Ett oväntat fel uppstod när trappan räknades fram.',
+  'reason.unavailableInternal': () => 'Ett oväntat fel uppstod när Kontakttrappan räknades fram.',
 };
 
 /** Short names of the ladder's steps, for lists such as "could not decide: …". */

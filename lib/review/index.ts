@@ -211,9 +211,9 @@ export function shortSwedishDate(date: IsoDate, today?: IsoDate): string {
   return today && today.slice(0, 4) !== date.slice(0, 4) ? `${base} ${y}` : base;
 }
 
-/** "7 av 12 röda åtgärdade sedan 3 nov". */
+/** "7 av 12 röda rättade sedan 3 nov". */
 export function formatProgress(progress: ReviewProgress, startedOn: IsoDate, today?: IsoDate): string {
   const noun = progress.total === 1 ? 'röd' : 'röda';
-  const verb = progress.total === 1 ? 'åtgärdad' : 'åtgärdade';
+  const verb = progress.total === 1 ? 'rättad' : 'rättade';
   return `${progress.fixed} av ${progress.total} ${noun} ${verb} sedan ${shortSwedishDate(startedOn, today)}`;
 }

@@ -4,7 +4,7 @@
  * Personnummer are masked.
  */
 import { maskId } from '../domain/personnummer';
-import { count } from './count';
+import { count } from '../domain/swedish';
 import { groupFindingsByPerson } from './report';
 import { CAUSE_RULES, ruleText } from './rules';
 import type { Finding, ScbReport } from './validate/types';
@@ -49,12 +49,12 @@ export function formatReportText(report: ScbReport, opts: { showInfo?: boolean }
   out.push(
     `Profil ${report.profileId} ${report.profileVersion} · period ${report.period ?? 'okänd'}${report.deadline ? ` (ska lämnas senast ${report.deadline})` : ''} · kommun ${report.kommun ?? 'okänd'}`,
   );
-  out.push(`${count(report.rows, 'rad', 'rader')}, ${count(report.persons, 'ungdom', 'ungdomar')} · ${count(report.counts.block, 'fel', 'fel')}, ${count(report.counts.warn, 'varning', 'varningar')}, ${report.counts.info} info`);
+  out.push(`${count(report.rows, 'rad')}, ${count(report.persons, 'ungdom')} · ${count(report.counts.block, 'fel')}, ${count(report.counts.warn, 'varning')}, ${report.counts.info} info`);
   for (const c of causes) {
     const folded = report.findings.filter((f) => f.cause === c.id);
     out.push('');
     if (!c.consequences) continue;
-    out.push(`Orsak ${c.ruleId} (${where(c)}): ${count(c.consequences, 'följdfel', 'följdfel')}`);
+    out.push(`Orsak ${c.ruleId} (${where(c)}): ${count(c.consequences, 'följdfel')}`);
     for (const f of folded.slice(0, SHOWN_PER_CAUSE)) out.push(findingLine(f));
     if ((c.consequences ?? 0) > Math.min(folded.length, SHOWN_PER_CAUSE))
       out.push(`  … och ${(c.consequences ?? 0) - Math.min(folded.length, SHOWN_PER_CAUSE)} till (alla finns med --json)`);

@@ -185,7 +185,7 @@ test.describe('monthly review on Export till SCB', () => {
     // By keyboard (the intro tour of new users may cover the page for the mouse).
     await panel.getByRole('button', { name: 'Starta ny genomgång' }).focus();
     await page.keyboard.press('Enter');
-    await expect(progress).toContainText(new RegExp(`^0 av ${myRed.length} röda? åtgärdade? sedan \\d+ \\w+`));
+    await expect(progress).toContainText(new RegExp(`^0 av ${myRed.length} röda? rättade? sedan \\d+ \\w+`));
 
     // Fix one person in "UKA", open their page from our list, come back with Back.
     const target = myRed[0]!;
@@ -197,13 +197,13 @@ test.describe('monthly review on Export till SCB', () => {
     await page.waitForURL(`**/person/${target.id}`);
     await page.goBack();
     await page.waitForURL('**/export');
-    await expect(reviewPanel(page).getByTestId('review-progress')).toContainText(new RegExp(`^1 av ${myRed.length} röda? åtgärdade?`));
+    await expect(reviewPanel(page).getByTestId('review-progress')).toContainText(new RegExp(`^1 av ${myRed.length} röda? rättade?`));
     await expect(reviewPanel(page).getByTestId('review-colour-red')).toHaveText(String(myRed.length - 1));
 
     // Local state never overrides UKA: the same person red again → not counted as fixed.
     await uka.control(`/__test/reset`, {});
     await page.reload();
-    await expect(reviewPanel(page).getByTestId('review-progress')).toContainText(new RegExp(`^0 av ${myRed.length} röda? åtgärdade?`));
+    await expect(reviewPanel(page).getByTestId('review-progress')).toContainText(new RegExp(`^0 av ${myRed.length} röda? rättade?`));
   });
 });
 

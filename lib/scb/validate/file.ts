@@ -1,6 +1,6 @@
 /** Rules on the file as a whole: blank and empty rows, quoting, trailing separators, line endings, kommun and period. */
 import { addHalfYears, halfYearEnd, halfYearOf, halfYearStart, type HalfYear } from '../../domain/dates';
-import { count } from '../count';
+import { count } from '../../domain/swedish';
 import { deadlineFor, profileAppliesTo } from '../profile-core';
 import type { Compiled } from './compile';
 import type { HeaderResult } from './header';
@@ -42,15 +42,15 @@ export function checkFileLines(scan: LineScan, head: HeaderResult, C: Compiled, 
     sink.add(
       'X-EMPTY-ROWS',
       e.first,
-      `${count(e.count, 'rad', 'rader')} (${e.count === 1 ? `rad ${e.first}` : `rad ${e.first}–${e.last}`}) består bara av avgränsare (${short(e.example)}), så som kalkylprogram sparar tomma rader i ett blad. De har inte lästs som ungdomar.`,
+      `${count(e.count, 'rad')} (${e.count === 1 ? `rad ${e.first}` : `rad ${e.first}–${e.last}`}) består bara av avgränsare (${short(e.example)}), så som kalkylprogram sparar tomma rader i ett blad. De har inte lästs som ungdomar.`,
     );
   if (r.rows === 0) sink.add('S-NO-ROWS', null, 'Filen har inga rader med ungdomar, bara rubrik eller tomma rader.');
-  if (r.quotedLines > 0) sink.add('X-QUOTES', null, `Fält står inom citattecken på ${count(r.quotedLines, 'rad', 'rader')}, så som kalkylprogram sparar text.`);
+  if (r.quotedLines > 0) sink.add('X-QUOTES', null, `Fält står inom citattecken på ${count(r.quotedLines, 'rad')}, så som kalkylprogram sparar text.`);
   if (r.quotedSep.count > 0)
     sink.add(
       'X-QUOTED-SEP',
       r.quotedSep.first,
-      `${r.quotedSep.field || 'Ett fält'} står inom citattecken och innehåller avgränsaren: ${short(showInvisible(r.quotedSep.value))} (${count(r.quotedSep.count, 'rad', 'rader')}). Citattecknen har lästs som ett enda fält, så som SCB inte gör.`,
+      `${r.quotedSep.field || 'Ett fält'} står inom citattecken och innehåller avgränsaren: ${short(showInvisible(r.quotedSep.value))} (${count(r.quotedSep.count, 'rad')}). Citattecknen har lästs som ett enda fält, så som SCB inte gör.`,
       { cause: 'X-QUOTES' },
     );
   if (r.quotedBreak.count > 0)
@@ -80,7 +80,7 @@ export function checkFileLines(scan: LineScan, head: HeaderResult, C: Compiled, 
   if (C.profile.lineEnding === 'CRLF' && (scan.lineEnding === 'LF' || scan.lineEnding === 'mixed')) {
     if (excelSoFar) sink.add('X-LF', null, 'Radsluten har ändrats från CRLF till bara LF, vilket tillsammans med övriga spår tyder på att filen sparats om.');
     else if (scan.lineEnding === 'LF') sink.add('S-EOL-LF', null, 'Raderna slutar med bara LF; filen ska ha CRLF (Windows-radslut).');
-    else sink.add('S-EOL-MIXED', null, `Filen blandar radslut: ${count(scan.crlf, 'rad', 'rader')} med CRLF och ${scan.lf} med bara LF.`);
+    else sink.add('S-EOL-MIXED', null, `Filen blandar radslut: ${count(scan.crlf, 'rad')} med CRLF och ${scan.lf} med bara LF.`);
   }
   if (!scan.finalNewline && scan.lines > 0 && scan.lineEnding !== 'CR') sink.add('S-EOF', scan.lines, 'Sista raden saknar radslut.');
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_JSON } from '../../../lib/content/default-pack';
+import { RULES } from '../../../lib/scb/rules';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -37,6 +38,9 @@ const FORBIDDEN: Array<[RegExp, string]> = [
   [/\bfynd\b/i, '"fynd" (write what the check found)'],
   [/Varför SCB bryr sig/, '"Varför SCB bryr sig" (retired heading)'],
   [/SCB-inlämning|lämna in (den|filen)/, '"lämna in" for uploading to SCB (write "ladda upp hos SCB")'],
+  [/(^|[^\p{L}])[Åå]tgärda(d|de|r|s|t)?(?!\p{L})/u, '"åtgärda" for fixing a warning (write "rätta")'],
+  [/(^|[^\p{L}])[Tt]rappan(?!\p{L})/u, '"trappan" alone (write "Kontakttrappan")'],
+  [/innehållspaket/i, '"innehållspaket" (write "metodbokspaket")'],
 ];
 
 describe('product wording', () => {
@@ -56,6 +60,18 @@ describe('product wording', () => {
     const byHand = /\$\{[^}]+\} (rader|dagar|personer|ungdomar|varningar)\b|\}\s+(rader|dagar|personer|ungdomar|varningar)\b/;
     const hits = sources.filter((s) => byHand.test(s.text)).map((s) => `${s.file}: ${byHand.exec(s.text)?.[0]}`);
     expect(hits).toEqual([]);
+  });
+
+  it('SCB rule titles name technical file words only in parentheses, after a plain title a coach can act on', () => {
+    const technical = /\b(BOM|styrtecken|nolltecken|byte 0x[0-9a-f]{2}|0x[0-9a-f]{2}|CR|LF|CRLF|UTF-16|UTF-8)\b/i;
+    const bad: string[] = [];
+    for (const [id, rule] of Object.entries(RULES)) {
+      const plain = rule.title.replace(/\([^()]*\)/g, '').trim();
+      if (technical.test(plain) || plain.split(/\s+/).length < 2) bad.push(`${id}: ${rule.title}`);
+    }
+    expect(bad).toEqual([]);
+    // the scan itself: a title with the word outside parentheses is caught
+    expect(technical.test('Radslut utan CR'.replace(/\([^()]*\)/g, ''))).toBe(true);
   });
 
   it('uses "du", never "ni", in the built-in pack', () => {

@@ -184,7 +184,7 @@ describe('formatting', () => {
   });
 
   it('writes the progress line', () => {
-    expect(formatProgress({ total: 12, fixed: 7, stillRed: 5, unknown: 0 }, '2026-11-03')).toBe('7 av 12 röda åtgärdade sedan 3 nov');
-    expect(formatProgress({ total: 1, fixed: 0, stillRed: 1, unknown: 0 }, '2026-11-03')).toBe('0 av 1 röd åtgärdad sedan 3 nov');
+    expect(formatProgress({ total: 12, fixed: 7, stillRed: 5, unknown: 0 }, '2026-11-03')).toBe('7 av 12 röda rättade sedan 3 nov');
+    expect(formatProgress({ total: 1, fixed: 0, stillRed: 1, unknown: 0 }, '2026-11-03')).toBe('0 av 1 röd rättad sedan 3 nov');
   });
 });
