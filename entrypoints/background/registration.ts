@@ -60,12 +60,12 @@ export async function syncContentScripts(options: SyncOptions = {}): Promise<str
     const pattern = originPattern(settings.ukaOrigin);
     if (await granted(pattern)) {
       wanted.push({ id: UKA_EARLY_SCRIPT_ID, matches: [pattern], js: ['uka-early.js'], runAt: 'document_start' });
-      wanted.push({ id: UKA_SCRIPT_ID, matches: [pattern], js: ['content-scripts/uka.js'], runAt: 'document_idle' });
+      wanted.push({ id: UKA_SCRIPT_ID, matches: [pattern], js: ['uka.js'], runAt: 'document_idle' });
     }
   }
   if (settings.scbOrigin && settings.features['upload-check'] !== false) {
     const pattern = originPattern(settings.scbOrigin);
-    if (await granted(pattern)) wanted.push({ id: SCB_SCRIPT_ID, matches: [pattern], js: ['content-scripts/scb.js'], runAt: 'document_idle' });
+    if (await granted(pattern)) wanted.push({ id: SCB_SCRIPT_ID, matches: [pattern], js: ['scb.js'], runAt: 'document_idle' });
   }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: OUR_IDS });
   const stale = existing.filter((e) => {

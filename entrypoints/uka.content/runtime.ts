@@ -162,7 +162,7 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       if (controller.signal.aborted) return;
       prepareStyles(doc);
       for (const feature of options.features) {
-        if (feature.pages.includes(recognition.kind) && enabled(feature.id)) feature.preload?.().catch(() => undefined);
+        if (feature.pages.includes(recognition.kind) && enabled(feature.id)) feature.preload?.(recognition.kind).catch(() => undefined);
       }
     });
     // Drift: a part this profile found on earlier pages and cannot find now. The reads that need it stand down.

@@ -14,7 +14,7 @@ export interface FeatureDeclaration {
   label: string;
   /**
    * 'uka': a feature of the UKA content script, run by the feature manager on `pages`
-   * (entrypoints/uka.content/features/<id>.tsx). 'scb': the check on SCB's upload page (entrypoints/scb.content/).
+   * (entrypoints/uka.content/features/<id>.tsx). 'scb': the check on SCB's upload page (entrypoints/scb.tsx).
    */
   script: 'uka' | 'scb';
   /** The UKA page kinds the feature runs on (none for the SCB script). */

@@ -25,10 +25,10 @@ export interface FeatureDefinition<C> {
    */
   init(ctx: C, signal: AbortSignal): void | boolean | (() => void) | Promise<void | boolean | (() => void)>;
   /**
-   * Optional: load the feature's code ahead of init (e.g. evaluate its modules), so that init itself is shorter.
-   * Never required; a failure here surfaces again in init.
+   * Optional: load the feature's code for this page kind ahead of init (e.g. inject the kind's bundle), so that init
+   * itself is shorter. Never required; a failure here surfaces again in init.
    */
-  preload?(): Promise<unknown>;
+  preload?(pageKind: PageKind): Promise<unknown>;
 }
 
 export interface RunOptions {

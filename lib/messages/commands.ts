@@ -18,10 +18,13 @@ import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderSt
 import type { LadderSummary, ReminderView } from '../reminders/types';
 import type { ReviewView } from '../review/records';
 import type { VisitRow, WorkItem } from '../worklist/types';
+import type { Verdict } from '../scb/validate/types';
+import { MAX_UPLOAD_CHECK_BYTES } from '../scb/upload-limit';
 import { defineCommands, type HandlerMap, type PayloadInput } from './dispatch';
 
 import { PersonKey } from './person-key';
 import { isUkaPath } from '../platform/links';
+import { KNOWN_PAGE_KINDS } from '../startup/kinds';
 
 export { PersonKey };
 const Text = (max: number) => z.string().max(max);
@@ -30,6 +33,17 @@ const Empty = z.object({}).optional();
 const MAX_REVIEW_KEYS = 20_000;
 /** A UKA page path (no origin). */
 const PagePath = z.string().max(2048).refine(isUkaPath, 'sökvägen ska vara en sökväg i UKA (börja med ett /)');
+
+/** The upload check's answer for a file chosen on SCB's page (entrypoints/scb.tsx shows it). */
+export type UploadCheckAnswer =
+  | { kind: 'unchanged'; exportedAt: number; period: string; verdict: string; override: boolean }
+  | {
+      kind: 'changed';
+      verdict: Verdict;
+      excelDamage?: boolean;
+      counts: { block: number; warn: number; info: number };
+      top: { ruleId: string; line: number | null; message: string }[];
+    };
 
 /** What a UKA page starts from: the settings as in force and the active pack (null: the built-in one, not sent). */
 export interface PageStart {
@@ -108,6 +122,11 @@ export const COMMANDS = defineCommands({
    * the page's script does not build and run the settings and pack schemas on every UKA page load.
    */
   'page-start': Empty,
+  /**
+   * UKA main script → background: inject this page kind's bundle (lib/startup/kinds.ts) into the sender's own frame and
+   * document, in the extension's isolated world. Answers once the bundle has run.
+   */
+  'load-page-kind': z.object({ kind: z.enum(KNOWN_PAGE_KINDS as [string, ...string[]]) }).strict(),
   /** UKA content script → background: parts of a page found with a profile (names only), to notice drift later. */
   'uka-parts-seen': z.object({ profileId: Text(80).min(1), parts: z.array(z.enum(PART_NAMES)).max(PART_NAMES.length) }),
   'open-options': Empty,
@@ -191,6 +210,13 @@ export const COMMANDS = defineCommands({
     verdict: Text(40),
     override: z.object({ reason: Text(1000).min(1) }).nullable().optional(),
   }),
+  /** SCB page script → background, at its start: is the upload check on? */
+  'scb-start': Empty,
+  /**
+   * SCB page script → background: the file chosen in SCB's upload form (base64): unchanged from a logged export, or
+   * what the validator finds in it. The page carries no validator.
+   */
+  'check-upload': z.object({ data: z.string().min(1).max(Math.ceil(MAX_UPLOAD_CHECK_BYTES / 3) * 4) }).strict(),
   /** Upload check → background: was this exact file exported by KAA-lotsen? */
   'find-export': z.object({ sha256: z.string().regex(/^[0-9a-fA-F]{64}$/) }),
   /**
@@ -218,6 +244,7 @@ export interface CommandResults {
   'get-errors': ErrorRecord[];
   'get-settings': LoadedSettings;
   'page-start': PageStart;
+  'load-page-kind': void;
   'uka-parts-seen': void;
   'open-options': void;
   'open-metodbok': void;
@@ -243,6 +270,8 @@ export interface CommandResults {
   'reminder-done': ReminderStateRecord;
   'log-export': ExportLogEntry;
   'find-export': ExportLogEntry | null;
+  'scb-start': { enabled: boolean };
+  'check-upload': UploadCheckAnswer;
   'review-state': ReviewView | null;
   'review-begin': ReviewView;
   /** null when the review is unknown or finished. */

@@ -19,6 +19,8 @@ export interface MessageSender {
   url?: string;
   origin?: string;
   frameId?: number;
+  /** The sending document (Chrome 106+; not in Firefox). */
+  documentId?: string;
   tab?: { id?: number; index?: number; url?: string; windowId?: number };
 }
 

@@ -34,7 +34,4 @@ export async function readManagedArea(): Promise<Record<string, unknown>> {
   return managed;
 }
 
-/** True when a storage change concerns policy values (real or, in the test build, simulated). */
-export function isManagedChange(changes: Record<string, unknown>, area: string): boolean {
-  return area === 'managed' || (IS_TEST_BUILD && area === 'local' && TEST_MANAGED_KEY in changes);
-}
+export { isManagedChange } from './managed-change';

@@ -22,10 +22,18 @@ export type EarlyRead = keyof typeof READS;
 type Answer<K extends EarlyRead> = ReturnType<(typeof READS)[K]>;
 export type EarlyReads = Map<EarlyRead, Promise<unknown>>;
 
-let started: EarlyReads = new Map();
+/**
+ * The reads, kept in the extension's isolated world of this page (invisible to UKA's page scripts), not in this
+ * module: the features that take them come in a page kind's bundle (lib/startup/kinds.ts) with its own copy of this
+ * module.
+ */
+const STARTED_KEY = '__kaaLotsenEarlyReads';
+const holder = globalThis as unknown as Record<string, EarlyReads | undefined>;
+const reads = (): EarlyReads => (holder[STARTED_KEY] ??= new Map());
 
 /** Start every early read (once per document). Failures are kept and surface to whoever takes the read. */
 export function startEarlyReads(): EarlyReads {
+  const started = reads();
   for (const key of Object.keys(READS) as EarlyRead[]) {
     if (started.has(key)) continue;
     const read = READS[key]();
@@ -36,17 +44,18 @@ export function startEarlyReads(): EarlyReads {
 }
 
 /** Take over the reads started by the early content script (its own copy of this module; ./early-start.ts). */
-export function adoptEarlyReads(reads: EarlyReads): void {
-  started = reads;
+export function adoptEarlyReads(early: EarlyReads): void {
+  holder[STARTED_KEY] = early;
 }
 
 /** The first page view has started its features: reads not taken by then are dropped (they would only grow old). */
 export function closeEarlyReads(): void {
-  started.clear();
+  reads().clear();
 }
 
 /** The early answer for `key` the first time it is asked for (during the first page view), a fresh read after that. */
 export function takeEarly<K extends EarlyRead>(key: K): Answer<K> {
+  const started = reads();
   const early = started.get(key);
   if (early) {
     started.delete(key);

@@ -1,5 +1,5 @@
 /**
- * The main UKA script's own start (entrypoints/uka.content/index.ts, at document_idle): run once per page, read the
+ * The main UKA script's own start (entrypoints/uka.ts, at document_idle): run once per page, read the
  * checked settings and the active pack from the background, check that this page's origin is the configured UKA, and
  * wait for the task after DOMContentLoaded. See ./README.md.
  */
@@ -8,19 +8,17 @@ import type { PageStart } from '../messages/commands';
 import { sendCommand } from '../messages/client';
 import type { LoadedSettings } from '../settings';
 import { nextTask } from './next-task';
+import { claimFor, type Lifetime } from './lifetime';
 
-/** Set while a main script runs in this page (the script can arrive twice: registered script + injection). */
+/** Held while a main script runs in this page (the script can arrive twice: registered script + injection). */
 const MAIN_RAN_KEY = '__kaaLotsenUka';
 
 /**
- * Claim the page for this copy of the main script: false when another copy already runs here. The returned release
- * lets a later copy run (after this one was invalidated by an extension update).
+ * Claim the page for this copy of the main script: false when a living copy already runs here. A copy left by an
+ * extension that was reloaded or updated is stopped and the page claimed anew (./lifetime.ts).
  */
-export function claimPage(win: Window = window): { release(): void } | null {
-  const flags = win as unknown as Record<string, boolean>;
-  if (flags[MAIN_RAN_KEY]) return null;
-  flags[MAIN_RAN_KEY] = true;
-  return { release: () => void (flags[MAIN_RAN_KEY] = false) };
+export function claimPage(lifetime: Lifetime, win: object = globalThis): boolean {
+  return claimFor(MAIN_RAN_KEY, lifetime, win);
 }
 
 /** The settings name this page's origin as the UKA to help with. */

@@ -12,6 +12,7 @@ import { reminderHandlers } from './reminders';
 import { reviewHandlers } from './review';
 import { scbLogHandlers } from './scb-log';
 import { tabStatusHandlers } from './tab-status';
+import { uploadCheckHandlers } from './upload-check';
 import { worklistHandlers } from './worklist';
 
 export type { HandlerDeps } from './types';
@@ -26,6 +27,7 @@ export function createHandlers(deps: DataDeps & PageDeps): Handlers {
     ...reminderHandlers(deps),
     ...reviewHandlers(deps),
     ...scbLogHandlers(deps),
+    ...uploadCheckHandlers(deps),
     ...dataHandlers(deps),
     ...worklistHandlers(),
   } satisfies Handlers;

@@ -17,6 +17,7 @@ import { readPartsSeen, recordPartsSeen } from '../../../lib/platform/parts-seen
 import { requestTourRestart } from '../../../components/tour/restart';
 import type { MessageSender } from '../../../lib/messages/dispatch';
 import type { DomainHandlers } from './types';
+import { bundleFor } from '../../../lib/startup/kinds';
 
 /** The Metodbok page's path with an optional section ("/metodbok.html#hembesok"). Invalid ids are dropped. */
 export function metodbokPath(sectionId?: string | null): string {
@@ -36,12 +37,25 @@ async function openMetodbok(sectionId: string, sender: MessageSender): Promise<v
   });
 }
 
+/**
+ * Inject a UKA page kind's bundle into the frame (and, where the browser names it, the very document) that asked, in
+ * the extension's isolated world: never into another frame or a page of another origin (the sender is checked as the
+ * UKA main script before this runs), and never as a web-accessible resource.
+ */
+export async function injectPageKind(kind: string, sender: MessageSender): Promise<void> {
+  const file = bundleFor(kind);
+  const tabId = sender.tab?.id;
+  if (!file || tabId === undefined) throw new Error('ingen sidtyp eller flik att läsa in koden i');
+  const target = sender.documentId ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [sender.frameId ?? 0] };
+  await browser.scripting.executeScript({ target, files: [file] } as Parameters<typeof browser.scripting.executeScript>[0]);
+}
+
 export interface PageDeps {
   /** Open the options page (default: browser.runtime.openOptionsPage). */
   openOptionsPage?(): Promise<void>;
 }
 
-export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings' | 'page-start' | 'uka-parts-seen' | 'open-options' | 'open-metodbok' | 'tour-restart'> {
+export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings' | 'page-start' | 'load-page-kind' | 'uka-parts-seen' | 'open-options' | 'open-metodbok' | 'tour-restart'> {
   return {
     'get-settings': () => loadSettings(),
     'page-start': async () => {
@@ -54,6 +68,7 @@ export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings'
       // The pack is sent even when it is the built-in one: UKA's page then carries no copy of the built-in texts.
       return { loaded: settingsFrom(local, managed), pack: active.pack, profiles, partsSeen };
     },
+    'load-page-kind': ({ kind }, sender) => injectPageKind(kind, sender),
     'uka-parts-seen': ({ profileId, parts }) => recordPartsSeen(profileId, parts),
     'open-options': async () => {
       await (deps.openOptionsPage ?? (() => browser.runtime.openOptionsPage()))();

@@ -3,7 +3,7 @@
  * Starts by itself the first time such a page is opened (unless finished or skipped before), and again whenever the
  * popup asks for a restart (storage.local "tourRestart"). Progress (step ids only) lives in storage.local.
  */
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from '../../../lib/platform/native-api';
 import { Tour, TOUR_CSS } from '../../../components/tour/Tour';
 import {
   isTourPageKind,
@@ -28,7 +28,7 @@ const TOUR_TITLE: Record<'person' | 'export', string> = {
 
 async function readProgress(): Promise<TourProgress> {
   try {
-    return parseProgress((await browser.storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY]);
+    return parseProgress((await nativeBrowser().storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY]);
   } catch {
     return parseProgress(undefined);
   }
@@ -40,7 +40,7 @@ function updateProgress(change: (p: TourProgress) => TourProgress): Promise<unkn
   writing = writing
     .then(async () => {
       const next = change(await readProgress());
-      await browser.storage.local.set({ [TOUR_PROGRESS_KEY]: next });
+      await nativeBrowser().storage.local.set({ [TOUR_PROGRESS_KEY]: next });
     })
     .catch(() => undefined);
   return writing;
@@ -113,9 +113,10 @@ export const tour: UkaFeature = {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && changes[TOUR_RESTART_KEY]?.newValue !== undefined) start(0, false);
     };
-    browser.storage.onChanged.addListener(onChanged);
+    const storage = nativeBrowser().storage;
+    storage.onChanged.addListener(onChanged);
     return () => {
-      browser.storage.onChanged.removeListener(onChanged);
+      storage.onChanged.removeListener(onChanged);
       stop(false);
     };
   },

@@ -34,14 +34,14 @@ describe('content-script registration', () => {
     expect(await syncContentScripts()).toEqual([UKA_EARLY_SCRIPT_ID, UKA_SCRIPT_ID, SCB_SCRIPT_ID]);
     expect(registered.map((r) => [r.id, r.matches, r.js, r.runAt])).toEqual([
       [UKA_EARLY_SCRIPT_ID, ['https://uka.example.se/*'], ['uka-early.js'], 'document_start'],
-      [UKA_SCRIPT_ID, ['https://uka.example.se/*'], ['content-scripts/uka.js'], 'document_idle'],
-      [SCB_SCRIPT_ID, ['https://scb.example.se/*'], ['content-scripts/scb.js'], 'document_idle'],
+      [UKA_SCRIPT_ID, ['https://uka.example.se/*'], ['uka.js'], 'document_idle'],
+      [SCB_SCRIPT_ID, ['https://scb.example.se/*'], ['scb.js'], 'document_idle'],
     ]);
   });
 
   it('renews a registration kept from an older version with another run time (persistAcrossSessions)', async () => {
     await fakeBrowser.storage.local.set({ settings: { ukaOrigin: 'https://uka.example.se' } });
-    registered = [{ id: UKA_SCRIPT_ID, matches: ['https://uka.example.se/*'], js: ['content-scripts/uka.js'], runAt: 'document_start' }];
+    registered = [{ id: UKA_SCRIPT_ID, matches: ['https://uka.example.se/*'], js: ['uka.js'], runAt: 'document_start' }];
     await syncContentScripts();
     expect(registered.map((r) => [r.id, r.runAt]).sort()).toEqual([
       [UKA_SCRIPT_ID, 'document_idle'],

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleFor, featuresOn, KIND_BUNDLES, KNOWN_PAGE_KINDS, openShelf, shelvedKind, shelveKind, type KnownPageKind } from '../../../lib/startup/kinds';
+import { FEATURE_LIST } from '../../../lib/features/list';
+import { ukaFeatures } from '../../../entrypoints/uka.content/features';
+import { runFeatures } from '../../../lib/features/manager';
+import type { UkaFeatureContext } from '../../../entrypoints/uka.content/context';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const shelfKey = '__kaaLotsenKinds';
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>)[shelfKey];
+});
+
+describe('page kind → bundle (lib/startup/kinds.ts)', () => {
+  it('names one bundle per known page kind, an unlisted script of the build', () => {
+    expect(KNOWN_PAGE_KINDS.sort()).toEqual(['export', 'login', 'person', 'start']);
+    for (const kind of KNOWN_PAGE_KINDS) {
+      const file = bundleFor(kind)!;
+      expect(file).toBe(`uka-${kind}.js`);
+      expect(readdirSync(path.join(root, 'entrypoints'))).toContain(`uka-${kind}.ts`);
+    }
+  });
+
+  it('has no bundle for an unknown page, a made-up kind or anything that is not a kind', () => {
+    for (const kind of ['unknown', 'toString', '__proto__', 'constructor', '', 'PERSON', null, undefined, 1, {}]) expect(bundleFor(kind)).toBeNull();
+  });
+
+  it('each kind runs exactly the features declared for it in the feature list', () => {
+    for (const kind of KNOWN_PAGE_KINDS) {
+      const declared = FEATURE_LIST.filter((f) => f.script === 'uka' && (f.pages as readonly string[]).includes(kind)).map((f) => f.id);
+      expect(featuresOn(kind)).toEqual(declared);
+    }
+    expect(featuresOn('login')).toEqual(['status-panel', 'tips']);
+    expect(featuresOn('person')).toContain('ladder');
+    expect(featuresOn('person')).not.toContain('scb-guard');
+    expect(featuresOn('export')).not.toContain('ladder');
+  });
+
+  it('each bundle hands over exactly its kind’s features, each with an init, and imports no other feature', async () => {
+    for (const kind of Object.keys(KIND_BUNDLES) as KnownPageKind[]) {
+      openShelf();
+      const bundle = (await import(`../../../entrypoints/uka-${kind}.ts`)) as { default: { main(): void } };
+      bundle.default.main();
+      const shelved = shelvedKind<{ init: unknown }>(kind)!;
+      expect(Object.keys(shelved).sort()).toEqual(featuresOn(kind).sort());
+      for (const feature of Object.values(shelved)) expect(typeof feature!.init).toBe('function');
+      const source = readFileSync(path.join(root, `entrypoints/uka-${kind}.ts`), 'utf8');
+      const imported = [...source.matchAll(/from '\.\/uka\.content\/features\/([a-z-]+)'/g)].map((m) => m[1]);
+      expect(imported.sort()).toEqual(featuresOn(kind).sort());
+    }
+  });
+
+  it('a bundle that runs without a main script having asked leaves nothing', () => {
+    shelveKind('login', { 'status-panel': 1, tips: 2 });
+    expect(shelvedKind('login')).toBeNull();
+  });
+
+  it('a new main script starts with an empty shelf (features of an older extension are never taken)', () => {
+    openShelf();
+    shelveKind('login', { 'status-panel': 1, tips: 2 });
+    openShelf();
+    expect(shelvedKind('login')).toBeNull();
+  });
+});
+
+describe('the main script’s features, loaded per page kind', () => {
+  const ctx = (kind: string) => ({ recognition: { kind, profileId: 'p' } }) as unknown as UkaFeatureContext;
+
+  it('asks once per kind for its bundle and runs the features from it', async () => {
+    openShelf();
+    const ran: string[] = [];
+    const load = vi.fn(async (kind: KnownPageKind) => {
+      shelveKind(kind, Object.fromEntries(featuresOn(kind).map((id) => [id, { init: () => void ran.push(`${kind}:${id}`) }])) as never);
+    });
+    const features = ukaFeatures(load);
+    const run = (kind: 'person' | 'export') =>
+      runFeatures(features, ctx(kind), { pageKind: kind, isEnabled: () => true, signal: new AbortController().signal });
+    const statuses = await run('person');
+    expect(statuses.filter((s) => s.state === 'active').map((s) => s.id).sort()).toEqual(featuresOn('person').sort());
+    expect(statuses.find((s) => s.id === 'scb-guard')!.state).toBe('not-applicable');
+    await run('person');
+    await run('export');
+    expect(load.mock.calls.map((c) => c[0])).toEqual(['person', 'export']);
+    expect(ran.filter((r) => r.startsWith('export:')).sort()).toEqual(featuresOn('export').map((id) => `export:${id}`).sort());
+  });
+
+  it('a bundle that cannot be loaded is each of its features’ error, and is asked for again on the next page view', async () => {
+    openShelf();
+    const load = vi.fn(async () => {
+      throw new Error('no tab');
+    });
+    const features = ukaFeatures(load);
+    const statuses = await runFeatures(features, ctx('login'), { pageKind: 'login', isEnabled: () => true, signal: new AbortController().signal });
+    expect(statuses.filter((s) => s.state === 'error').map((s) => s.id).sort()).toEqual(['status-panel', 'tips']);
+    await runFeatures(features, ctx('login'), { pageKind: 'login', isEnabled: () => true, signal: new AbortController().signal });
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});
