@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, TODAY, dumpExtensionStorage } from './fixtures';
+import { startScbUploadServer } from '../fixtures/scb-upload/server';
 
 const panel = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="ladder"]');
 /** What test builds (only) set on our hosts so that tests can find them (lib/startup/slots.ts markForTests). */
@@ -114,6 +115,83 @@ test.describe('a page script', () => {
     for (const file of inPage) {
       const js = readFileSync(file, 'utf8');
       for (const name of [...TEST_ONLY_HOST_ATTRIBUTES, 'data-test-hold-idle', 'data-kaa']) expect(js, `${file}: ${name}`).not.toContain(name);
+    }
+  });
+});
+
+/**
+ * No event or message of ours in the page's event stream (#17 item 3, script start): a page script listens, in the
+ * capture phase on window and document, to every event type the page can name (each on* handler of window, document
+ * and elements, 'message', and the framework's content-script-started event under each of our script names) from
+ * before our early script runs, and records what reaches it while UKA's pages and SCB's page start with KAA-lotsen.
+ * Anything dispatched by a script (ours) would be untrusted; the browser's own events are trusted.
+ */
+test.describe('the page’s event stream', () => {
+  const SCRIPT_NAMES = ['uka', 'uka-early', 'uka-login', 'uka-start', 'uka-person', 'uka-export', 'scb'];
+
+  const listen = (page: Page, extensionId: string) =>
+    page.addInitScript(
+      ({ id, names }) => {
+        const seen: Array<{ type: string; trusted: boolean; ctor: string; on: string }> = [];
+        (window as unknown as { __seenEvents: typeof seen }).__seenEvents = seen;
+        const types = new Set<string>(['DOMContentLoaded', 'message', 'messageerror', 'wxt:content-script-started', 'wxt:locationchange']);
+        // WXT names its events after the extension's id and the script (the id reads 'undefined' where its API wrapper has none).
+        for (const extension of [id, 'undefined']) {
+          for (const name of names) for (const event of ['wxt:content-script-started', 'wxt:locationchange']) types.add(`${extension}:${name}:${event}`);
+        }
+        for (const target of [window, document, HTMLElement.prototype]) {
+          for (let o: object | null = target; o; o = Object.getPrototypeOf(o)) {
+            for (const key of Object.getOwnPropertyNames(o)) if (key.startsWith('on')) types.add(key.slice(2));
+          }
+        }
+        for (const [on, target] of [['window', window], ['document', document]] as const) {
+          for (const type of types) {
+            target.addEventListener(type, (e) => seen.push({ type: e.type, trusted: e.isTrusted, ctor: e.constructor.name, on }), { capture: true });
+          }
+        }
+      },
+      { id: extensionId, names: SCRIPT_NAMES },
+    );
+
+  const ours = (seen: Array<{ type: string; trusted: boolean; ctor: string }>) =>
+    seen.filter((e) => !e.trusted || e.ctor === 'CustomEvent' || e.type.includes('wxt') || e.type === 'message' || e.type === 'messageerror');
+
+  test('UKA’s pages and SCB’s upload page see no event or message of ours while we start', async ({ context, uka, configured, login, extensionId, serviceWorker, guard }) => {
+    void configured;
+    const scb = await startScbUploadServer();
+    guard.allow((r) => new URL(r.url).origin === new URL(scb.url).origin && r.method === 'GET');
+    try {
+      const page = await context.newPage();
+      await login(page);
+      await listen(page, extensionId);
+      for (const where of ['/person/10', '/export', '/']) {
+        await page.goto(`${uka.origin}${where}`);
+        await expect(page.locator('kaa-lotsen-ui[data-feature="status-panel"]').getByTestId('page-kind')).toBeVisible();
+        await page.waitForTimeout(1000);
+        const seen = await page.evaluate(() => (window as unknown as { __seenEvents: Array<{ type: string; trusted: boolean; ctor: string }> }).__seenEvents);
+        // The listener works: the browser's own events of the page's start reached it.
+        expect(seen.map((e) => e.type), where).toContain('DOMContentLoaded');
+        expect(ours(seen), `events on ${where}`).toEqual([]);
+      }
+
+      await serviceWorker.evaluate(async (origin) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...(settings as object), scbOrigin: origin } });
+      }, new URL(scb.url).origin);
+      await expect
+        .poll(async () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)))
+        .toContain('kaa-scb');
+      const scbPage = await context.newPage();
+      await listen(scbPage, extensionId);
+      await scbPage.goto(scb.url);
+      // Our (empty) place beside SCB's file input shows that the page script has started.
+      await expect(scbPage.locator('kaa-lotsen-ui[data-feature="upload-check"]')).toHaveCount(1);
+      await scbPage.waitForTimeout(1000);
+      const seen = await scbPage.evaluate(() => (window as unknown as { __seenEvents: Array<{ type: string; trusted: boolean; ctor: string }> }).__seenEvents);
+      expect(seen.map((e) => e.type)).toContain('DOMContentLoaded');
+      expect(ours(seen), 'events on SCB’s page').toEqual([]);
+    } finally {
+      await scb.close();
     }
   });
 });
