@@ -2,7 +2,7 @@
  * What a UKA page view must start while UKA's HTML is still being parsed: the reads its first view needs (the checked
  * settings and pack, the date, the features' early reads) and the reserved panel places. The small early content
  * script (entrypoints/uka-early.ts, at document_start) begins it and hands it over; the main script
- * (entrypoints/uka.content/index.ts, at document_idle, after UKA's page is parsed) takes it over, or begins it itself
+ * (entrypoints/uka.ts, at document_idle, after UKA's page is parsed) takes it over, or begins it itself
  * when it runs alone (injected into a tab that was already open). See ./README.md.
  *
  * Why two scripts: anything that runs while a long UKA list is parsed delays the parser past the moment the browser
