@@ -8,7 +8,7 @@ import { statusPanel } from './uka.content/features/status-panel';
 import { explainers } from './uka.content/features/explainers';
 import { glossary } from './uka.content/features/glossary';
 import { ladder } from './uka.content/features/ladder';
-import { tips } from './uka.content/features/tips';
+import { personTips } from './uka.content/features/tips-person';
 import { tour } from './uka.content/features/tour';
 
-export default defineUnlistedScript(() => shelveKind('person', { 'status-panel': statusPanel, explainers, glossary, ladder, tips, tour }));
+export default defineUnlistedScript(() => shelveKind('person', { 'status-panel': statusPanel, explainers, glossary, ladder, tips: personTips, tour }));

@@ -4,37 +4,29 @@
  */
 import { TipsDisclosure, TIPS_CSS } from '../../../components/tips/TipsDisclosure';
 import { ANCHOR_LABEL, placeTips, tipScbPhase, TIP_ANCHORS } from '../../../components/tips/tip-context';
-import { ladderStepsOf, sectionById } from '../../../lib/content/tips';
-import { parseId } from '../../../lib/domain/personnummer';
+import { sectionById } from '../../../lib/content/tips';
 import type { WarningKind } from '../../../lib/domain/warnings';
-import { evaluateLadder } from '../../../lib/ladder/ladder';
-import type { AnchorName } from '../../../lib/uka/types';
+import type { AnchorName, PersonPage } from '../../../lib/uka/types';
 import { markForTests } from '../../../lib/startup/slots';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 
-function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: WarningKind[]; ladderSteps: string[] } {
+/**
+ * The steps of the contact ladder a person page is at (for tips about them). Given only in the person page's bundle
+ * (./tips-person.ts), so that the ladder's code stays out of the other page kinds' bundles.
+ */
+export type LadderStepsOn = (ctx: UkaFeatureContext, person: PersonPage, today: string) => string[];
+
+function pageFacts(ctx: UkaFeatureContext, today: string, ladderStepsOn?: LadderStepsOn): { warningKinds: WarningKind[]; ladderSteps: string[] } {
   const kinds = new Set<WarningKind>();
   let ladderSteps: string[] = [];
   if (ctx.recognition.kind === 'person') {
     const read = ctx.read.person();
     if (read.ok) {
       for (const s of read.value.sections) if (s.kind) kinds.add(s.kind);
-      const id = parseId(read.value.header.personnummer);
-      if (id) {
-        try {
-          const result = evaluateLadder({
-            today,
-            birthDate: id.birthDate,
-            contacts: read.value.contacts,
-            measures: read.value.measures,
-            occupations: read.value.occupations,
-            localNotes: [],
-            settings: ctx.routine,
-          });
-          ladderSteps = result.ended ? [] : ladderStepsOf(result);
-        } catch {
-          ladderSteps = []; // tips without a ladder step are still useful
-        }
+      try {
+        ladderSteps = ladderStepsOn?.(ctx, read.value, today) ?? [];
+      } catch {
+        ladderSteps = []; // tips without a ladder step are still useful
       }
     }
   } else if (ctx.recognition.kind === 'export') {
@@ -44,45 +36,51 @@ function pageFacts(ctx: UkaFeatureContext, today: string): { warningKinds: Warni
   return { warningKinds: [...kinds], ladderSteps };
 }
 
-export const tips: UkaFeature = {
-  async init(ctx, signal) {
-    // Only the anchors this kind of page can have are looked up (a missing one costs a search of the whole page).
-    const elements = new Map<AnchorName, Element>();
-    for (const [name, el] of ctx.adapter.presentAnchors(ctx.doc, ctx.recognition.kind)) if (TIP_ANCHORS.includes(name)) elements.set(name, el);
-    if (elements.size === 0) return false;
-    const today = await ctx.today();
-    if (signal.aborted) return;
-    const { warningKinds, ladderSteps } = pageFacts(ctx, today);
-    const groups = placeTips(ctx.pack, {
-      pageKind: ctx.recognition.kind,
-      present: [...elements.keys()],
-      warningKinds,
-      ladderSteps,
-      scbPhase: tipScbPhase(ctx.pack, today, ctx.settings.scbDeadlines ?? {}),
-    });
-    if (groups.length === 0) return false;
-    const cleanups: (() => void)[] = [];
-    for (const group of groups) {
-      const anchor = elements.get(group.anchor);
-      if (!anchor) continue;
-      // Before each part (so the button is seen first); after the export button, which sits in a row of its own.
-      const mounted = ctx.mount('tips', { anchor, where: group.anchor === 'exportButton' ? 'afterend' : 'beforebegin', css: TIPS_CSS });
-      if (!mounted) continue;
-      markForTests(mounted.host, 'data-anchor', group.anchor);
-      mounted.render(
-        <TipsDisclosure
-          tips={group.tips}
-          about={ANCHOR_LABEL[group.anchor]}
-          idPrefix={`kaa-tips-${group.anchor}`}
-          sectionTitle={(id) => sectionById(ctx.pack, id)?.title}
-          onOpenSection={ctx.openMetodbok}
-        />,
-      );
-      cleanups.push(() => {
-        mounted.render(null);
-        mounted.remove();
+/** The tips feature; on person pages with the ladder's steps found by `ladderStepsOn`. */
+export function tipsWith(ladderStepsOn?: LadderStepsOn): UkaFeature {
+  return {
+    async init(ctx, signal) {
+      // Only the anchors this kind of page can have are looked up (a missing one costs a search of the whole page).
+      const elements = new Map<AnchorName, Element>();
+      for (const [name, el] of ctx.adapter.presentAnchors(ctx.doc, ctx.recognition.kind)) if (TIP_ANCHORS.includes(name)) elements.set(name, el);
+      if (elements.size === 0) return false;
+      const today = await ctx.today();
+      if (signal.aborted) return;
+      const { warningKinds, ladderSteps } = pageFacts(ctx, today, ladderStepsOn);
+      const groups = placeTips(ctx.pack, {
+        pageKind: ctx.recognition.kind,
+        present: [...elements.keys()],
+        warningKinds,
+        ladderSteps,
+        scbPhase: tipScbPhase(ctx.pack, today, ctx.settings.scbDeadlines ?? {}),
       });
-    }
-    return () => cleanups.forEach((c) => c());
-  },
-};
+      if (groups.length === 0) return false;
+      const cleanups: (() => void)[] = [];
+      for (const group of groups) {
+        const anchor = elements.get(group.anchor);
+        if (!anchor) continue;
+        // Before each part (so the button is seen first); after the export button, which sits in a row of its own.
+        const mounted = ctx.mount('tips', { anchor, where: group.anchor === 'exportButton' ? 'afterend' : 'beforebegin', css: TIPS_CSS });
+        if (!mounted) continue;
+        markForTests(mounted.host, 'data-anchor', group.anchor);
+        mounted.render(
+          <TipsDisclosure
+            tips={group.tips}
+            about={ANCHOR_LABEL[group.anchor]}
+            idPrefix={`kaa-tips-${group.anchor}`}
+            sectionTitle={(id) => sectionById(ctx.pack, id)?.title}
+            onOpenSection={ctx.openMetodbok}
+          />,
+        );
+        cleanups.push(() => {
+          mounted.render(null);
+          mounted.remove();
+        });
+      }
+      return () => cleanups.forEach((c) => c());
+    },
+  };
+}
+
+/** The tips of pages without a contact ladder (login, start, export). */
+export const tips: UkaFeature = tipsWith();

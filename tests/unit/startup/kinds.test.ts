@@ -49,7 +49,8 @@ describe('page kind → bundle (lib/startup/kinds.ts)', () => {
       expect(Object.keys(shelved).sort()).toEqual(featuresOn(kind).sort());
       for (const feature of Object.values(shelved)) expect(typeof feature!.init).toBe('function');
       const source = readFileSync(path.join(root, `entrypoints/uka-${kind}.ts`), 'utf8');
-      const imported = [...source.matchAll(/from '\.\/uka\.content\/features\/([a-z-]+)'/g)].map((m) => m[1]);
+      // tips-person: the tips feature with the ladder's steps (person pages only).
+      const imported = [...source.matchAll(/from '\.\/uka\.content\/features\/([a-z-]+)'/g)].map((m) => (m[1] === 'tips-person' ? 'tips' : m[1]));
       expect(imported.sort()).toEqual(featuresOn(kind).sort());
     }
   });
