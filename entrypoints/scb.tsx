@@ -14,16 +14,7 @@ import { UploadCheck, type UploadCheckState } from '../components/scb/UploadChec
 import { sendCommand } from '../lib/messages/client';
 import { MAX_UPLOAD_CHECK_BYTES } from '../lib/scb/upload-limit';
 import { claimFor, startLifetime } from '../lib/startup/lifetime';
-
-/** The file as base64 (the browser encodes it; the data URL's prefix is dropped). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('filen kunde inte läsas'));
-    reader.readAsDataURL(file);
-  });
-}
+import { base64Of } from '../lib/platform/base64';
 
 export default defineUnlistedScript(async () => {
   const life = startLifetime();

@@ -18,7 +18,7 @@ import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderSt
 import type { LadderSummary, ReminderView } from '../reminders/types';
 import type { ReviewView } from '../review/records';
 import type { VisitRow, WorkItem } from '../worklist/types';
-import type { Verdict } from '../scb/validate/types';
+import type { ScbReport, Verdict } from '../scb/validate/types';
 import { MAX_UPLOAD_CHECK_BYTES } from '../scb/upload-limit';
 import { defineCommands, type HandlerMap, type PayloadInput } from './dispatch';
 
@@ -217,6 +217,11 @@ export const COMMANDS = defineCommands({
    * what the validator finds in it. The page carries no validator.
    */
   'check-upload': z.object({ data: z.string().min(1).max(Math.ceil(MAX_UPLOAD_CHECK_BYTES / 3) * 4) }).strict(),
+  /**
+   * UKA main script (the SCB-file guard) → background: the file UKA's export served (base64), validated by the
+   * background; the answer is the validator's report (in memory only, nothing stored).
+   */
+  'validate-export': z.object({ data: z.string().min(1).max(Math.ceil(MAX_UPLOAD_CHECK_BYTES / 3) * 4) }).strict(),
   /** Upload check → background: was this exact file exported by KAA-lotsen? */
   'find-export': z.object({ sha256: z.string().regex(/^[0-9a-fA-F]{64}$/) }),
   /**
@@ -272,6 +277,7 @@ export interface CommandResults {
   'find-export': ExportLogEntry | null;
   'scb-start': { enabled: boolean };
   'check-upload': UploadCheckAnswer;
+  'validate-export': ScbReport;
   'review-state': ReviewView | null;
   'review-begin': ReviewView;
   /** null when the review is unknown or finished. */

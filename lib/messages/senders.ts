@@ -40,6 +40,7 @@ export const COMMAND_SENDERS = {
   'find-export': ['scb'],
   'scb-start': ['scb'],
   'check-upload': ['scb'],
+  'validate-export': ['uka'],
   'review-state': ['uka'],
   'review-begin': ['uka'],
   'review-visit': ['uka'],

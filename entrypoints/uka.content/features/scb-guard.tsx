@@ -1,17 +1,17 @@
 /**
  * Safe SCB-file download. On "Export till SCB" the guard takes over UKA's export button (mouse and keyboard),
- * fetches the file itself (same origin, GET only), validates it, and lets the user save the exact bytes UKA served.
+ * fetches the file itself (same origin, GET only), has the background validate it, and lets the user save the exact bytes UKA served.
  * When UKA has disabled its export because of red problems, the guard explains why and lists the persons.
  * The panel beside the button also holds "Tolka SCB:s fellista" (in memory only).
  */
 import { GuardDialog, GUARD_CSS } from '../../../components/scb/GuardDialog';
 import { GuardPanel, GUARD_PANEL_CSS, type GuardPanelState } from '../../../components/scb/GuardPanel';
 import { buildPersonIndex, exportListNames, maskReason, type PersonIndex } from '../../../components/scb/model';
-import { validateScbFile } from '../../../lib/scb/validate';
 import { sha256Hex } from '../../../lib/scb/hash';
 import { prepareSave } from '../../../lib/scb/save';
 import { halfYearOf } from '../../../lib/domain/dates';
 import { sendCommand } from '../../../lib/messages/client';
+import { base64Of } from '../../../lib/platform/base64';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 
 /** Save bytes exactly as given: a Blob of the very same Uint8Array, downloaded through a link in our shadow root. */
@@ -79,7 +79,8 @@ export const scbGuard: UkaFeature = {
         if (!response.ok) throw new Error(`UKA svarade ${response.status}`);
         const bytes = new Uint8Array(await response.arrayBuffer());
         const today = await ctx.today();
-        const report = validateScbFile(bytes, { kommun, today });
+        // Validated by the background (the validator is not in UKA's page); the bytes saved are these very bytes.
+        const report = await sendCommand('validate-export', { data: await base64Of(new Blob([bytes as BlobPart])) });
         const period = report.period ?? halfYearOf(today);
         const plan = prepareSave(bytes, report.kommun ?? kommun ?? '0000', period);
         const sha256 = await sha256Hex(bytes);

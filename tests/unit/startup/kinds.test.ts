@@ -101,3 +101,23 @@ describe('the main script’s features, loaded per page kind', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('the background injects a page kind’s bundle (load-page-kind)', () => {
+  it('into the very document that asked (or its frame where the browser names no document), never for an unknown kind', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { injectPageKind } = await import('../../../entrypoints/background/handlers/pages');
+    const calls: unknown[] = [];
+    const scripting = fakeBrowser.scripting as unknown as { executeScript(x: unknown): Promise<unknown> };
+    const spy = vi.spyOn(scripting, 'executeScript').mockImplementation(async (x: unknown) => void calls.push(x));
+    await injectPageKind('person', { tab: { id: 7 }, frameId: 0, documentId: 'DOC1' });
+    await injectPageKind('export', { tab: { id: 7 }, frameId: 0 });
+    expect(calls).toEqual([
+      { target: { tabId: 7, documentIds: ['DOC1'] }, files: ['uka-person.js'] },
+      { target: { tabId: 7, frameIds: [0] }, files: ['uka-export.js'] },
+    ]);
+    await expect(injectPageKind('unknown', { tab: { id: 7 }, frameId: 0 })).rejects.toThrow();
+    await expect(injectPageKind('person', { frameId: 0 })).rejects.toThrow();
+    expect(calls).toHaveLength(2);
+    spy.mockRestore();
+  });
+});
