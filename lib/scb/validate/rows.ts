@@ -3,14 +3,15 @@
  * required / only-when), and the records grouped per youth and registration period for the person rules.
  * Records are read one at a time from the text (no array of all lines); memory grows with the youths, not the bytes.
  */
-import { luhn10, parseId } from '../../domain/personnummer';
 import { FMT_CODE, FMT_DATE, FMT_KOMMUN, FMT_YESNO, type Compiled, type CompiledColumn } from './compile';
 import { LineSet, sameAt } from './dedup';
 import { splitInto, splitQuoted, type SplitOut } from './fields';
 import type { LineReader } from './lines';
-import { bornOf, type Born, type Person, type RegPeriod } from './person';
+import type { Born, Person } from './person';
+import { addEvents, personOf } from './rowgroup';
+import { badCode, badDate, badKommun, colAt, emptyField, noteQuoted, parsePnr, pnrProblem, type CodeZero, type QuotedBreak, type QuotedSep } from './rowfields';
 import type { Sink } from './sink';
-import { allDigits, isDigits, isRealIsoDate, ISO_RE, short } from './text';
+import { isDigits, isRealIsoDate, ISO_RE, short } from './text';
 
 export interface KommunLines {
   lines: number[];
@@ -30,10 +31,10 @@ export interface RowsResult {
   trailingLines: number;
   quotedLines: number;
   /** Records with a quoted field holding the separator, or a line break. */
-  quotedSep: { count: number; first: number; field: string; value: string };
-  quotedBreak: { count: number; first: number; last: number; field: string };
+  quotedSep: QuotedSep;
+  quotedBreak: QuotedBreak;
   /** Codes found without their leading zero ("5" for "05"). */
-  codeZero: { count: number; first: number; example: string; field: string };
+  codeZero: CodeZero;
   rows: number;
   /** Latest valid event date not after today ('' = none). */
   latest: string;
@@ -52,12 +53,6 @@ export interface RowOptions {
   onRecord?: ((fields: readonly string[], line: number) => void) | undefined;
 }
 
-
-/** 1-based position of profile column `c` in the record. */
-function colAt(starts: number[], perm: number[] | null, c: number): number {
-  return (starts[perm ? (perm[c] as number) : c] as number) + 1;
-}
-
 const MAX_JOINED_LINES = 20;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 
@@ -70,9 +65,6 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
   const iP = R.personnummer;
   const iRS = R.regStart;
   const iRE = R.regEnd;
-  const iRR = R.regEndReason;
-  const iSL = R.studyLevel;
-  const iSB = R.studiebevis;
   const iCD = R.contactDate;
   const iCO = R.contactOccupation;
   const iM = R.measure;
@@ -102,12 +94,6 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
   const pnrCache = new Map<string, Born | null>();
   // Contact dates repeat (a half-year has some 180 days): one string per date, not one per line.
   const dates = new Map<string, string>();
-  const intern = (d: string): string => {
-    const had = dates.get(d);
-    if (had !== undefined) return had;
-    dates.set(d, d);
-    return d;
-  };
   // Duplicates: each distinct line is remembered by its place in the text (see dedup.ts), not as a string.
   const seen = new LineSet(text);
   let joinedSeen: Map<string, number> | null = null;
@@ -120,7 +106,6 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
   let cacheKey: string | undefined;
   let cacheParsed: Born | null = null;
   let lastPerson: Person | null = null;
-  let lastReg: RegPeriod | null = null;
   let lastPrefix = '';
   const prefixLen = perm ? 0 : C.prefixLen;
   const out: SplitOut = { fields: new Array<string>(n).fill(''), starts: new Array<number>(n).fill(0) };
@@ -188,24 +173,7 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
       quoted = qinfo.quoted > 0;
       if (quoted) {
         res.quotedLines++;
-        if (qinfo.sepInside >= 0) {
-          const q = res.quotedSep;
-          if (q.count === 0) {
-            q.first = lineNo;
-            q.field = C.cols[perm ? perm.indexOf(qinfo.sepInside) : qinfo.sepInside]?.name ?? '';
-            q.value = out.fields[qinfo.sepInside] ?? '';
-          }
-          q.count++;
-        }
-        if (qinfo.breakInside >= 0) {
-          const q = res.quotedBreak;
-          if (q.count === 0) {
-            q.first = lineNo;
-            q.last = reader.no;
-            q.field = C.cols[perm ? perm.indexOf(qinfo.breakInside) : qinfo.breakInside]?.name ?? '';
-          }
-          q.count++;
-        }
+        noteQuoted(qinfo, out.fields, C, perm, lineNo, reader.no, res.quotedSep, res.quotedBreak);
       }
       cachePrefix = '';
     }
@@ -260,22 +228,8 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
       parsed = cacheParsed;
     } else if (isDigits(pRaw, 12)) {
       key = pRaw;
-      if (pnrCache.has(pRaw)) parsed = pnrCache.get(pRaw) ?? null;
-      else {
-        parsed = luhn10(pRaw) ? bornOf(parseId(pRaw)) : null;
-        pnrCache.set(pRaw, parsed);
-      }
-      if (!parsed) {
-        const noun = Number(pRaw.slice(6, 8)) > 60 ? 'Samordningsnumret' : 'Personnumret';
-        sink.add('S-PNR', lineNo, luhn10(pRaw) ? `${noun} innehåller inget giltigt födelsedatum.` : `${noun}s kontrollsiffra stämmer inte.`, { column: colAt(out.starts, perm, iP), field: C.cols[iP]!.name, personKey: key });
-      }
-    } else if (/^\d+([.,]\d+)?[eE]\+?\d+$/.test(pRaw)) {
-      sink.add('X-PNR-SCI', lineNo, `Personnumret står i exponentform (${short(pRaw)}), som kalkylprogram visar stora tal. Siffrorna på slutet har gått förlorade.`, { column: colAt(out.starts, perm, iP), field: C.cols[iP]!.name });
-    } else if (allDigits(pRaw) && pRaw.length < 12) {
-      sink.add('X-PNR-SHORT', lineNo, `Personnumret har bara ${pRaw.length} siffror (${short(pRaw)}); det ska ha 12 (ÅÅÅÅMMDDNNNN).`, { column: colAt(out.starts, perm, iP), field: C.cols[iP]!.name });
-    } else {
-      sink.add('S-PNR', lineNo, pRaw === '' ? 'Personnummer saknas.' : `Personnumret ${short(pRaw)} ska skrivas med 12 siffror utan bindestreck (ÅÅÅÅMMDDNNNN).`, { column: colAt(out.starts, perm, iP), field: C.cols[iP]!.name });
-    }
+      parsed = parsePnr(pRaw, pnrCache, sink, lineNo, C, out.starts, perm);
+    } else pnrProblem(pRaw, sink, lineNo, C, out.starts, perm);
 
     // --- every column: format, code list, required/only-when
     let rowOk = parsed !== null;
@@ -307,19 +261,7 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
       const col = C.cols[c] as CompiledColumn;
       const v = f[c] as string;
       if (v === '') {
-        if (col.requiredAlways) {
-          sink.add('S-REQUIRED', lineNo, `${col.name} saknas.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
-          rowOk = false;
-        } else if (col.requiredWhen >= 0 && f[col.requiredWhen] !== '') {
-          const other = C.cols[col.requiredWhen]!.name;
-          const msg =
-            col.requiredRule === 'R3'
-              ? 'Åtgärden har ett slutdatum men ingen orsak till att den avslutades (GrundAtgSlut).'
-              : col.requiredRule === 'R4'
-                ? 'Åtgärden har ett slutdatum men ingen sysselsättning efter åtgärden (SysEfter).'
-                : `${col.name} saknas fast ${other} är ifyllt.`;
-          sink.add(col.requiredRule, lineNo, msg, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
-        }
+        if ((col.requiredAlways || col.requiredWhen >= 0) && !emptyField(col, c, f, sink, lineNo, C, out.starts, perm, key)) rowOk = false;
         continue;
       }
       if (col.onlyWhen >= 0 && f[col.onlyWhen] === '') {
@@ -329,15 +271,7 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
         case FMT_DATE:
           if (!isRealIsoDate(v)) {
             if (c === iRS) rowOk = false;
-            const extra = { column: colAt(out.starts, perm, c), field: col.name, personKey: key };
-            if (/^\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?/.test(v))
-              sink.add('X-DATETIME', lineNo, `${col.name} har fått ett klockslag (${short(v)}), så som kalkylprogram sparar datum.`, extra);
-            else if (/^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$/.test(v))
-              sink.add('X-DATE-SLASH', lineNo, `${col.name} är skrivet ${short(v)} i stället för ÅÅÅÅ-MM-DD, så som kalkylprogram sparar datum.`, extra);
-            else if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(v) && !ISO_RE.test(v))
-              sink.add('X-DATE-NOPAD', lineNo, `${col.name} saknar inledande nollor (${short(v)}); det ska vara ÅÅÅÅ-MM-DD.`, extra);
-            else
-              sink.add('S-DATE', lineNo, ISO_RE.test(v) ? `${col.name} ${short(v)} är inget riktigt datum.` : `${col.name} ${short(v)} ska skrivas ÅÅÅÅ-MM-DD.`, extra);
+            badDate(v, col, c, sink, lineNo, out.starts, perm, key);
           } else {
             if (c === iCD) csValid = true;
             else if (c === iMS) msValid = true;
@@ -348,18 +282,7 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
           }
           break;
         case FMT_CODE:
-          if (!col.codes!.has(v)) {
-            if (v.length === 1 && allDigits(v) && col.codes!.has(`0${v}`)) {
-              const z = res.codeZero;
-              if (z.count === 0) {
-                z.first = lineNo;
-                z.example = v;
-                z.field = col.name;
-              }
-              z.count++;
-              sink.add('S-CODE', lineNo, `${col.name} har koden ${short(v)}, som inte finns i kodlistan ${col.codeList}; där heter den "0${v}". Den inledande nollan har tagits bort.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key, cause: quoted ? 'X-QUOTES' : 'X-CODE-ZERO' });
-            } else sink.add('S-CODE', lineNo, `${col.name} har koden ${short(v)}, som inte finns i kodlistan ${col.codeList}.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
-          }
+          if (!col.codes!.has(v)) badCode(v, col, c, res.codeZero, quoted, sink, lineNo, out.starts, perm, key);
           break;
         case FMT_YESNO:
           if (v !== yes && v !== no) sink.add('S-FORMAT', lineNo, `${col.name} ska vara ${yes} eller ${no}, men är ${short(v)}.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
@@ -376,9 +299,7 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
             }
             kommunEntry.lines.push(lineNo);
             kommunEntry.keys.push(key);
-          } else if (isDigits(v, 3)) {
-            sink.add('X-KOMMUN3', lineNo, `Kommunkoden ${short(v)} har tappat sin inledande nolla, så som kalkylprogram gör med tal.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
-          } else sink.add('S-FORMAT', lineNo, `Kommunkoden ${short(v)} ska vara fyra siffror.`, { column: colAt(out.starts, perm, c), field: col.name, personKey: key });
+          } else badKommun(v, col, c, sink, lineNo, out.starts, perm, key);
           break;
         default:
           break;
@@ -392,9 +313,7 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
       sink.add('S-LINE-KIND', lineNo, 'Raden har både en kontakt och en åtgärd. Varje kontakt och varje åtgärd ska stå på en egen rad.', { personKey: key });
     }
 
-    const rs = f[iRS] as string;
-    const re = f[iRE] as string;
-    if (cached) reValid = re !== '';
+    if (cached) reValid = (f[iRE] as string) !== '';
     const me = f[iME] as string;
     if (msValid && meValid && me < ms)
       sink.add('S-DATE-ORDER', lineNo, `Åtgärden slutar (${me}) före den börjar (${ms}).`, { column: colAt(out.starts, perm, iME), field: C.cols[iME]!.name, personKey: key });
@@ -406,38 +325,16 @@ export function checkRows(text: string, reader: LineReader, C: Compiled, o: RowO
     if (!rowOk || !key || !parsed) continue;
 
     // --- group per person and registration period (a line with the cached prefix belongs where the last one did)
+    // (lastPerson is set together with its registration period, so a cached line's period is lastPerson's last one)
     let p: Person;
-    if (cached && lastPerson && lastReg && lastPrefix === cachePrefix) {
+    if (cached && lastPerson && lastPrefix === cachePrefix) {
       p = lastPerson;
     } else {
-      let found = persons.get(key);
-      if (!found) {
-        found = { key, born: parsed, firstLine: lineNo, regs: new Map(), contacts: [], measures: [] };
-        persons.set(key, found);
-      }
-      p = found;
-      let r = p.regs.get(rs);
-      const lvl = f[iSL] as string;
-      const bev = f[iSB] as string;
-      const reason = iRR >= 0 ? (f[iRR] as string) : '';
-      if (!r) {
-        r = { start: rs, end: reValid ? re : null, endValid: re === '' || reValid, level: lvl, bevis: bev, reason, firstLine: lineNo };
-        p.regs.set(rs, r);
-      } else if ((r.end ?? '') !== (reValid ? re : '') || r.level !== lvl || r.bevis !== bev || r.reason !== reason) {
-        sink.add('S-REG-CONFLICT', lineNo, `Registreringsperioden som börjar ${rs} har andra uppgifter här än på rad ${r.firstLine}.`, { personKey: key });
-      }
+      p = personOf(persons, key, parsed, f, R, reValid, sink, lineNo);
       lastPerson = p;
-      lastReg = r;
       lastPrefix = cachePrefix;
     }
-    if (co !== '') {
-      p.contacts.push({ line: lineNo, date: csValid ? intern(cd) : null, occ: co });
-    } else if (csValid) {
-      p.contacts.push({ line: lineNo, date: intern(cd), occ: '' });
-    }
-    if (mCode !== '' || ms !== '') {
-      p.measures.push({ line: lineNo, code: mCode, start: msValid ? ms : null, end: meValid ? me : null, ongoing: me === '' });
-    }
+    addEvents(p, lineNo, cd, co, csValid, mCode, ms, me, msValid, meValid, dates);
   }
   sink.rowCause = null;
   res.rows = rows;
