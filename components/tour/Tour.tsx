@@ -1,8 +1,8 @@
 /**
  * The onboarding tour: a non-modal dialog with the step text and an outline box drawn around UKA's own element.
  * UKA's element is never changed: the box lives in our floating shadow root and follows the element's
- * getBoundingClientRect (scroll, resize). Keyboard: focus moves to "Nästa" at every step, Tab reaches every button,
- * Escape skips the tour; every step change is announced in a live region.
+ * getBoundingClientRect (scroll, resize, content drawn above it). Keyboard: focus moves to "Nästa" at every step, Tab
+ * reaches every button, Escape skips the tour; every step change is announced in a live region.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
@@ -89,7 +89,14 @@ export function Tour(props: TourProps) {
     measure();
     win?.addEventListener('scroll', schedule, { capture: true, passive: true });
     win?.addEventListener('resize', schedule);
+    // Content drawn later above the element (a panel drawn when it comes into view, UKA's own late content) moves it
+    // without a scroll: such a change resizes the document or the element itself.
+    const Observer = win?.ResizeObserver;
+    const resized = Observer ? new Observer(schedule) : null;
+    resized?.observe(target.ownerDocument.documentElement);
+    resized?.observe(target);
     return () => {
+      resized?.disconnect();
       if (frame && win) win.cancelAnimationFrame(frame);
       win?.removeEventListener('scroll', schedule, { capture: true });
       win?.removeEventListener('resize', schedule);

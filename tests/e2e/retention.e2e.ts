@@ -103,13 +103,13 @@ test.describe('record only what the user works on', () => {
     await expect(progress).not.toHaveText(/Räknar/);
     await page.getByRole('button', { name: 'Starta ny genomgång' }).focus();
     await page.keyboard.press('Enter');
-    await expect(progress).toContainText(new RegExp(`^0 av ${red.length} röda? åtgärdade? sedan`));
+    await expect(progress).toContainText(new RegExp(`^0 av ${red.length} röda? rättade sedan`));
 
     // One person page opened, then back to the list (the review recounts and stores its progress).
     await page.goto(`${uka.origin}/person/${opened.id}`);
     await expect.poll(async () => (await readStored(context, extensionId, [])).persons.length).toBe(mine.length + 1);
     await page.goto(`${uka.origin}/export`);
-    await expect(page.getByTestId('review-progress')).toContainText(new RegExp(`^0 av ${red.length} röda? åtgärdade?`));
+    await expect(page.getByTestId('review-progress')).toContainText(new RegExp(`^0 av ${red.length} röda? rättade`));
 
     const stored = await readStored(context, extensionId, youths);
     const keyOf = (p: TruthPerson) => stored.keys[p.id]!;
