@@ -12,7 +12,7 @@ import { today as clockToday } from '../../lib/platform/clock';
 import type { IsoDate } from '../../lib/domain/dates';
 import { requestTourRestart } from '../../components/tour/restart';
 import { isOnUka } from '../../lib/platform/links';
-import { markReminderDone, snoozeReminder } from '../../components/reminders/actions';
+import { reminderActions } from '../../components/reminders/actions';
 
 async function activeTab(): Promise<{ id: number | null; url: string | null }> {
   // ?tab=ID lets the popup describe a given tab when it is opened as a page (diagnostics and tests).
@@ -65,14 +65,7 @@ function Reminders(props: { today: IsoDate; ukaOrigin: string }) {
         onOpen={(item) => {
           if (isOnUka(item.url, props.ukaOrigin)) void browser.tabs.create({ url: item.url });
         }}
-        onSnooze={async (item, until) => {
-          await snoozeReminder(item, until);
-          await load();
-        }}
-        onDone={async (item) => {
-          await markReminderDone(item);
-          await load();
-        }}
+        {...reminderActions(() => load())}
       />
     </>
   );

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { WorkList, WORKLIST_CSS } from '../../components/worklist/WorkList';
 import { DEFAULT_TEAM_NOTE, VisitList, VISITLIST_CSS, type VisitSession } from '../../components/worklist/VisitList';
 import { sendCommand } from '../../lib/messages/client';
-import { markReminderDone, snoozeReminder } from '../../components/reminders/actions';
+import { reminderActions } from '../../components/reminders/actions';
 import type { VisitListData, WorklistData } from '../../lib/messages/commands';
 import type { IsoDate } from '../../lib/domain/dates';
 // storage.session: the visit list's free text for this browser session (coach names are kept nowhere else).
@@ -119,14 +119,7 @@ function App(props: { initialSession: VisitSession }) {
             items={data.items}
             today={data.today as IsoDate}
             onOpen={(item) => open(item.url)}
-            onSnooze={async (item, until) => {
-              await snoozeReminder(item, until);
-              await load();
-            }}
-            onDone={async (item) => {
-              await markReminderDone(item);
-              await load();
-            }}
+            {...reminderActions(() => load())}
           />
         </>
       ) : (
