@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { KIT_MODULES, kitExpression, takesKit, type KitModule } from './lib/startup/kit';
 
 /**
  * KAA-lotsen build configuration.
@@ -14,14 +17,51 @@ import preact from '@preact/preset-vite';
  */
 const isTestBuild = (mode: string) => mode === 'test';
 
+/** The id under which a script built to take the shared kit imports one of its modules (external to its build). */
+const KIT_ID = 'kaa-lotsen-kit:';
+
+/**
+ * Builds a UKA script that runs after the main script (lib/startup/kit.ts) so that it carries none of the shared kit:
+ * an import of a kit module (a package such as preact by its name, a file of ours however it is reached) becomes
+ * external, and the script's IIFE reads it from what the main script published in the isolated world.
+ */
+function takeSharedKit(root: string): Plugin {
+  const files = new Map<string, KitModule>(KIT_MODULES.filter((m) => m.includes('/') && !m.startsWith('preact')).map((m) => [path.resolve(root, m), m]));
+  const packages = new Set<string>(KIT_MODULES.filter((m) => !files.has(path.resolve(root, m))));
+  return {
+    name: 'kaa-lotsen-kit',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      if (packages.has(source)) return { id: KIT_ID + source, external: true };
+      if (!source.startsWith('.') && !path.isAbsolute(source)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const module = resolved && !resolved.external ? files.get(resolved.id.replace(/[?#].*$/, '').replace(/\.[cm]?[jt]sx?$/, '')) : undefined;
+      return module ? { id: KIT_ID + module, external: true } : null;
+    },
+  };
+}
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // Every UKA script after the main one takes the shared kit from it instead of carrying its own copy.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const [entry, ...others] = entrypoints;
+      if (!entry || others.length || entry.type !== 'unlisted-script' || !takesKit(entry.name)) return;
+      config.plugins = [takeSharedKit(config.root ?? process.cwd()), ...(config.plugins ?? [])];
+      const options = ((config.build ??= {}).rollupOptions ??= {});
+      const globals = (id: string) => (id.startsWith(KIT_ID) ? kitExpression(id.slice(KIT_ID.length) as KitModule) : id);
+      for (const output of [options.output ?? (options.output = {})].flat()) output.globals = globals;
+    },
+  },
   vite: () => ({
     plugins: [preact()],
+    build: { sourcemap: process.env.KAA_SOURCEMAP === '1' },
   }),
   manifest: ({ browser, mode }) => ({
     name: 'KAA-lotsen',

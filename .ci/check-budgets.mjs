@@ -3,8 +3,10 @@
 // Each budget counts every script that runs on that page kind at load: the early script, the main script and the
 // page kind's bundle (lib/startup/kinds.ts), plus any chunk they load (none: each is one self-contained file). Sizes
 // are gzip (node:zlib, level 9) of each file, summed. Prints a table and exits 1 when a budget is exceeded.
+// It also checks that preact is carried once per UKA page: by the main script (uka.js), which shares it with every
+// UKA script injected after it (lib/startup/kit.ts); a second copy in any other uka-*.js fails the check.
 // Usage: node .ci/check-budgets.mjs [build dir]   (default: .output/chrome-mv3)
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -48,6 +50,20 @@ for (const { page, files, budget, enforced = true } of BUDGETS) {
   // A budget not met yet is shown as over but does not fail the check until it is enforced (issue #20).
   const verdict = budget === undefined ? '' : !over ? 'ok' : enforced ? 'OVER' : 'OVER (not enforced yet)';
   rows.push([page, each.map(([f, size]) => `${f} ${kb(size)}`).join(' + '), kb(total), budget === undefined ? '–' : kb(budget), verdict]);
+}
+
+// One preact per UKA page: its code, recognised by strings of its own that minifying keeps (the core's pattern of
+// unitless style properties, the hooks' per-component state), is in the main script and in no other UKA script.
+const PREACT_MARKS = [
+  ['preact', 'acit|ex(?:s|g|n|p|$)|rph|grid|ows|mnc|ntw|ine[ch]|zoo|^ord|itera'],
+  ['preact/hooks', '__H={__:[],__h:[]}'],
+];
+const ukaScripts = existsSync(dir) ? readdirSync(dir).filter((f) => /^uka(-.+)?\.js$/.test(f)) : [];
+for (const [name, mark] of PREACT_MARKS) {
+  const carriers = ukaScripts.filter((f) => readFileSync(path.join(dir, f), 'utf8').includes(mark));
+  if (ukaScripts.includes('uka.js') && !carriers.includes('uka.js')) problems.push(`${name} not recognised in uka.js: check the marks in .ci/check-budgets.mjs`);
+  const copies = carriers.filter((f) => f !== 'uka.js');
+  if (copies.length) problems.push(`${name} carried again by ${copies.join(', ')} (it must take the main script's: lib/startup/kit.ts)`);
 }
 
 const header = ['page', 'file(s), gzip each', 'gzip', 'budget', ''];

@@ -48,7 +48,9 @@ export default defineUnlistedScript(async () => {
     mark('settings-checked');
     await domReady;
     mark('dom-ready');
-    const { createUkaReader, compileProfiles, ukaFeatures, startRuntime } = await import('./uka.content/boot');
+    const { createUkaReader, compileProfiles, ukaFeatures, startRuntime, publishKit } = await import('./uka.content/boot');
+    // The shared kit for the page kind's bundle and the parts injected later (lib/startup/kit.ts).
+    publishKit();
     // The profiles as the background checked them, the kommun's before the built-in ones. The reader looks at this
     // list on every page view, so a profile imported or set by policy meanwhile is used from the next page view on.
     const profileList = compileProfiles(profiles);

@@ -17,11 +17,6 @@ export type MountWhere = 'beforebegin' | 'afterend' | 'floating';
 
 export interface MountOptions {
   feature: string;
-  /**
-   * The preact render of the code whose components are drawn here. A UKA page kind's bundle carries its own copy of
-   * preact (lib/startup/kinds.ts), and hooks work only under the render of their own copy. Default: this module's.
-   */
-  renderer?: (ui: ComponentChild, container: Element) => void;
   /** UKA element to place the UI next to; required unless where === 'floating'. */
   anchor?: Element | null;
   where: MountWhere;
@@ -196,7 +191,6 @@ function followHeight(doc: Document, host: HTMLElement, container: HTMLElement):
 }
 
 export function mountShadow(doc: Document, options: MountOptions): Mounted | null {
-  const paint = options.renderer ?? render;
   if (options.where !== 'floating' && (!options.anchor || !options.anchor.isConnected)) return null;
   if (options.where === 'floating' && !doc.body) return null;
   // A place reserved for this panel while UKA's page was parsed (lib/startup/slots.ts): draw there, so nothing moves.
@@ -221,7 +215,7 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
     root.append(container);
     // A reserved host already has its place and the remembered height: from now on its height follows its panel.
     if (reserved) stopFollowing = followHeight(doc, host, container);
-    if (ui !== undefined) paint(ui, container);
+    if (ui !== undefined) render(ui, container);
   };
   let handle: DrawHandle | null = null;
   if (options.where === 'floating') {
@@ -239,7 +233,7 @@ export function mountShadow(doc: Document, options: MountOptions): Mounted | nul
     container,
     render: (next) => {
       ui = next;
-      if (drawn) paint(next, container);
+      if (drawn) render(next, container);
     },
     reveal: () => handle?.force(),
     remove: () => {

@@ -7,3 +7,4 @@ export { createUkaReader } from '../../lib/uka/reader';
 export { compileProfiles } from '../../lib/uka/compile';
 export { ukaFeatures } from './features';
 export { startRuntime } from './runtime';
+export { publishKit } from '../../lib/startup/kit-publish';

@@ -42,10 +42,7 @@ export function featuresOn(kind: KnownPageKind): UkaFeatureId[] {
 /** Where a page kind's bundle leaves its features for the main script (per page, in the isolated world). */
 const HANDOVER_KEY = '__kaaLotsenKinds';
 
-/** The preact render of a bundle (each bundle has its own copy of preact; hooks need the render of their own copy). */
-export type BundleRender = (ui: never, container: Element) => void;
-
-type Shelf = Partial<Record<KnownPageKind, { features: Record<string, unknown>; render?: BundleRender }>>;
+type Shelf = Partial<Record<KnownPageKind, { features: Record<string, unknown> }>>;
 
 function shelf(win: object): Shelf | undefined {
   return (win as Record<string, Shelf | undefined>)[HANDOVER_KEY];
@@ -59,21 +56,13 @@ export function openShelf(win: object = globalThis): void {
   (win as Record<string, Shelf>)[HANDOVER_KEY] = {};
 }
 
-/**
- * A bundle's side: leave this kind's features, and the render of its own preact, for the main script (nothing when no
- * main script asked for it).
- */
-export function shelveKind<K extends KnownPageKind, F>(kind: K, features: Record<FeatureIdOn<K>, F>, render?: BundleRender, win: object = globalThis): void {
+/** A bundle's side: leave this kind's features for the main script (nothing when no main script asked for it). */
+export function shelveKind<K extends KnownPageKind, F>(kind: K, features: Record<FeatureIdOn<K>, F>, win: object = globalThis): void {
   const place = shelf(win);
-  if (place) place[kind] = { features, render };
+  if (place) place[kind] = { features };
 }
 
 /** The main script's side: the features a kind's bundle left, or null when it has not run (yet). */
 export function shelvedKind<F>(kind: KnownPageKind, win: object = globalThis): Partial<Record<UkaFeatureId, F>> | null {
   return (shelf(win)?.[kind]?.features as Partial<Record<UkaFeatureId, F>> | undefined) ?? null;
-}
-
-/** The render a kind's bundle left with its features (undefined when it left none). */
-export function shelvedRender(kind: KnownPageKind, win: object = globalThis): BundleRender | undefined {
-  return shelf(win)?.[kind]?.render;
 }

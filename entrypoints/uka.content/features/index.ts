@@ -9,8 +9,7 @@
  */
 import type { FeatureDefinition } from '../../../lib/features/manager';
 import { featureDeclaration, type UkaFeatureId } from '../../../lib/features/list';
-import { bundleFor, shelvedKind, shelvedRender, type KnownPageKind } from '../../../lib/startup/kinds';
-import type { MountOptions } from '../../../components/ui/shadow';
+import { bundleFor, shelvedKind, type KnownPageKind } from '../../../lib/startup/kinds';
 import type { PageKind } from '../../../lib/uka/types';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 
@@ -54,11 +53,6 @@ export function ukaFeatures(load: KindLoader): readonly Definition[] {
     if (!feature) throw new Error(`funktionen ${id} saknas i koden för sidtypen ${kind}`);
     return feature;
   };
-  /** The context as the bundle's feature sees it: its panels drawn with the bundle's own preact. */
-  const forBundle = (ctx: UkaFeatureContext): UkaFeatureContext => {
-    const renderer = bundleFor(ctx.recognition.kind) ? (shelvedRender(ctx.recognition.kind as KnownPageKind) as MountOptions['renderer']) : undefined;
-    return renderer ? { ...ctx, mount: (feature, options) => ctx.mount(feature, { ...options, renderer }) } : ctx;
-  };
   return ORDER.map((id): Definition => ({
     id,
     pages: featureDeclaration(id).pages,
@@ -67,8 +61,8 @@ export function ukaFeatures(load: KindLoader): readonly Definition[] {
       // Once the kind's code is there (preload), init runs at once, inside the task the runtime starts it in.
       const kind = ctx.recognition.kind;
       const ready = bundleFor(kind) ? shelvedKind<UkaFeature>(kind as KnownPageKind)?.[id] : undefined;
-      if (ready) return ready.init(forBundle(ctx), signal);
-      return featureOf(id, kind).then((feature) => (signal.aborted ? false : feature.init(forBundle(ctx), signal)));
+      if (ready) return ready.init(ctx, signal);
+      return featureOf(id, kind).then((feature) => (signal.aborted ? false : feature.init(ctx, signal)));
     },
   }));
 }
