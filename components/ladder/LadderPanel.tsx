@@ -1,13 +1,13 @@
 /**
  * The contact ladder (kontakttrappan) on a person page: every step with its state in words, the next action in one
  * sentence with its due date, and a small form to note what UKA cannot hold. Every local note reminds the coach to
- * document in UKA; UKA's log wins when it later shows the step.
+ * document in UKA; UKA's log wins when it later shows the step. The ladder arrives computed, its texts in words
+ * (lib/ladder/view.ts, made in the background): the panel only draws it.
  */
 import { useState } from 'preact/hooks';
-import { renderMissedHalfYears, renderProblem, renderText, stepLabel } from '../../lib/ladder/texts';
-import type { LadderResult, LocalNote, LocalNoteStep, StepState } from '../../lib/ladder/types';
+import type { LocalNote, LocalNoteStep, StepState } from '../../lib/ladder/types';
+import type { LadderStepView, LadderView } from '../../lib/ladder/view';
 import { trusted, trustedForm } from '../ui/trusted';
-import { relativeDays } from '../../lib/domain/swedish';
 
 export const STEP_STATE_LABEL: Record<StepState, string> = {
   'done-uka': 'Klart enligt UKA',
@@ -48,7 +48,7 @@ export interface StoredNote {
 }
 
 export interface LadderPanelProps {
-  result: LadderResult;
+  view: LadderView;
   today: string;
   notes: StoredNote[];
   /** Ids of notes that UKA's log now shows (UKA wins): offered for deletion. */
@@ -64,10 +64,10 @@ function noteLabel(note: LocalNote): string {
   return `${choice?.label ?? note.step}${date}${reached}`;
 }
 
-function StepItem({ step: s }: { step: LadderResult['steps'][number] }) {
+function StepItem({ step: s }: { step: LadderStepView }) {
   return (
     <li data-step={s.id} data-state={s.state}>
-      <span class={`kaa-badge ${STEP_STATE_CLASS[s.state]}`}>{STEP_STATE_LABEL[s.state]}</span> <strong>{renderText(s.title)}</strong>
+      <span class={`kaa-badge ${STEP_STATE_CLASS[s.state]}`}>{STEP_STATE_LABEL[s.state]}</span> <strong>{s.title}</strong>
       {s.likely && s.state !== 'not-applicable' && (
         <>
           {' '}
@@ -80,13 +80,13 @@ function StepItem({ step: s }: { step: LadderResult['steps'][number] }) {
           – <time dateTime={s.dueDate}>{s.dueDate}</time>
         </span>
       )}
-      <div class="kaa-muted">{renderText(s.reason)}</div>
+      <div class="kaa-muted">{s.reason}</div>
     </li>
   );
 }
 
 export function LadderPanel(props: LadderPanelProps) {
-  const { result } = props;
+  const { view } = props;
   const [open, setOpen] = useState(true);
   const [step, setStep] = useState<LocalNoteStep>('callFailed');
   const [date, setDate] = useState(props.today);
@@ -94,8 +94,8 @@ export function LadderPanel(props: LadderPanelProps) {
   const [message, setMessage] = useState('');
   const [showAll, setShowAll] = useState(false);
   // Steps that do not apply now are folded away, so the ladder shows what matters for this youth.
-  const relevant = result.steps.filter((s) => s.state !== 'not-applicable');
-  const inapplicable = result.steps.filter((s) => s.state === 'not-applicable');
+  const relevant = view.steps.filter((s) => s.state !== 'not-applicable');
+  const inapplicable = view.steps.filter((s) => s.state === 'not-applicable');
   const choice = NOTE_CHOICES.find((c) => c.step === step)!;
   const superseded = new Set(props.supersededIds ?? []);
   const activeNotes = props.notes.filter((n) => !superseded.has(n.id));
@@ -127,50 +127,50 @@ export function LadderPanel(props: LadderPanelProps) {
         </button>
       </div>
       <p class="kaa-next" data-testid="ladder-next">
-        {result.unavailable ? (
+        {view.unavailable !== undefined ? (
           <>
-            <strong>Kontakttrappan kunde inte räknas fram.</strong> {renderText(result.unavailable)}
+            <strong>Kontakttrappan kunde inte räknas fram.</strong> {view.unavailable}
           </>
-        ) : result.ended ? (
-          renderText({ key: 'reason.ended', params: { endDate: result.endDate } })
-        ) : result.next ? (
+        ) : view.ended !== undefined ? (
+          view.ended
+        ) : view.next ? (
           <>
-            <strong>Nästa steg:</strong> {renderText(result.next.title)} <span class={`kaa-badge ${STEP_STATE_CLASS[result.next.state]}`}>{STEP_STATE_LABEL[result.next.state]}</span>{' '}
-            senast <time dateTime={result.next.dueDate}>{result.next.dueDate}</time>. <span class="kaa-muted">{renderText(result.next.reason)}</span>
+            <strong>Nästa steg:</strong> {view.next.title} <span class={`kaa-badge ${STEP_STATE_CLASS[view.next.state]}`}>{STEP_STATE_LABEL[view.next.state]}</span>{' '}
+            senast <time dateTime={view.next.dueDate}>{view.next.dueDate}</time>. <span class="kaa-muted">{view.next.reason}</span>
           </>
         ) : (
           'Inget steg väntar just nu.'
         )}
       </p>
-      {result.problems.length > 0 && (
+      {view.problems.length > 0 && (
         <div class="kaa-problems" role="note" aria-label="Datum som inte kunde användas" data-testid="ladder-problems">
           <ul>
-            {result.problems.map((p) => (
+            {view.problems.map((p) => (
               <li key={`${p.source}-${p.index}-${p.field}`} data-source={p.source} data-problem={p.problem}>
-                <span class="kaa-badge kaa-red">Fel datum</span> {renderProblem(p)}
+                <span class="kaa-badge kaa-red">Fel datum</span> {p.text}
               </li>
             ))}
           </ul>
         </div>
       )}
-      {result.missedHalfYears.length > 0 && (
+      {view.missedHalfYears !== undefined && (
         <p class="kaa-missed" role="note" data-testid="ladder-missed">
-          <span class="kaa-badge kaa-yellow">Missat halvår</span> {renderMissedHalfYears(result.missedHalfYears)} Kontakt ska finnas minst en gång varje
+          <span class="kaa-badge kaa-yellow">Missat halvår</span> {view.missedHalfYears} Kontakt ska finnas minst en gång varje
           kalenderhalvår.
         </p>
       )}
-      {result.birthDateUnknown && (
+      {view.birthDateUnknown && (
         <p class="kaa-birth" role="note" data-testid="ladder-birthdate">
           <span class="kaa-badge kaa-yellow">Ålder osäker</span> Födelsedatumet är bara delvis känt (samordningsnummer): någon gång mellan{' '}
-          {result.birthDateUnknown.earliest} och {result.birthDateUnknown.latest}.
-          {result.birthDateUnknown.undecided.length > 0
-            ? ` Det går inte att avgöra vem som ska kontaktas för: ${result.birthDateUnknown.undecided.map(stepLabel).join(', ')}. Bedöm själv utifrån vad du vet.`
+          {view.birthDateUnknown.earliest} och {view.birthDateUnknown.latest}.
+          {view.birthDateUnknown.undecided.length > 0
+            ? ` Det går inte att avgöra vem som ska kontaktas för: ${view.birthDateUnknown.undecided.join(', ')}. Bedöm själv utifrån vad du vet.`
             : ' Stegen nu påverkas inte av det.'}
         </p>
       )}
-      {result.handoverDue && !result.ended && (
+      {view.handover && (
         <p class="kaa-handover" role="note">
-          <span class="kaa-badge kaa-yellow">20 år</span> Ungdomen fyller 20 {relativeDays(result.handoverDue.daysLeft)} ({result.handoverDue.endDate}). Förbered
+          <span class="kaa-badge kaa-yellow">20 år</span> Ungdomen fyller 20 {view.handover.when} ({view.handover.endDate}). Förbered
           överlämningen.
         </p>
       )}

@@ -1,7 +1,8 @@
 /**
  * Every command of KAA-lotsen's message layer: its payload schema (validated in the background before any handler
  * runs) and, in CommandResults, what the handler answers. Personal data rule: the commands that carry a
- * personnummer are 'person-seen' and 'persons-listed'; their handlers turn it into a pseudonymous key and drop it.
+ * personnummer are 'person-seen', 'persons-listed', 'person-keys', 'ladder-view' and 'ladder-steps'; their handlers turn
+ * it into a pseudonymous key (or a birth date) and drop it.
  */
 import { z } from 'zod';
 import { parseId } from '../domain/personnummer';
@@ -12,8 +13,9 @@ import type { LoadedSettings } from '../settings';
 import type { Pack } from '../content/schema';
 import type { ProfileDoc } from '../platform/uka-profile';
 import { PART_NAMES, type PartsSeen } from '../uka/parts';
-import { IsoDate } from '../uka/types';
+import { ContactEntry, IsoDate, MeasureEntry, OccupationEntry, RegistrationPeriod } from '../uka/types';
 import type { LocalNote } from '../ladder/types';
+import type { LadderView } from '../ladder/view';
 import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderStateRecord } from '../store/types';
 import type { LadderSummary, ReminderView } from '../reminders/types';
 import type { ReviewView } from '../review/records';
@@ -83,6 +85,28 @@ export interface StoredNoteView {
   note: LocalNote;
   createdAt: number;
 }
+
+/**
+ * The person page's contact ladder, computed in the background ('ladder-view'): the person's pseudonymous key, the
+ * day it was computed for, the panel's view with its texts in words, the local notes and which of them UKA's log now
+ * covers. `key: null` when the personnummer in the page's header cannot be read (nothing is recorded then).
+ */
+export type LadderViewAnswer =
+  | { key: string; today: string; view: LadderView; notes: StoredNoteView[]; supersededIds: string[] }
+  | { key: null };
+
+/** Far above any youth's log in UKA; a bound so that a broken message cannot make the background work for long. */
+const MAX_LOG_ENTRIES = 5_000;
+/** What the person page read that the ladder reasons from (UKA's contact log, measures, occupations), as read. */
+const PersonLog = {
+  /** As in the page's header (trimmed): parsed in the background; one that cannot be read gives no ladder. */
+  personnummer: Text(20),
+  /** The day the page computes for (the extension's clock as the page read it). */
+  today: IsoDate,
+  contacts: z.array(ContactEntry).max(MAX_LOG_ENTRIES),
+  measures: z.array(MeasureEntry).max(MAX_LOG_ENTRIES),
+  occupations: z.array(OccupationEntry).max(MAX_LOG_ENTRIES),
+};
 
 /** What the worklist page shows ('worklist-get'). */
 export interface WorklistData {
@@ -182,6 +206,24 @@ export const COMMANDS = defineCommands({
     snapshot: LadderSnapshotInput.optional(),
     lastContact: IsoDate.nullable().optional(),
   }),
+  /**
+   * UKA main script (the person page's ladder) → background: what the page read. The background records the person
+   * as 'person-seen' does (the personnummer only derives the key and the birth date; the name is kept for this browser
+   * session only), keeps the ladder's snapshot for the reminders as 'ladder-updated' does, and answers the ladder
+   * computed with the routine in force, as the panel shows it (LadderViewAnswer). The page's free text is not kept.
+   */
+  'ladder-view': z.object({
+    ...PersonLog,
+    path: PagePath.nullable(),
+    /** The name in the page's header: kept for this browser session only (lib/platform/session-names.ts). */
+    name: Text(300).optional(),
+    registrations: z.array(RegistrationPeriod).max(MAX_LOG_ENTRIES),
+  }),
+  /**
+   * UKA main script (the person page's tips) → background: the ladder's current steps for the tips (stage and next
+   * action), from UKA's log alone. Records and keeps nothing.
+   */
+  'ladder-steps': z.object(PersonLog),
   'notes-list': z.object({ key: PersonKey }),
   'note-add': z.object({ key: PersonKey, note: LocalNoteSchema }),
   'note-delete': z.object({ key: PersonKey.optional(), id: Text(64).min(1) }),
@@ -261,6 +303,9 @@ export interface CommandResults {
   /** keys[i] is the pseudonymous key of persons[i]. */
   'persons-listed': { count: number; keys: string[] };
   'ladder-updated': void;
+  'ladder-view': LadderViewAnswer;
+  /** Empty when the personnummer cannot be read or the duty has ended. */
+  'ladder-steps': { steps: string[] };
   'notes-list': StoredNoteView[];
   'note-add': StoredNoteView;
   'note-delete': void;

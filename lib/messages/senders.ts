@@ -28,6 +28,8 @@ export const COMMAND_SENDERS = {
   'person-keys': ['uka'],
   'persons-listed': ['uka'],
   'ladder-updated': ['uka'],
+  'ladder-view': ['uka'],
+  'ladder-steps': ['uka'],
   'notes-list': ['uka'],
   'note-add': ['uka'],
   'note-delete': ['uka'],

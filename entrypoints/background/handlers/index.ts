@@ -5,6 +5,7 @@
 import type { Handlers } from '../../../lib/messages/commands';
 import { dataHandlers, type DataDeps } from './data';
 import { errorHandlers } from './errors';
+import { ladderHandlers } from './ladder';
 import { noteHandlers } from './notes';
 import { pageHandlers, type PageDeps } from './pages';
 import { personHandlers } from './persons';
@@ -24,6 +25,7 @@ export function createHandlers(deps: DataDeps & PageDeps): Handlers {
     ...errorHandlers(deps),
     ...personHandlers(deps),
     ...noteHandlers(deps),
+    ...ladderHandlers(deps),
     ...reminderHandlers(deps),
     ...reviewHandlers(deps),
     ...scbLogHandlers(deps),

@@ -3,7 +3,8 @@ import type { StoredNoteView } from '../../../lib/messages/commands';
 import type { NoteRecord } from '../../../lib/store/types';
 import type { DomainHandlers, HandlerDeps } from './types';
 
-function toView(record: NoteRecord): StoredNoteView {
+/** A stored note as the page sees it (no person key). */
+export function toView(record: NoteRecord): StoredNoteView {
   const { id, personKey: _personKey, createdAt, ...note } = record;
   return { id, createdAt, note };
 }

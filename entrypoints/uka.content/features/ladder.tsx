@@ -1,77 +1,73 @@
 /**
  * The contact ladder on the person page, computed from what UKA shows (contact log, measures) plus the coach's local
- * notes. The personnummer is handed to the background only to derive the pseudonymous key; it is never stored.
- * The background keeps a snapshot for the reminders: dates, kinds and codes only (no free text, no names).
+ * notes. The page sends what it read to the background ('ladder-view'), which records the person (the personnummer
+ * only derives the pseudonymous key; it is never stored), keeps a snapshot for the reminders (dates, kinds and codes
+ * only: no free text, no names), computes the ladder and answers the panel's view. The page only draws it.
  */
-import { LadderPanel, LADDER_CSS, type StoredNote } from '../../../components/ladder/LadderPanel';
-import { parseId } from '../../../lib/domain/personnummer';
-import { evaluateLadder, resolveSettings } from '../../../lib/ladder/ladder';
-import { currentRegistrationStart, ladderSnapshot } from '../../../lib/ladder/snapshot';
-import type { LadderResult, LocalNote } from '../../../lib/ladder/types';
+import { LadderPanel, LADDER_CSS } from '../../../components/ladder/LadderPanel';
+import type { LadderViewAnswer } from '../../../lib/messages/commands';
+import type { LocalNote } from '../../../lib/ladder/types';
 import { sendCommand } from '../../../lib/messages/client';
 import type { UkaFeature } from '../context';
 
-/** The stored notes that UKA's log now covers (the engine returns the very note objects it was given). */
-export function supersededIds(notes: readonly StoredNote[], result: LadderResult): string[] {
-  const gone = new Set<LocalNote>(result.supersededNotes);
-  return notes.filter((n) => gone.has(n.note)).map((n) => n.id);
-}
+/** Longer than any personnummer or samordningsnummer, with its separator (lib/domain/personnummer.ts). */
+const MAX_ID_LENGTH = 13;
+const UNREADABLE_ID = 'personnumret i sidhuvudet gick inte att tolka';
 
 export const ladder: UkaFeature = {
   async init(ctx, signal) {
     const read = ctx.read.person();
     if (!read.ok) throw new Error(`personsidan kunde inte läsas: ${read.reason}`);
     const page = read.value;
-    const id = parseId(page.header.personnummer);
-    if (!id) throw new Error('personnumret i sidhuvudet gick inte att tolka');
+    const personnummer = page.header.personnummer.trim();
+    // Read in the background; one far too long to be a personnummer is not sent at all.
+    if (personnummer.length > MAX_ID_LENGTH) throw new Error(UNREADABLE_ID);
     const anchor = ctx.adapter.anchor(ctx.doc, 'header');
     if (!anchor) throw new Error('sidhuvudet hittades inte');
-    const path = ctx.url.pathname;
-    const seen = await sendCommand('person-seen', { personnummer: id.digits12, path, name: page.header.name.slice(0, 300) });
-    if (signal.aborted) return;
-    const key = seen.key;
-    const mounted = ctx.mount('ladder', { anchor, where: 'afterend', css: LADDER_CSS, label: 'Kontakttrappan' });
-    if (!mounted) return false;
     const today = await ctx.today();
-    // A samordningsnummer with month or day 00: the ladder works with the range of possible birth dates.
-    const birthDate = id.birthDatePartial ?? id.birthDate;
-    const registeredFrom = currentRegistrationStart(page.registrations);
-    const snapshot = ladderSnapshot(page.contacts, page.measures, { registeredFrom, birthDate, notLivingPatterns: resolveSettings(ctx.routine).notLivingPatterns });
-
-    const draw = async () => {
-      const notes = await sendCommand('notes-list', { key });
-      if (signal.aborted) return;
-      const result = evaluateLadder({
+    if (signal.aborted) return;
+    const ask = () =>
+      sendCommand('ladder-view', {
+        personnummer,
+        path: ctx.url.pathname,
+        name: page.header.name.slice(0, 300),
         today,
-        birthDate,
-        registeredFrom,
         contacts: page.contacts,
         measures: page.measures,
         occupations: page.occupations,
-        localNotes: notes.map((n) => n.note),
-        settings: ctx.routine,
+        registrations: page.registrations,
       });
-      // Only what the reminders recompute the ladder from (the next step is recomputed, never stored).
-      await sendCommand('ladder-updated', { key, lastContact: result.lastContact, snapshot }).catch(() => undefined);
-      if (signal.aborted) return;
+    const first = await ask();
+    if (signal.aborted) return;
+    if (first.key === null) throw new Error(UNREADABLE_ID);
+    const key = first.key;
+    const mounted = ctx.mount('ladder', { anchor, where: 'afterend', css: LADDER_CSS, label: 'Kontakttrappan' });
+    if (!mounted) return false;
+
+    const draw = (answer: LadderViewAnswer) => {
+      if (answer.key === null) return;
       mounted.render(
         <LadderPanel
-          result={result}
-          today={today}
-          notes={notes}
-          supersededIds={supersededIds(notes, result)}
+          view={answer.view}
+          today={answer.today}
+          notes={answer.notes}
+          supersededIds={answer.supersededIds}
           onAddNote={async (note: LocalNote) => {
             await sendCommand('note-add', { key, note });
-            await draw();
+            await redraw();
           }}
           onDeleteNote={async (noteId: string) => {
             await sendCommand('note-delete', { key, id: noteId });
-            await draw();
+            await redraw();
           }}
         />,
       );
     };
-    await draw();
+    const redraw = async () => {
+      const answer = await ask();
+      if (!signal.aborted) draw(answer);
+    };
+    draw(first);
     return () => mounted.render(null);
   },
 };

@@ -1,20 +1,16 @@
-/** The tips feature of person pages: with the contact ladder's current steps (only the person page's bundle has the ladder). */
-import { ladderStepsOf } from '../../../lib/content/tips';
-import { parseId } from '../../../lib/domain/personnummer';
-import { evaluateLadder } from '../../../lib/ladder/ladder';
+/**
+ * The tips feature of person pages: with the contact ladder's current steps, which the background computes from what
+ * the page read ('ladder-steps'; the page carries no ladder code). Without an answer the tips show without them.
+ */
+import { sendCommand } from '../../../lib/messages/client';
 import { tipsWith } from './tips';
 
-export const personTips = tipsWith((ctx, person, today) => {
-  const id = parseId(person.header.personnummer);
-  if (!id) return [];
-  const result = evaluateLadder({
-    today,
-    birthDate: id.birthDate,
-    contacts: person.contacts,
-    measures: person.measures,
-    occupations: person.occupations,
-    localNotes: [],
-    settings: ctx.routine,
-  });
-  return result.ended ? [] : ladderStepsOf(result);
+/** Longer than any personnummer or samordningsnummer, with its separator. */
+const MAX_ID_LENGTH = 13;
+
+export const personTips = tipsWith(async (_ctx, person, today) => {
+  const personnummer = person.header.personnummer.trim();
+  if (personnummer.length > MAX_ID_LENGTH) return [];
+  const { steps } = await sendCommand('ladder-steps', { personnummer, today, contacts: person.contacts, measures: person.measures, occupations: person.occupations });
+  return steps;
 });

@@ -12,11 +12,11 @@ import type { UkaFeature, UkaFeatureContext } from '../context';
 
 /**
  * The steps of the contact ladder a person page is at (for tips about them). Given only in the person page's bundle
- * (./tips-person.ts), so that the ladder's code stays out of the other page kinds' bundles.
+ * (./tips-person.ts, which asks the background), so that no other page kind's bundle asks for them.
  */
-export type LadderStepsOn = (ctx: UkaFeatureContext, person: PersonPage, today: string) => string[];
+export type LadderStepsOn = (ctx: UkaFeatureContext, person: PersonPage, today: string) => string[] | Promise<string[]>;
 
-function pageFacts(ctx: UkaFeatureContext, today: string, ladderStepsOn?: LadderStepsOn): { warningKinds: WarningKind[]; ladderSteps: string[] } {
+async function pageFacts(ctx: UkaFeatureContext, today: string, ladderStepsOn?: LadderStepsOn): Promise<{ warningKinds: WarningKind[]; ladderSteps: string[] }> {
   const kinds = new Set<WarningKind>();
   let ladderSteps: string[] = [];
   if (ctx.recognition.kind === 'person') {
@@ -24,7 +24,7 @@ function pageFacts(ctx: UkaFeatureContext, today: string, ladderStepsOn?: Ladder
     if (read.ok) {
       for (const s of read.value.sections) if (s.kind) kinds.add(s.kind);
       try {
-        ladderSteps = ladderStepsOn?.(ctx, read.value, today) ?? [];
+        ladderSteps = (await ladderStepsOn?.(ctx, read.value, today)) ?? [];
       } catch {
         ladderSteps = []; // tips without a ladder step are still useful
       }
@@ -46,7 +46,8 @@ export function tipsWith(ladderStepsOn?: LadderStepsOn): UkaFeature {
       if (elements.size === 0) return false;
       const today = await ctx.today();
       if (signal.aborted) return;
-      const { warningKinds, ladderSteps } = pageFacts(ctx, today, ladderStepsOn);
+      const { warningKinds, ladderSteps } = await pageFacts(ctx, today, ladderStepsOn);
+      if (signal.aborted) return;
       const groups = placeTips(ctx.pack, {
         pageKind: ctx.recognition.kind,
         present: [...elements.keys()],

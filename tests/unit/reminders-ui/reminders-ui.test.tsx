@@ -5,7 +5,7 @@ import { render as renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testPersonnummer } from '../../fixtures/testpersonnummer';
-import { supersededIds } from '../../../entrypoints/uka.content/features/ladder';
+import { ladderView, supersededIds } from '../../../lib/ladder/view';
 import { ladderSnapshot } from '../../../lib/ladder/snapshot';
 import { listedPersons } from '../../../entrypoints/uka.content/features/reminders';
 import { orderReminders, RemindersList, type ReminderItem } from '../../../components/reminders/RemindersList';
@@ -131,7 +131,7 @@ describe('LadderPanel', () => {
   const birthDate = parseId(YOUNG)!.birthDate;
   it('shows each step with its state in words and the next action with its due date', () => {
     const result = evaluateLadder({ today: TODAY, birthDate, contacts: calls, measures: [], localNotes: [] });
-    const html = renderToString(<LadderPanel result={result} today={TODAY} notes={[]} onAddNote={async () => undefined} onDeleteNote={async () => undefined} />);
+    const html = renderToString(<LadderPanel view={ladderView(result)} today={TODAY} notes={[]} onAddNote={async () => undefined} onDeleteNote={async () => undefined} />);
     expect(html).toContain('Skicka kontaktbrev till vårdnadshavarna');
     expect(html).toContain('Klart enligt UKA');
     expect(html).toContain('Försenat');
@@ -143,18 +143,18 @@ describe('LadderPanel', () => {
     const noop = async () => undefined;
     const bad: ContactEntry[] = [...calls, { date: '2026-09-31', kind: 'telefon', reached: false, target: 'vardnadshavare', note: '' }, { date: '2062-09-15', kind: 'telefon', reached: true, target: 'ungdom', note: '' }];
     const result = evaluateLadder({ today: TODAY, birthDate, contacts: bad, measures: [], localNotes: [], registeredFrom: '2026-01-10' });
-    const html = renderToString(<LadderPanel result={result} today={TODAY} notes={[]} onAddNote={noop} onDeleteNote={noop} />);
+    const html = renderToString(<LadderPanel view={ladderView(result)} today={TODAY} notes={[]} onAddNote={noop} onDeleteNote={noop} />);
     expect(html).toContain('Datumet 2026-09-31 i kontaktloggen är inte ett riktigt datum; rätta det i UKA.');
     expect(html).toContain('Datumet 2062-09-15 i kontaktloggen ligger efter dagens datum; rätta det i UKA.');
     expect(html).toContain('Skicka kontaktbrev till vårdnadshavarna');
     expect(html).toContain('Missat halvår');
     expect(html).toContain('första halvåret 2026');
     const partly = evaluateLadder({ today: '2026-08-20', birthDate: '2008-00-06', contacts: [calls[0]!], measures: [], localNotes: [] });
-    const htmlPartly = renderToString(<LadderPanel result={partly} today="2026-08-20" notes={[]} onAddNote={noop} onDeleteNote={noop} />);
+    const htmlPartly = renderToString(<LadderPanel view={ladderView(partly)} today="2026-08-20" notes={[]} onAddNote={noop} onDeleteNote={noop} />);
     expect(htmlPartly).toContain('Födelsedatumet är bara delvis känt');
     expect(htmlPartly).toContain('samtal 2');
     const none = evaluateLadder({ today: TODAY, birthDate: 'x', contacts: [], measures: [], localNotes: [] });
-    const htmlNone = renderToString(<LadderPanel result={none} today={TODAY} notes={[]} onAddNote={noop} onDeleteNote={noop} />);
+    const htmlNone = renderToString(<LadderPanel view={ladderView(none)} today={TODAY} notes={[]} onAddNote={noop} onDeleteNote={noop} />);
     expect(htmlNone).toContain('Kontakttrappan kunde inte räknas fram.');
     expect(htmlNone).toContain('Födelsedatumet i personnumret gick inte att tolka.');
   });
@@ -165,7 +165,7 @@ describe('LadderPanel', () => {
     const result = evaluateLadder({ today: TODAY, birthDate, contacts: calls, measures: [], localNotes: [note, old] });
     const html = renderToString(
       <LadderPanel
-        result={result}
+        view={ladderView(result)}
         today={TODAY}
         notes={[
           { id: 'n1', note },
