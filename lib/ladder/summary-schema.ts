@@ -3,7 +3,7 @@
  * reminders recompute the ladder from (dates as UKA showed them, kinds and codes; no names, no free text) and the latest
  * contact date. Every part is a closed object of known fields: no `unknown`, no passthrough. The store checks a summary
  * on write and again on read (lib/store/persons.ts); one that fails is dropped and counted, never trusted. The
- * 'ladder-updated' message carries its snapshot through the same schema.
+ * background's 'ladder-view' handler passes the snapshot it makes through the same schema.
  */
 import { z } from 'zod';
 import { ContactKind, ContactTarget, IsoDate } from '../uka/types';
@@ -30,8 +30,8 @@ export const LadderSnapshotSchema = z.strictObject({
 });
 
 /**
- * The same fields as a message takes them ('ladder-updated'): anything else a page sends along (a note's free text,
- * a measure's name) is dropped here, before the store's strict check.
+ * The same fields as the snapshot input ('ladder-view'): anything else that comes along (a note's free text, a
+ * measure's name) is dropped here, before the store's strict check.
  */
 export const LadderSnapshotInput = z.object({
   contacts: z.array(z.object(CONTACT)).max(1000),

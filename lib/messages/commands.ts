@@ -1,14 +1,13 @@
 /**
  * Every command of KAA-lotsen's message layer: its payload schema (validated in the background before any handler
  * runs) and, in CommandResults, what the handler answers. Personal data rule: the commands that carry a
- * personnummer are 'person-seen', 'persons-listed', 'person-keys', 'ladder-view' and 'ladder-steps'; their handlers turn
- * it into a pseudonymous key (or a birth date) and drop it.
+ * personnummer are 'persons-listed', 'person-keys', 'ladder-view' and 'ladder-steps'; their handlers turn it into a
+ * pseudonymous key (or a birth date) and drop it.
  */
 import { z } from 'zod';
 import { parseId } from '../domain/personnummer';
 import { SLUG_RE } from '../content/markdown';
 import { PAGE_KINDS } from '../uka/types';
-import { LadderSnapshotInput } from '../ladder/summary-schema';
 import type { LoadedSettings } from '../settings';
 import type { Pack } from '../content/schema';
 import type { ProfileDoc } from '../platform/uka-profile';
@@ -161,16 +160,6 @@ export const COMMANDS = defineCommands({
   /** Options page → background: "Radera all lokal data". */
   'delete-all-data': Empty,
   /**
-   * Content script → background: a person page was shown. Answers the pseudonymous key; the personnummer is used
-   * only to derive the key and the birth date and is never stored.
-   */
-  'person-seen': z.object({
-    personnummer: z.string().max(20).refine((s) => parseId(s) !== null, 'ogiltigt personnummer'),
-    path: PagePath.nullable(),
-    /** The name in the page's header: kept for this browser session only (lib/platform/session-names.ts). */
-    name: Text(300).optional(),
-  }),
-  /**
    * Content script → background: the pseudonymous keys of these personnummer (keys[i] for personnummer[i]). Writes
    * nothing: nobody is recorded (the monthly review counts with it).
    */
@@ -180,8 +169,8 @@ export const COMMANDS = defineCommands({
       .max(MAX_REVIEW_KEYS),
   }),
   /**
-   * Content script → background: the youths listed on "Mina deltagare", for reminders. As with 'person-seen', each
-   * personnummer only derives the key and birth date and is then dropped.
+   * Content script → background: the youths listed on "Mina deltagare", for reminders. Each personnummer only
+   * derives the key and birth date and is then dropped.
    */
   'persons-listed': z.object({
     persons: z
@@ -197,20 +186,12 @@ export const COMMANDS = defineCommands({
       .max(MAX_REVIEW_KEYS),
   }),
   /**
-   * The person page's ladder, kept for background reminders: what the ladder needs from UKA's page (dates, kinds and
-   * codes only, through the stored summary's strict schema, lib/ladder/summary-schema.ts) and the latest contact.
-   * Other fields are dropped before anything is stored.
-   */
-  'ladder-updated': z.object({
-    key: PersonKey,
-    snapshot: LadderSnapshotInput.optional(),
-    lastContact: IsoDate.nullable().optional(),
-  }),
-  /**
    * UKA main script (the person page's ladder) → background: what the page read. The background records the person
-   * as 'person-seen' does (the personnummer only derives the key and the birth date; the name is kept for this browser
-   * session only), keeps the ladder's snapshot for the reminders as 'ladder-updated' does, and answers the ladder
-   * computed with the routine in force, as the panel shows it (LadderViewAnswer). The page's free text is not kept.
+   * (the personnummer only derives the pseudonymous key and the birth date and is dropped; the name is kept for this
+   * browser session only, lib/platform/session-names.ts), keeps for the reminders what the ladder needs from the page
+   * (dates, kinds and codes only, through the stored summary's strict schema, lib/ladder/summary-schema.ts) and the
+   * latest contact, and answers the ladder computed with the routine in force, as the panel shows it
+   * (LadderViewAnswer). Asked again after a note is added or deleted. UKA's free text is not kept.
    */
   'ladder-view': z.object({
     ...PersonLog,
@@ -224,7 +205,6 @@ export const COMMANDS = defineCommands({
    * action), from UKA's log alone. Records and keeps nothing.
    */
   'ladder-steps': z.object(PersonLog),
-  'notes-list': z.object({ key: PersonKey }),
   'note-add': z.object({ key: PersonKey, note: LocalNoteSchema }),
   'note-delete': z.object({ key: PersonKey.optional(), id: Text(64).min(1) }),
   /** Popup/panel → background: current reminders. */
@@ -297,16 +277,13 @@ export interface CommandResults {
   'open-metodbok': void;
   'tour-restart': void;
   'delete-all-data': void;
-  'person-seen': { key: string; birthDate: string; expiresAt: string };
   /** keys[i] is the pseudonymous key of personnummer[i]. */
   'person-keys': { keys: string[] };
   /** keys[i] is the pseudonymous key of persons[i]. */
   'persons-listed': { count: number; keys: string[] };
-  'ladder-updated': void;
   'ladder-view': LadderViewAnswer;
   /** Empty when the personnummer cannot be read or the duty has ended. */
   'ladder-steps': { steps: string[] };
-  'notes-list': StoredNoteView[];
   'note-add': StoredNoteView;
   'note-delete': void;
   'get-reminders': ReminderView[];

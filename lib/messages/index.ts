@@ -2,7 +2,7 @@
  * KAA-lotsen's message layer: one command → handler map, every message validated with zod.
  *
  * Background:  browser.runtime.onMessage.addListener(createMessageListener(handlers));   (entrypoints/background/handlers)
- * Elsewhere:   const { key } = await sendCommand('person-seen', { personnummer, path });
+ * Elsewhere:   const view = await sendCommand('ladder-view', { personnummer, path, today, contacts, ... });
  *
  * sendCommand resolves to the handler's answer and rejects with a CommandError (code + Swedish message) when the
  * command is unknown, the payload is malformed, no handler is wired, the handler threw, or nobody answered.

@@ -28,7 +28,7 @@ export function ladderHandlers({ store, remindersChanged }: HandlerDeps): Domain
       // The page names the cause ("personnumret i sidhuvudet gick inte att tolka"); nothing is recorded.
       if (!id) return { key: null };
       const s = await store();
-      // What 'person-seen' does: the record (key, birth date, path, when seen) and the name for this session.
+      // The record (key, birth date, path, when seen) and the name for this session.
       const person = await s.recordPersonSeen(id.digits12, page.path, (await clockNow()).getTime());
       if (page.name) await rememberNames([{ key: person.key, name: page.name }]);
       const [{ routine }, records] = await Promise.all([loadEffective(), s.listNotes(person.key)]);
@@ -46,7 +46,7 @@ export function ladderHandlers({ store, remindersChanged }: HandlerDeps): Domain
         localNotes: notes.map((n) => n.note),
         settings: routine,
       });
-      // What 'ladder-updated' does: only what the reminders recompute the ladder from (the next step is recomputed,
+      // For the reminders, only what they recompute the ladder from (the next step is recomputed,
       // never stored). A snapshot the summary's schema refuses keeps nothing, and a failure here never costs the panel.
       const snapshot = LadderSnapshotInput.safeParse(
         ladderSnapshot(page.contacts, page.measures, { registeredFrom, birthDate, notLivingPatterns: resolveSettings(routine).notLivingPatterns }),

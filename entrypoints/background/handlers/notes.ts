@@ -9,9 +9,8 @@ export function toView(record: NoteRecord): StoredNoteView {
   return { id, createdAt, note };
 }
 
-export function noteHandlers({ store }: HandlerDeps): DomainHandlers<'notes-list' | 'note-add' | 'note-delete'> {
+export function noteHandlers({ store }: HandlerDeps): DomainHandlers<'note-add' | 'note-delete'> {
   return {
-    'notes-list': async ({ key }) => (await (await store()).listNotes(key)).map(toView),
     'note-add': async ({ key, note }) => toView(await (await store()).addNote(key, note)),
     'note-delete': async ({ key, id }) => {
       const s = await store();

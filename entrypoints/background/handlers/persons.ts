@@ -1,7 +1,7 @@
 /**
  * Persons seen in UKA: a personnummer arrives only to derive the pseudonymous key and the birth date, and is then
- * dropped; a name is kept in this browser session's memory only (lib/platform/session-names.ts). The person page's
- * ladder summary (dates, step ids and text keys only) is kept for background reminders.
+ * dropped; a name is kept in this browser session's memory only (lib/platform/session-names.ts). A person page is
+ * recorded, with its ladder summary for the reminders, by the ladder's own handler (./ladder.ts).
  */
 import { isIsoDate, type IsoDate } from '../../../lib/domain/dates';
 import { now as clockNow, stockholmDateByRule } from '../../../lib/platform/clock';
@@ -39,13 +39,8 @@ export async function recordListedPersons(
   return { count: keys.length, keys };
 }
 
-export function personHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'person-seen' | 'person-keys' | 'persons-listed' | 'ladder-updated'> {
+export function personHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'person-keys' | 'persons-listed'> {
   return {
-    'person-seen': async ({ personnummer, path, name }) => {
-      const person = await (await store()).recordPersonSeen(personnummer, path, (await clockNow()).getTime());
-      if (name) await rememberNames([{ key: person.key, name }]);
-      return { key: person.key, birthDate: person.birthDate, expiresAt: person.expiresAt };
-    },
     'person-keys': async ({ personnummer }) => {
       const s = await store();
       const keys: string[] = [];
@@ -56,10 +51,6 @@ export function personHandlers({ store, remindersChanged }: HandlerDeps): Domain
       const listed = await recordListedPersons(await store(), persons);
       await remindersChanged();
       return listed;
-    },
-    'ladder-updated': async ({ key, lastContact, snapshot }) => {
-      await (await store()).setPersonLadder(key, { lastContact: lastContact ?? null, ...(snapshot ? { snapshot } : {}) });
-      await remindersChanged();
     },
   };
 }

@@ -68,7 +68,7 @@ describe('ladder-view and ladder-steps', () => {
     // Plain data: it survives structured cloning unchanged (no functions, no shared note objects needed).
     expect(structuredClone(answer)).toEqual(answer);
 
-    // What 'person-seen' and 'ladder-updated' did: the record with its path, the snapshot, the reminders rebuilt.
+    // The person is recorded with its path, the snapshot is kept for the reminders, and they are rebuilt.
     const person = await store.getPerson(key);
     expect(person).toMatchObject({ path: '/person/7', birthDate: `${YOUTH.slice(0, 4)}-${YOUTH.slice(4, 6)}-${YOUTH.slice(6, 8)}` });
     expect(person?.ladder?.snapshot).toEqual({

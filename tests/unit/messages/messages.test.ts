@@ -75,12 +75,12 @@ describe('dispatch', () => {
     expect(bad.ok ? '' : bad.error).toContain('pageKind');
     expect(await dispatch(handlers, { cmd: 'page-status', payload: { ...status, path: 'https://x/person/1' } })).toMatchObject({ code: 'bad-payload' });
     expect(await dispatch(handlers, { cmd: 'page-status' })).toMatchObject({ code: 'bad-payload' });
-    expect(await dispatch(handlers, { cmd: 'person-seen', payload: { personnummer: '200701012390', path: '/p' } })).toMatchObject({ code: 'bad-payload' });
+    expect(await dispatch(handlers, { cmd: 'person-keys', payload: { personnummer: ['200701012390'] } })).toMatchObject({ code: 'bad-payload' });
     expect(spy).not.toHaveBeenCalled();
   });
 
   it('does not echo payload values (a personnummer) in validation errors', async () => {
-    const result = await dispatch(handlers, { cmd: 'person-seen', payload: { personnummer: A, path: 42 } });
+    const result = await dispatch(handlers, { cmd: 'ladder-view', payload: { personnummer: A, path: 42 } });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain(A);
   });
@@ -170,9 +170,16 @@ describe('background handlers', () => {
     expect(second.ok && (second.data as { pack: { title: string } }).pack.title).toBe('Vår kommuns metodbok');
   });
 
-  it('person-seen answers a key and never stores the personnummer', async () => {
-    const result = await run('person-seen', { personnummer: `${A.slice(0, 8)}-${A.slice(8)}`, path: '/person/9' });
-    expect(result).toMatchObject({ ok: true, data: { key: await store.personKey(A), birthDate: `${A.slice(0, 4)}-${A.slice(4, 6)}-${A.slice(6, 8)}` } });
+  /** The person page's read, as the ladder sends it ('ladder-view'): records the person and answers the key. */
+  const seen = async (personnummer: string) => {
+    const answer = await run('ladder-view', { personnummer, path: '/person/9', today: '2026-10-15', contacts: [], measures: [], occupations: [], registrations: [] });
+    return answer.ok ? (answer.data as { key: string; notes: { note: unknown }[] }) : null;
+  };
+
+  it('a person page answers a key and never stores the personnummer', async () => {
+    const result = await seen(`${A.slice(0, 8)}-${A.slice(8)}`);
+    expect(result?.key).toBe(await store.personKey(A));
+    expect(await store.getPerson(result!.key)).toMatchObject({ birthDate: `${A.slice(0, 4)}-${A.slice(4, 6)}-${A.slice(6, 8)}`, path: '/person/9' });
     expect(JSON.stringify(await store.dumpAll())).not.toContain(A.slice(2));
   });
 
@@ -184,47 +191,19 @@ describe('background handlers', () => {
     expect(await run('person-keys', { personnummer: ['200701012390'] })).toMatchObject({ code: 'bad-payload' });
   });
 
-  it('ladder-updated keeps the snapshot for reminders but never its free text', async () => {
-    const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
-    const key = seen.ok ? (seen.data as { key: string }).key : '';
-    const snapshot = {
-      contacts: [{ date: '2026-10-01', kind: 'telefon', reached: false, target: 'vardnadshavare', note: 'Ringde Anna Andersson' }],
-      measures: [{ atgardCode: '16', start: '2026-09-01', end: null, atgardText: 'Coachning hos Anna' }],
-    };
-    expect(await run('ladder-updated', { key, next: null, lastContact: null, snapshot })).toMatchObject({ ok: true });
-    const stored = (await store.getPerson(key))?.ladder as { snapshot?: unknown } | undefined;
-    expect(stored?.snapshot).toEqual({
-      contacts: [{ date: '2026-10-01', kind: 'telefon', reached: false, target: 'vardnadshavare' }],
-      measures: [{ atgardCode: '16', start: '2026-09-01', end: null }],
-    });
-    expect(JSON.stringify(await store.dumpAll())).not.toContain('Anna');
-    expect(await run('ladder-updated', { key, next: null, snapshot: { contacts: [{ date: 'igår' }], measures: [] } })).toMatchObject({ code: 'bad-payload' });
-  });
-
   it('notes round-trip in the shape the ladder panel expects', async () => {
-    const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
-    const key = seen.ok ? (seen.data as { key: string }).key : '';
+    const key = (await seen(A))!.key;
     const added = await run('note-add', { key, note: { step: 'homeVisitDone', date: '2025-05-02', reached: true } });
     expect(added).toMatchObject({ ok: true, data: { note: { step: 'homeVisitDone', date: '2025-05-02', reached: true } } });
-    const list = await run('notes-list', { key });
-    expect(list.ok && (list.data as { note: unknown }[]).map((n) => n.note)).toEqual([{ step: 'homeVisitDone', date: '2025-05-02', reached: true }]);
+    expect((await seen(A))!.notes.map((n) => n.note)).toEqual([{ step: 'homeVisitDone', date: '2025-05-02', reached: true }]);
     expect(await run('note-add', { key, note: { step: 'homeVisitDone', date: '2025-05-02' } })).toMatchObject({ code: 'bad-payload' });
     // One note schema for the store and the messages (the ladder's): a date must be a calendar date.
     expect(await run('note-add', { key, note: { step: 'letterSent', date: '2026-02-30' } })).toMatchObject({ code: 'bad-payload' });
     const id = added.ok ? (added.data as { id: string }).id : '';
     expect(await run('note-delete', { key: 'b'.repeat(64), id })).toMatchObject({ code: 'handler-error' });
     expect(await run('note-delete', { key, id })).toEqual({ ok: true, data: null });
-    expect(await run('notes-list', { key })).toEqual({ ok: true, data: [] });
+    expect((await seen(A))!.notes).toEqual([]);
     expect(await run('note-add', { key: 'c'.repeat(64), note: { step: 'reached', date: '2025-01-01' } })).toMatchObject({ code: 'handler-error' });
-  });
-
-  it('ladder-updated keeps a summary on the person', async () => {
-    const seen = await run('person-seen', { personnummer: A, path: '/person/9' });
-    const key = seen.ok ? (seen.data as { key: string }).key : '';
-    // Only what the reminders need is kept: fields of earlier versions (the next step, the path) are dropped.
-    expect((await run('ladder-updated', { key, path: '/person/9', birthDate: '2007-01-01', next: { step: 'call1' }, lastContact: '2026-10-01', notes: [] })).ok).toBe(true);
-    const ladder = (await store.getPerson(key))?.ladder;
-    expect(ladder).toEqual({ lastContact: '2026-10-01', updatedAt: expect.any(Number) });
   });
 
   it('report-error redacts before storing; get-errors lists newest first', async () => {

@@ -57,7 +57,7 @@ describe('every command has its senders', () => {
     expect(COMMAND_SENDERS['get-errors']).toEqual(['extension']);
     expect(COMMAND_SENDERS['reminders-ics']).toEqual(['extension']);
     expect(COMMAND_SENDERS['find-export']).toEqual(['scb']);
-    expect(COMMAND_SENDERS['person-seen']).toEqual(['uka']);
+    expect(COMMAND_SENDERS['ladder-view']).toEqual(['uka']);
   });
 });
 

@@ -53,7 +53,7 @@ describe('links stay in UKA', () => {
   });
 
   it('paths that arrive in messages are checked before anything is stored', () => {
-    const seen = (path: string) => COMMANDS['person-seen'].safeParse({ personnummer: '200701012390', path }).error?.issues.some((i) => i.path[0] === 'path') ?? false;
+    const seen = (path: string) => COMMANDS['ladder-view'].safeParse({ personnummer: '200701012390', path, today: '2026-10-15', contacts: [], measures: [], occupations: [], registrations: [] }).error?.issues.some((i) => i.path[0] === 'path') ?? false;
     expect(seen('//evil.example/x')).toBe(true);
     expect(seen('/\\evil.example')).toBe(true);
     expect(seen('javascript:alert(1)')).toBe(true);
