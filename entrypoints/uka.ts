@@ -22,12 +22,19 @@ import { beginEarlyStart, takeOver, type EarlyStart } from '../lib/startup/early
 import { afterDomReady, claimPage, isThisUka, readPageStart } from '../lib/startup/page-start';
 import { startLifetime } from '../lib/startup/lifetime';
 import { openShelf } from '../lib/startup/kinds';
+import { publishKit } from '../lib/startup/kit-publish';
+import { createUkaReader } from '../lib/uka/reader';
+import { compileProfiles } from '../lib/uka/compile';
+import { ukaFeatures } from './uka.content/features';
+import { startRuntime } from './uka.content/runtime';
 
 export default defineUnlistedScript(async () => {
   const life = startLifetime();
   if (!claimPage(life)) return life.end();
   mark('main');
   openShelf();
+  // The shared kit for the page kind's bundle and the parts injected later (lib/startup/kit.ts).
+  publishKit();
   const domReady = afterDomReady();
   const early = takeOver() ?? beginEarlyStart(document);
   adoptEarlyReads(early.reads);
@@ -48,9 +55,6 @@ export default defineUnlistedScript(async () => {
     mark('settings-checked');
     await domReady;
     mark('dom-ready');
-    const { createUkaReader, compileProfiles, ukaFeatures, startRuntime, publishKit } = await import('./uka.content/boot');
-    // The shared kit for the page kind's bundle and the parts injected later (lib/startup/kit.ts).
-    publishKit();
     // The profiles as the background checked them, the kommun's before the built-in ones. The reader looks at this
     // list on every page view, so a profile imported or set by policy meanwhile is used from the next page view on.
     const profileList = compileProfiles(profiles);

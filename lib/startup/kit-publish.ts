@@ -11,17 +11,14 @@ import * as labels from '../../components/ui/labels';
 import * as shadow from '../../components/ui/shadow';
 import * as dates from '../domain/dates';
 import * as routine from '../domain/routine';
-import * as featureList from '../features/list';
 import * as client from '../messages/client';
-import * as send from '../messages/send';
 import * as nativeApi from '../platform/native-api';
 import * as storageKeys from '../platform/storage-keys';
-import * as mask from '../scb/mask';
 import * as earlyReads from './early-reads';
 import * as kinds from './kinds';
 import * as slots from './slots';
 import * as redact from '../store/redact';
-import { KIT_KEY, type KitModule } from './kit';
+import { KIT_KEY, KIT_MODULES, type KitModule } from './kit';
 
 /** Every module of KIT_MODULES (one missing or extra is a type error). */
 const KIT = {
@@ -33,12 +30,9 @@ const KIT = {
   'components/ui/shadow': shadow,
   'lib/domain/dates': dates,
   'lib/domain/routine': routine,
-  'lib/features/list': featureList,
   'lib/messages/client': client,
-  'lib/messages/send': send,
   'lib/platform/native-api': nativeApi,
   'lib/platform/storage-keys': storageKeys,
-  'lib/scb/mask': mask,
   'lib/startup/early-reads': earlyReads,
   'lib/startup/kinds': kinds,
   'lib/startup/slots': slots,
@@ -49,5 +43,5 @@ void _noExtra;
 
 /** Publish the kit for the scripts injected after the main script (once, at its start). */
 export function publishKit(win: object = globalThis): void {
-  (win as Record<string, unknown>)[KIT_KEY] = Object.freeze({ ...KIT });
+  (win as Record<string, unknown>)[KIT_KEY] = Object.freeze(KIT_MODULES.map((module) => KIT[module]));
 }

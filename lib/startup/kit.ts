@@ -11,9 +11,10 @@
 
 /**
  * The shared modules: a package's import path, or a file of ours relative to the project root without its extension.
- * Each is published whole (its module namespace object), so a module belongs here when the main script needs it and
- * the later scripts use it too; a module only the later scripts use stays in them (the main script would carry it on
- * every page kind).
+ * A module belongs here when the main script needs it and the later scripts import it too (a module only the later
+ * scripts use stays in them: the main script would carry it on every page kind). The main script publishes of each
+ * module what the later scripts import (the production build records it while building them first; elsewhere, the
+ * whole module). A kit module's own imports need no entry: the later scripts do not reach them.
  */
 export const KIT_MODULES = [
   'preact',
@@ -24,12 +25,9 @@ export const KIT_MODULES = [
   'components/ui/shadow',
   'lib/domain/dates',
   'lib/domain/routine',
-  'lib/features/list',
   'lib/messages/client',
-  'lib/messages/send',
   'lib/platform/native-api',
   'lib/platform/storage-keys',
-  'lib/scb/mask',
   'lib/startup/early-reads',
   'lib/startup/kinds',
   'lib/startup/slots',
@@ -39,8 +37,9 @@ export const KIT_MODULES = [
 export type KitModule = (typeof KIT_MODULES)[number];
 
 /**
- * Where the main script publishes the kit (in the isolated world, which UKA's page scripts cannot see): an object
- * from each module of KIT_MODULES to its namespace, new at every start of a main script.
+ * Where the main script publishes the kit (in the isolated world, which UKA's page scripts cannot see): an array
+ * holding, at each module's place in KIT_MODULES, what it publishes of that module; new at every start of a main
+ * script.
  */
 export const KIT_KEY = '__kaaLotsenKit';
 
@@ -51,5 +50,5 @@ export function takesKit(entrypoint: string): boolean {
 
 /** The expression by which a script built to take the kit reads one of its modules. */
 export function kitExpression(module: KitModule): string {
-  return `${KIT_KEY}[${JSON.stringify(module)}]`;
+  return `${KIT_KEY}[${KIT_MODULES.indexOf(module)}]`;
 }
