@@ -108,6 +108,35 @@ export function reviewPersons(list: ExportList): ReviewPerson[] {
   return ranked[0].concat(ranked[1], ranked[2]);
 }
 
+/** Each person on a list (by page path): their etikett (the first one given on any of their rows) and colours. */
+interface PersonMarks {
+  label: string | null;
+  red: boolean;
+  yellow: boolean;
+  green: boolean;
+}
+
+/** The persons of a list, worked out once per list object: the review's two summaries (all, "bara mina") share it. */
+const marksOf = new WeakMap<ExportList, Map<string, PersonMarks>>();
+
+function personMarks(list: ExportList): Map<string, PersonMarks> {
+  let marks = marksOf.get(list);
+  if (marks) return marks;
+  marks = new Map();
+  for (const g of list.groups) {
+    for (const r of g.rows) {
+      let m = marks.get(r.href);
+      if (!m) {
+        m = { label: r.label, red: false, yellow: false, green: false };
+        marks.set(r.href, m);
+      } else if (!m.label) m.label = r.label;
+      m[g.colour] = true;
+    }
+  }
+  marksOf.set(list, marks);
+  return marks;
+}
+
 /**
  * Counts per section and per colour. With `onlyLabel` set, only persons with that etikett are counted and listed
  * ("bara mina"); sections keep their place with a count of 0 so the table does not jump. `all` is
@@ -127,28 +156,29 @@ export function summariseReview(list: ExportList, onlyLabel?: string | null, all
     }
     return match;
   };
-  const keep = (row: { label: string | null }) => matches(row.label);
-  const sections: SectionCount[] = list.groups.map((g) => ({ colour: g.colour, kind: g.kind, heading: g.heading, count: g.rows.filter(keep).length }));
+  const count = (rows: ReadonlyArray<{ label: string | null }>) => {
+    if (!filtering) return rows.length;
+    let n = 0;
+    for (const r of rows) if (matches(r.label)) n++;
+    return n;
+  };
+  const sections: SectionCount[] = list.groups.map((g) => ({ colour: g.colour, kind: g.kind, heading: g.heading, count: count(g.rows) }));
   const colours = Object.fromEntries(COLOURS.map((c) => [c, { persons: 0, listings: 0 }])) as Record<WarningColour, ColourCount>;
   for (const s of sections) colours[s.colour].listings += s.count;
-  // A person's etikett is the first one given on any of their rows (as in reviewPersons); needed only to filter.
-  const labelOf = new Map<string, string | null>();
-  if (filtering) for (const g of list.groups) for (const r of g.rows) if (!labelOf.get(r.href)) labelOf.set(r.href, r.label);
-  const byColour: Record<WarningColour, Set<string>> = { red: new Set(), yellow: new Set(), green: new Set() };
-  const problems = new Set<string>();
-  for (const g of list.groups) {
-    for (const r of g.rows) {
-      if (filtering && !matches(labelOf.get(r.href) ?? null)) continue;
-      byColour[g.colour].add(r.href);
-      if (g.colour !== 'green') problems.add(r.href);
-    }
+  // A person counts under every colour they are listed with; filtered by their etikett (as in reviewPersons).
+  let problemPersons = 0;
+  for (const m of personMarks(list).values()) {
+    if (filtering && !matches(m.label)) continue;
+    if (m.red) colours.red.persons++;
+    if (m.yellow) colours.yellow.persons++;
+    if (m.green) colours.green.persons++;
+    if (m.red || m.yellow) problemPersons++;
   }
-  for (const c of COLOURS) colours[c].persons = byColour[c].size;
   let persons: ReviewPerson[] | undefined;
   return {
     sections,
     colours,
-    problemPersons: problems.size,
+    problemPersons,
     get persons() {
       // `all` lets a caller that summarises the same list twice (all, then "bara mina") group its persons once.
       return (persons ??= (typeof all === 'function' ? all() : all).filter((p) => matches(p.label)));

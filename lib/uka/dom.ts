@@ -253,20 +253,68 @@ export function openGrid(root: ParentNode, spec: GridSpec, also: readonly string
   };
 }
 
+/** A row of a long list as read by fieldRowSteps: any field's text, read from the page when asked for. */
+export interface FieldRow {
+  /** The text of `fields[i]` (whitespace collapsed), or null where the row or the grid has none. */
+  field(i: number): string | null;
+}
+
+/** A 'list' item: each field found by its selector inside the item. */
+class ListItemRow implements FieldRow {
+  constructor(
+    private readonly item: Element,
+    private readonly selectors: ReadonlyArray<string | null>,
+  ) {}
+  field(i: number): string | null {
+    const sel = this.selectors[i];
+    const el = sel ? this.item.querySelector(sel) : null;
+    return el ? text(el) : null;
+  }
+}
+
+/** A table row: each field is the cell of its column. */
+class TableCellsRow implements FieldRow {
+  constructor(
+    private readonly cells: ArrayLike<Element>,
+    private readonly columns: ReadonlyArray<number | undefined>,
+  ) {}
+  field(i: number): string | null {
+    const c = this.columns[i];
+    return c === undefined ? null : text(this.cells[c]);
+  }
+}
+
+/** A row of the other layouts (openGrid has read its values already). */
+class GridFieldRow implements FieldRow {
+  constructor(
+    private readonly row: GridRow,
+    private readonly fields: readonly string[],
+  ) {}
+  field(i: number): string | null {
+    const f = this.fields[i];
+    return f === undefined ? null : this.row.get(f);
+  }
+}
+
+/** Rows between two pauses of fieldRowSteps (a pause lets a slice of a long read end: lib/uka/read-steps.ts). */
+const ROWS_PER_STEP = 200;
+
 /**
- * The named fields of every row of a grid (their texts, null where absent) and the href of each row's link, made into
- * the caller's records by `make`: one tight loop over the rows with the browser's own selector engine, no row objects
- * in between. For the long lists that are read on every page load
- * (a 5,000-youth "Export till SCB"), where this code always runs cold. The list and table layouts have such a loop;
- * the others go through openGrid, with the same result.
+ * Every row of a grid, in two steps, for the long lists read on every page load (a 5,000-youth "Export till SCB",
+ * where this code always runs cold): now, each row's link (its href) and the texts of the fields in `now` (indices
+ * into `fields`); the other fields' texts only when the caller asks the row for them (`FieldRow.field`), so a read that
+ * needs only counts and a filter never reads the rest. A row that lacks a required field fails the read at once, as
+ * before. `make` turns each row into the caller's record (no row objects mapped again). Pauses every ROWS_PER_STEP
+ * rows; runThrough/runInSlices run it.
  */
-export function readFieldRows<R>(
+export function* fieldRowSteps<R>(
   root: ParentNode,
   spec: GridSpec,
   fields: readonly string[],
   linkSelector: string,
-  make: (values: Array<string | null>, href: string) => R,
-): { ok: true; rows: R[] } | { ok: false; reason: string } {
+  now: readonly number[],
+  make: (row: FieldRow, values: ReadonlyArray<string | null | undefined>, href: string) => R,
+): Generator<void, { ok: true; rows: R[] } | { ok: false; reason: string }, void> {
   const rows: R[] = [];
   if (spec.layout === 'list') {
     const container = root.querySelector(spec.selector);
@@ -274,21 +322,28 @@ export function readFieldRows<R>(
     const selectors = fields.map((f) => spec.fields[f] ?? null);
     const required = spec.required.map((f) => fields.indexOf(f));
     if (required.some((i) => i < 0)) return { ok: false, reason: `${spec.selector}: ${missing(spec.required, (f) => fields.includes(f))}` };
-    const linkField = selectors.indexOf(linkSelector);
+    // A required field is there when its element is: the row's link stands for it when the link matches its selector
+    // (the usual case, the name being the link), else it is looked up.
+    const linkIs = required.map((i) => {
+      const sel = selectors[i];
+      return sel ? matcherFor(sel) : () => false;
+    });
+    const there = (k: number, item: Element, link: Element | null, values: ReadonlyArray<string | null | undefined>) => {
+      const i = required[k]!;
+      return values[i] !== undefined ? values[i] !== null : (link !== null && linkIs[k]!(link)) || item.querySelector(selectors[i]!) !== null;
+    };
     const items = container.querySelectorAll(spec.item);
     for (let r = 0; r < items.length; r++) {
       const item = items[r]!;
-      const values: Array<string | null> = [];
-      let link: Element | null = null;
-      for (let i = 0; i < selectors.length; i++) {
-        const sel = selectors[i];
-        const el = sel ? item.querySelector(sel) : null;
-        if (i === linkField) link = el;
-        values.push(el ? text(el) : null);
+      const link = item.querySelector(linkSelector);
+      const row = new ListItemRow(item, selectors);
+      const values: Array<string | null | undefined> = [];
+      for (const i of now) values[i] = row.field(i);
+      for (let k = 0; k < required.length; k++) {
+        if (!there(k, item, link, values)) return { ok: false, reason: `${spec.selector}: ${missing(spec.required, (f) => there(spec.required.indexOf(f), item, link, values))}` };
       }
-      for (const i of required) if (values[i] === null) return { ok: false, reason: `${spec.selector}: ${missing(spec.required, (f) => values[fields.indexOf(f)] !== null)}` };
-      if (linkField < 0) link = item.querySelector(linkSelector);
-      rows.push(make(values, link?.getAttribute('href') ?? ''));
+      rows.push(make(row, values, link?.getAttribute('href') ?? ''));
+      if ((r + 1) % ROWS_PER_STEP === 0) yield;
     }
     return { ok: true, rows };
   }
@@ -298,12 +353,16 @@ export function readFieldRows<R>(
     const table = openTable(container, spec);
     if (!table.ok) return table;
     const columns = fields.map((f) => table.cols.get(f));
-    for (const tr of table.bodyRows) {
+    const body = table.bodyRows;
+    for (let r = 0; r < body.length; r++) {
+      const tr = body[r]!;
       const cells = cellsOf(tr);
       if (cells.length === 0) continue;
-      const values: Array<string | null> = [];
-      for (const c of columns) values.push(c === undefined ? null : text(cells[c]));
-      rows.push(make(values, tr.querySelector(linkSelector)?.getAttribute('href') ?? ''));
+      const row = new TableCellsRow(cells, columns);
+      const values: Array<string | null | undefined> = [];
+      for (const i of now) values[i] = row.field(i);
+      rows.push(make(row, values, tr.querySelector(linkSelector)?.getAttribute('href') ?? ''));
+      if ((r + 1) % ROWS_PER_STEP === 0) yield;
     }
     return { ok: true, rows };
   }
@@ -312,8 +371,11 @@ export function readFieldRows<R>(
   for (;;) {
     const next = grid.rows.next();
     if (next.done) return next.value ? { ok: false, reason: next.value } : { ok: true, rows };
-    const row = next.value;
-    rows.push(make(fields.map((f) => row.get(f)), row.first(linkSelector)?.getAttribute('href') ?? ''));
+    const row = new GridFieldRow(next.value, fields);
+    const values: Array<string | null | undefined> = [];
+    for (const i of now) values[i] = row.field(i);
+    rows.push(make(row, values, next.value.first(linkSelector)?.getAttribute('href') ?? ''));
+    if (rows.length % ROWS_PER_STEP === 0) yield;
   }
 }
 

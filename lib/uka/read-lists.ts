@@ -2,14 +2,41 @@
  * The two lists: "Export till SCB" (the warning groups with their rows, and the export button) and the start list
  * ("Mina deltagare"). Both are generators (./read-steps.ts) so that a 5,000-row list can be read in slices.
  */
-import { isoDate, openGrid, readFieldRows, text } from './dom';
+import { fieldRowSteps, isoDate, openGrid, text, type FieldRow } from './dom';
 import type { UkaProfile } from './profile';
 import { cleanHeading, recogniseWarningHeading, sectionColour } from './read-warnings';
 import { collectRows, fail, type Steps } from './read-steps';
-import type { ExportList, ExportListGroup, ReadResult, StartList } from './types';
+import type { ExportList, ExportListGroup, ExportListRow, ReadResult, StartList } from './types';
 
-/** The fields read from each row of "Export till SCB", in this order. */
+/** The fields of each row of "Export till SCB", in this order. */
 const EXPORT_FIELDS = ['name', 'personnummer', 'label'] as const;
+/** Read with the list: the etikett ("Bara mina" counts); the name and personnummer when first used (./dom.ts fieldRowSteps). */
+const EXPORT_FIELDS_NOW = [2];
+
+/**
+ * A row of "Export till SCB": its link and etikett read with the list, its name and personnummer from the page when
+ * first asked for (the persons list, the guard, a review's keys), then kept. At load the panels need only counts,
+ * and on a 5,000-youth list these two texts were most of the read.
+ */
+class ExportRow implements ExportListRow {
+  readonly #row: FieldRow;
+  #name: string | undefined;
+  #personnummer: string | null | undefined;
+  constructor(
+    row: FieldRow,
+    readonly label: string | null,
+    readonly href: string,
+  ) {
+    this.#row = row;
+  }
+  get name(): string {
+    return (this.#name ??= this.#row.field(0) ?? '');
+  }
+  get personnummer(): string | null {
+    if (this.#personnummer === undefined) this.#personnummer = this.#row.field(1) || null;
+    return this.#personnummer;
+  }
+}
 
 /** The export list's groups and the elements they were read from; a string is the reason the list is unreadable. */
 export function* exportGroups(p: UkaProfile, doc: Document): Steps<{ groups: ExportListGroup[]; elements: Element[] } | string> {
@@ -21,15 +48,10 @@ export function* exportGroups(p: UkaProfile, doc: Document): Steps<{ groups: Exp
     const heading = text(el.querySelector(p.exportList.heading));
     const rec = heading ? recogniseWarningHeading(heading, p.headings, sectionColour(p, el)) : null;
     if (!rec) return `grupp utan känd rubrik: "${heading.slice(0, 80)}"`;
-    const read = readFieldRows(el, p.exportList.rows, EXPORT_FIELDS, p.exportList.link, ([name, personnummer, label], href) => ({
-      name: name ?? '',
-      personnummer: personnummer || null,
-      label: label || null,
-      href,
-    }));
+    // Pauses inside a section and between sections, so the read never becomes one long task.
+    const read = yield* fieldRowSteps(el, p.exportList.rows, EXPORT_FIELDS, p.exportList.link, EXPORT_FIELDS_NOW, (row, values, href) => new ExportRow(row, values[2] || null, href));
     if (!read.ok) return read.reason;
-    const rows = read.rows;
-    // A pause between sections (the largest is a few ms to read), so the read never becomes one long task.
+    const rows: ExportListRow[] = read.rows;
     yield;
     groups.push({ colour: rec.colour, heading: cleanHeading(heading), kind: rec.kind, rows });
     elements.push(el);

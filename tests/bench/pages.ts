@@ -102,7 +102,7 @@ export async function startHttpsStandIn(variant: '2024' | '2026', youths: number
 }
 
 /** The person page measured: the person with the most entries (contacts, measures, occupations, registrations, bevakningar). */
-function richestPerson(server: UkaServer): number {
+export function richestPerson(server: UkaServer): number {
   let best = { id: 0, n: -1 };
   for (const p of server.groundTruth().persons) {
     const n = p.counts.contacts + p.counts.measures + p.counts.occupations + p.counts.registrations + p.counts.bevakningar;

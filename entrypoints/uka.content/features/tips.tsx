@@ -8,6 +8,7 @@ import { sectionById } from '../../../lib/content/tips';
 import type { WarningKind } from '../../../lib/domain/warnings';
 import type { AnchorName, PersonPage } from '../../../lib/uka/types';
 import { markForTests } from '../../../lib/startup/slots';
+import { nextTask } from '../../../lib/startup/next-task';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 
 /**
@@ -45,6 +46,11 @@ export function tipsWith(ladderStepsOn?: LadderStepsOn): UkaFeature {
       for (const [name, el] of ctx.adapter.presentAnchors(ctx.doc, ctx.recognition.kind)) if (TIP_ANCHORS.includes(name)) elements.set(name, el);
       if (elements.size === 0) return false;
       const today = await ctx.today();
+      if (signal.aborted) return;
+      // The rest in a task of its own: after the await it would run in the first page view's task whatever that task
+      // has cost already (the runtime's task budget counts only what features do before their first await). Drawn
+      // into reserved places, the tips move nothing a task later.
+      await nextTask();
       if (signal.aborted) return;
       const { warningKinds, ladderSteps } = await pageFacts(ctx, today, ladderStepsOn);
       if (signal.aborted) return;

@@ -88,7 +88,7 @@ describe('summariseReview', () => {
     expect(summariseReview(LIST, null).persons).toHaveLength(5);
   });
 
-  it('counts persons without grouping them: the counts equal those of the grouped persons, for any list and label', () => {
+  it('counts persons without grouping them: the counts equal those of the grouped persons, for any list and label, also the second summary of a list', () => {
     const label = fc.constantFrom('Coach Anna', 'coach  anna', 'Coach Bo', null);
     const row = fc.record({ n: fc.nat(6), label });
     const group = fc.record({ colour: fc.constantFrom('red', 'yellow', 'green') as fc.Arbitrary<'red' | 'yellow' | 'green'>, rows: fc.array(row, { maxLength: 6 }) });
@@ -97,6 +97,9 @@ describe('summariseReview', () => {
         const l = list(
           groups.map((g, i) => ({ colour: g.colour, heading: `G${i}`, kind: null, rows: g.rows.map((r) => ({ name: `P${r.n}`, personnummer: null, label: r.label, href: `/person/${r.n}` })) })),
         );
+        // The unfiltered summary first, as the review feature does: the filtered one reuses its pass over the list.
+        const unfiltered = summariseReview(l);
+        expect(unfiltered.problemPersons).toBe(reviewPersons(l).filter((p) => p.hasRed || p.hasYellow).length);
         const s = summariseReview(l, only);
         const persons = reviewPersons(l).filter((p) => !normaliseLabel(only) || normaliseLabel(p.label) === normaliseLabel(only));
         expect(s.colours.red.persons).toBe(persons.filter((p) => p.hasRed).length);

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { openGrid, readFieldRows } from '../../../lib/uka/dom';
+import { fieldRowSteps, openGrid, type FieldRow } from '../../../lib/uka/dom';
+import { runThrough } from '../../../lib/uka/read-steps';
 import type { GridSpec } from '../../../lib/uka/profile';
 
 const FIELDS = ['name', 'personnummer', 'label'] as const;
 const LIST: GridSpec = { layout: 'list', selector: 'ul', item: 'li', fields: { name: 'a', personnummer: '.pnr', label: '.tag' }, required: ['name'] };
 const TABLE: GridSpec = { layout: 'table', selector: 'table', columns: { name: /^namn/, personnummer: /^person/, label: /^etikett/ }, required: ['name'] };
 
-/** The records the tests compare: the field texts and the link's href as readFieldRows hands them over. */
-const record = (values: Array<string | null>, href: string) => ({ values, href });
+/** The records the tests compare: every field's text (read now or asked for later) and the link's href. */
+const record = (row: FieldRow, _values: ReadonlyArray<string | null | undefined>, href: string) => ({ values: FIELDS.map((_, i) => row.field(i)), href });
+
+/** fieldRowSteps run through, with the label read at once (as the export list does) and the rest asked for. */
+const readFieldRows = (root: ParentNode, spec: GridSpec, fields: readonly string[], link: string, make: typeof record, now: number[] = [2]) => runThrough(fieldRowSteps(root, spec, fields, link, now, make));
 
 const doc = (body: string) => parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
 
@@ -24,7 +28,7 @@ function viaGrid(root: ParentNode, spec: GridSpec, link: string) {
   }
 }
 
-describe('readFieldRows (the long lists read on every load)', () => {
+describe('fieldRowSteps (the long lists read on every load)', () => {
   it('reads the list layout like openGrid: texts with spaces collapsed, missing fields as null, the link reused', () => {
     const d = doc(`<ul>
       <li><a href="/person/1">Måns  Jansson</a> <span class="pnr">20070313-2381</span> <span class="tag">Coach Anna</span></li>
@@ -63,9 +67,38 @@ describe('readFieldRows (the long lists read on every load)', () => {
       <tr><td><a href="/person/3">Omar Holm</a></td></tr></tbody></table>`);
     const read = readFieldRows(d, TABLE, FIELDS, 'a[href]', record);
     expect(read).toEqual(viaGrid(d, TABLE, 'a[href]'));
-    expect(read.ok && read.rows.map((r) => r.href)).toEqual(['/person/1', '/person/2', '/person/3']);
+    expect(read.ok && read.rows.map((r: { href: string }) => r.href)).toEqual(['/person/1', '/person/2', '/person/3']);
     const noLabels: GridSpec = { ...TABLE, columns: { name: /^namn/, personnummer: /^person/ } };
     expect(readFieldRows(d, noLabels, FIELDS, 'a[href]', record)).toEqual(viaGrid(d, noLabels, 'a[href]'));
     expect(readFieldRows(doc('<table><tr><td>x</td></tr></table>'), TABLE, FIELDS, 'a', record)).toEqual(viaGrid(doc('<table><tr><td>x</td></tr></table>'), TABLE, 'a'));
+  });
+  it('reads the fields not asked for now only when the row is asked, from the page as it is then', () => {
+    const d = doc(`<ul><li><a href="/person/1">Måns Jansson</a> <span class="pnr">20070313-2381</span> <span class="tag">Coach Anna</span></li></ul>`);
+    const seen: Array<ReadonlyArray<string | null | undefined>> = [];
+    const read = runThrough(fieldRowSteps(d, LIST, FIELDS, 'a[href]', [2], (row, values, href) => (seen.push([...values]), { row, href })));
+    if (!read.ok) throw new Error(read.reason);
+    expect(seen).toEqual([[undefined, undefined, 'Coach Anna']]);
+    d.querySelector('.pnr')!.textContent = '20070313-2399';
+    expect(read.rows[0]!.row.field(1)).toBe('20070313-2399');
+    expect(read.rows[0]!.row.field(0)).toBe('Måns Jansson');
+    expect(read.rows[0]!.href).toBe('/person/1');
+  });
+
+  it('a required field that is not the link is looked up; missing, it fails the read and is named', () => {
+    const spec: GridSpec = { ...LIST, fields: { name: '.name', personnummer: '.pnr', label: '.tag' }, required: ['name', 'personnummer'] };
+    const ok = doc(`<ul><li><a href="/person/1">x</a><span class="name">Måns</span><span class="pnr">1</span></li></ul>`);
+    expect(readFieldRows(ok, spec, FIELDS, 'a[href]', record)).toEqual(viaGrid(ok, spec, 'a[href]'));
+    const bad = doc(`<ul><li><a href="/person/1">x</a></li></ul>`);
+    const read = readFieldRows(bad, spec, FIELDS, 'a[href]', record);
+    expect(read).toEqual({ ok: false, reason: 'ul: kolumn saknas: name, personnummer' });
+    expect(viaGrid(bad, spec, 'a[href]')).toEqual(read);
+  });
+
+  it('pauses every 200 rows of a long list', () => {
+    const d = doc(`<ul>${'<li><a href="/p">Namn</a></li>'.repeat(450)}</ul>`);
+    const steps = fieldRowSteps(d, LIST, FIELDS, 'a[href]', [2], record);
+    let pauses = 0;
+    for (let next = steps.next(); !next.done; next = steps.next()) pauses++;
+    expect(pauses).toBe(2);
   });
 });
