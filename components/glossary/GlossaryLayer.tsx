@@ -6,9 +6,12 @@
  *  - the card: a tooltip (role="tooltip") while the mouse rests on a term in UKA's text, or a non-modal dialog
  *    (role="dialog") when opened from the panel by keyboard, with a close button and "next occurrence";
  *  - an outline drawn over the term the dialog is about (our own box, UKA's text is not touched).
+ * The panel's toggle is drawn at load; the list and the card (./GlossaryCard.tsx) are an on-demand part
+ * (lib/startup/parts.ts), loaded when the list is first opened or the mouse first rests on a term.
  */
-import { useEffect, useRef } from 'preact/hooks';
 import type { GlossaryEntry } from '../../lib/content/schema';
+import type { PartContents } from '../../lib/startup/parts';
+import { PartSlot } from '../ui/part-slot';
 
 export interface CardPlacement {
   left: number;
@@ -26,10 +29,21 @@ export interface OpenCard {
   occurrences: number;
 }
 
+/** A term found on the page, as the list shows it. */
+export interface GlossaryTerm {
+  term: string;
+  short: string;
+  count: number;
+}
+
 export interface GlossaryLayerProps {
   /** Terms of the last scan, or null when the page has not been scanned yet. */
-  terms: Array<{ term: string; short: string; count: number }> | null;
+  terms: GlossaryTerm[] | null;
   scanning: boolean;
+  /** The list's and the card's code, once loaded (null before). */
+  part: PartContents['glossary'] | null;
+  /** The part could not be loaded (the status says so). */
+  partFailed: boolean;
   listOpen: boolean;
   card: OpenCard | null;
   onToggleList(): void;
@@ -55,13 +69,8 @@ function statusText(n: number): string {
 }
 
 export function GlossaryLayer(props: GlossaryLayerProps) {
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const card = props.card;
-  const terms = props.terms;
-  useEffect(() => {
-    if (card?.mode === 'dialog') dialogRef.current?.focus();
-  }, [card?.mode, card?.entry.term, card?.occurrence]);
-
+  const { card, terms, part } = props;
+  const loading = props.listOpen && !part && !props.partFailed;
   return (
     <>
       <div class="kaa-card kaa-gloss-panel">
@@ -69,72 +78,14 @@ export function GlossaryLayer(props: GlossaryLayerProps) {
           <span aria-hidden="true">{props.listOpen ? '▾' : '▸'}</span> Koder på sidan{terms && !props.scanning ? ` (${terms.length})` : ''}
         </button>
         {/* Always rendered, so that screen readers know the live region before its text changes. */}
-        <p role="status" class={props.listOpen && (props.scanning || terms?.length === 0) ? 'kaa-muted' : 'kaa-sr-only'}>
-          {!props.listOpen ? '' : props.scanning ? 'Söker …' : terms ? statusText(terms.length) : ''}
+        <p role="status" class={props.listOpen && (props.partFailed || props.scanning || loading || terms?.length === 0) ? (props.partFailed ? 'kaa-problem' : 'kaa-muted') : 'kaa-sr-only'}>
+          {!props.listOpen ? '' : props.partFailed ? 'Ordlistan kunde inte laddas. Försök igen om en stund.' : props.scanning || loading ? 'Söker …' : terms ? statusText(terms.length) : ''}
         </p>
-        <div id="kaa-gloss-list" hidden={!props.listOpen || props.scanning || !terms?.length}>
-          <ul aria-label="Koder och ord på sidan">
-            {(terms ?? []).map((t) => (
-              <li key={t.term}>
-                <button type="button" class="kaa-link" data-term={t.term} onClick={(e) => props.onOpenTerm(t.term, e.currentTarget as HTMLElement)}>
-                  {t.term}
-                </button>{' '}
-                <span class="kaa-muted">{t.short}</span>
-                {t.count > 1 && <span class="kaa-muted"> ({t.count} ställen)</span>}
-              </li>
-            ))}
-          </ul>
+        <div id="kaa-gloss-list" hidden={!props.listOpen || props.scanning || !terms?.length || !part}>
+          {part && terms && terms.length > 0 && <PartSlot render={part.render} component={part.GlossaryList} props={{ terms, onOpenTerm: props.onOpenTerm }} />}
         </div>
       </div>
-
-      {card && card.mode === 'dialog' && (
-        <div
-          class="kaa-gloss-mark"
-          aria-hidden="true"
-          style={{ left: `${card.placement.target.left - 2}px`, top: `${card.placement.target.top - 2}px`, width: `${card.placement.target.width + 4}px`, height: `${card.placement.target.height + 4}px` }}
-        />
-      )}
-
-      {card && (
-        <div
-          ref={dialogRef}
-          id="kaa-gloss-card"
-          class={`kaa-card kaa-gloss-card kaa-gloss-${card.mode}`}
-          role={card.mode}
-          aria-labelledby={card.mode === 'dialog' ? 'kaa-gloss-card-title' : undefined}
-          tabIndex={card.mode === 'dialog' ? -1 : undefined}
-          style={{ left: `${card.placement.left}px`, top: `${card.placement.top}px` }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              props.onClose();
-            }
-          }}
-        >
-          <h2 id="kaa-gloss-card-title" class="kaa-gloss-term">
-            {card.entry.term}
-          </h2>
-          <p class="kaa-gloss-short">{card.entry.short}</p>
-          <p>{card.entry.long}</p>
-          {card.mode === 'dialog' && (
-            <div class="kaa-gloss-actions">
-              {card.occurrences > 1 && (
-                <button type="button" class="kaa-secondary" onClick={props.onNext}>
-                  Nästa ställe ({card.occurrence + 1} av {card.occurrences})
-                </button>
-              )}
-              {card.entry.sectionId && props.onReadMore && (
-                <button type="button" class="kaa-link" onClick={() => props.onReadMore?.(card.entry.sectionId!)}>
-                  Läs mer i metodboken
-                </button>
-              )}
-              <button type="button" onClick={props.onClose}>
-                Stäng
-              </button>
-            </div>
-          )}
-        </div>
-      )}
+      {card && part && <PartSlot render={part.render} component={part.GlossaryCard} props={{ card, onNext: props.onNext, onClose: props.onClose, onReadMore: props.onReadMore }} />}
     </>
   );
 }

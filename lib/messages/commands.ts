@@ -26,6 +26,7 @@ import { defineCommands, type HandlerMap, type PayloadInput } from './dispatch';
 import { PersonKey } from './person-key';
 import { isUkaPath } from '../platform/links';
 import { KNOWN_PAGE_KINDS } from '../startup/kinds';
+import { CODE_PARTS } from '../startup/parts';
 
 export { PersonKey };
 const Text = (max: number) => z.string().max(max);
@@ -150,6 +151,11 @@ export const COMMANDS = defineCommands({
    * document, in the extension's isolated world. Answers once the bundle has run.
    */
   'load-page-kind': z.object({ kind: z.enum(KNOWN_PAGE_KINDS as [string, ...string[]]) }).strict(),
+  /**
+   * UKA page → background: inject this on-demand part (lib/startup/parts.ts) into the sender's own frame and document,
+   * in the extension's isolated world. Answers once the part has run.
+   */
+  'load-part': z.object({ name: z.enum(CODE_PARTS as [string, ...string[]]) }).strict(),
   /** UKA content script → background: parts of a page found with a profile (names only), to notice drift later. */
   'uka-parts-seen': z.object({ profileId: Text(80).min(1), parts: z.array(z.enum(PART_NAMES)).max(PART_NAMES.length) }),
   'open-options': Empty,
@@ -272,6 +278,7 @@ export interface CommandResults {
   'get-settings': LoadedSettings;
   'page-start': PageStart;
   'load-page-kind': void;
+  'load-part': void;
   'uka-parts-seen': void;
   'open-options': void;
   'open-metodbok': void;

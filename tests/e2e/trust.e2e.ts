@@ -127,7 +127,7 @@ test.describe('a page script', () => {
  * Anything dispatched by a script (ours) would be untrusted; the browser's own events are trusted.
  */
 test.describe('the page’s event stream', () => {
-  const SCRIPT_NAMES = ['uka', 'uka-early', 'uka-login', 'uka-start', 'uka-person', 'uka-export', 'scb'];
+  const SCRIPT_NAMES = ['uka', 'uka-early', 'uka-login', 'uka-start', 'uka-person', 'uka-export', 'uka-part-tour', 'uka-part-glossary', 'uka-part-scb-guard', 'scb'];
 
   const listen = (page: Page, extensionId: string) =>
     page.addInitScript(

@@ -8,6 +8,7 @@ import { errorHandlers } from './errors';
 import { ladderHandlers } from './ladder';
 import { noteHandlers } from './notes';
 import { pageHandlers, type PageDeps } from './pages';
+import { partHandlers } from './parts';
 import { personHandlers } from './persons';
 import { reminderHandlers } from './reminders';
 import { reviewHandlers } from './review';
@@ -21,6 +22,7 @@ export type { HandlerDeps } from './types';
 export function createHandlers(deps: DataDeps & PageDeps): Handlers {
   return {
     ...pageHandlers(deps),
+    ...partHandlers(),
     ...tabStatusHandlers(),
     ...errorHandlers(deps),
     ...personHandlers(deps),

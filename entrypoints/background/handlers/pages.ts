@@ -44,8 +44,14 @@ async function openMetodbok(sectionId: string, sender: MessageSender): Promise<v
  */
 export async function injectPageKind(kind: string, sender: MessageSender): Promise<void> {
   const file = bundleFor(kind);
+  if (!file) throw new Error('ingen sidtyp att läsa in koden för');
+  await injectIntoSender(file, sender);
+}
+
+/** Inject one of the extension's own script files into the sender's frame and document, in the isolated world. */
+export async function injectIntoSender(file: string, sender: MessageSender): Promise<void> {
   const tabId = sender.tab?.id;
-  if (!file || tabId === undefined) throw new Error('ingen sidtyp eller flik att läsa in koden i');
+  if (tabId === undefined) throw new Error('ingen flik att läsa in koden i');
   const target = sender.documentId ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [sender.frameId ?? 0] };
   await browser.scripting.executeScript({ target, files: [file] } as Parameters<typeof browser.scripting.executeScript>[0]);
 }

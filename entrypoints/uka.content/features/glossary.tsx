@@ -8,10 +8,14 @@
  * - Keyboard: opening the panel "Koder på sidan" scans the page (in slices, "Söker …" meanwhile) and lists the
  *   terms; each opens the same card as a dialog at the term (scrolled into view). Later opens reuse the scan while
  *   the page is unchanged.
+ * The list and the card are an on-demand part (lib/startup/parts.ts), loaded when the list is first opened or the
+ * mouse first rests on a term; should it not load, the list's status says so (and the error is reported).
  */
 import { GlossaryLayer, GLOSSARY_CSS, placeCard, type OpenCard } from '../../../components/glossary/GlossaryLayer';
 import { createElementLookup, hitTest, occurrenceRange, pageStamp, scanGlossary, scanIsCurrent, termsOnPage, type TermOccurrence } from '../../../components/glossary/scan';
 import { isOwnNode } from '../../../components/ui/shadow';
+import { loadPart, type PartContents } from '../../../lib/startup/parts';
+import { sendCommand } from '../../../lib/messages/client';
 import type { UkaFeature } from '../context';
 
 /** Smallest gap between two hover hit-tests (ms). */
@@ -32,6 +36,27 @@ export const glossary: UkaFeature = {
     const lookup = createElementLookup(pack);
     let card: (OpenCard & { occ: TermOccurrence }) | null = null;
     let opener: HTMLElement | null = null;
+    /** The list's and the card's code (an on-demand part), once loaded; a failed load is said in the list's status. */
+    let part: PartContents['glossary'] | null = null;
+    let partFailed = false;
+    /** The mouse asked for the part (once: after a failed load, hovering does not ask again; opening the list does). */
+    let hoverAsked = false;
+    const needPart = (): Promise<PartContents['glossary']> =>
+      part
+        ? Promise.resolve(part)
+        : loadPart('glossary').then(
+            (loaded) => {
+              part = loaded;
+              partFailed = false;
+              return loaded;
+            },
+            (error: unknown) => {
+              partFailed = true;
+              const message = `ordlistan kunde inte laddas: ${error instanceof Error ? error.message : 'okänt fel'}`;
+              void sendCommand('report-error', { feature: 'glossary', message }).catch(() => undefined);
+              throw error;
+            },
+          );
 
     const viewport = () => ({ width: win.innerWidth, height: win.innerHeight });
     const entryOf = (occ: TermOccurrence) => pack.glossary[occ.index];
@@ -42,11 +67,17 @@ export const glossary: UkaFeature = {
         <GlossaryLayer
           terms={scan ? scan.terms.map((t) => ({ term: t.term, short: pack.glossary[t.index]?.short ?? '', count: t.occurrences.length })) : null}
           scanning={scanning !== null}
+          part={part}
+          partFailed={partFailed}
           listOpen={listOpen}
           card={card}
           onToggleList={() => {
             listOpen = !listOpen;
             if (listOpen && !scanning && (!scan || !scanIsCurrent(doc, scan.found, scan.stamp))) startScan();
+            if (listOpen && !part) {
+              partFailed = false;
+              void needPart().then(draw, draw);
+            }
             draw();
           }}
           onOpenTerm={(term, button) => openDialog(term, button)}
@@ -125,6 +156,20 @@ export const glossary: UkaFeature = {
         const entry = entryOf(hit.occ);
         if (!entry) return;
         if (card?.occ === hit.occ) return;
+        if (!part) {
+          // The card's code comes on the first rest on a term; the pointer is tested again once it is there.
+          if (!hoverAsked) {
+            hoverAsked = true;
+            void needPart().then(
+              () => {
+                hoverAsked = false;
+                hoverTest();
+              },
+              () => undefined,
+            );
+          }
+          return;
+        }
         card = { mode: 'tooltip', entry, occ: hit.occ, placement: placeCard(hit.rect, viewport()), occurrence: 0, occurrences: 1 };
         draw();
       } else if (card?.mode === 'tooltip') {

@@ -3,8 +3,9 @@
  * fetches the file itself (same origin, GET only), has the background validate it, and lets the user save the exact bytes UKA served.
  * When UKA has disabled its export because of red problems, the guard explains why and lists the persons.
  * The panel beside the button also holds "Tolka SCB:s fellista" (in memory only).
+ * The dialog (with the rules' texts) and the error list's form are an on-demand part (lib/startup/parts.ts): loaded
+ * when the user first presses the button (alongside the file's fetch) or opens the disclosure, not at page load.
  */
-import { GuardDialog, GUARD_CSS } from '../../../components/scb/GuardDialog';
 import { GuardPanel, GUARD_PANEL_CSS, type GuardPanelState } from '../../../components/scb/GuardPanel';
 import { buildPersonIndex, exportListNames, maskReason, type PersonIndex } from '../../../components/scb/model';
 import { sha256Hex } from '../../../lib/scb/hash';
@@ -12,6 +13,7 @@ import { prepareSave } from '../../../lib/scb/save';
 import { halfYearOf } from '../../../lib/domain/dates';
 import { sendCommand } from '../../../lib/messages/client';
 import { base64Of } from '../../../lib/platform/base64';
+import { loadPart } from '../../../lib/startup/parts';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 
 /** Save bytes exactly as given: a Blob of the very same Uint8Array, downloaded through a link in our shadow root. */
@@ -59,12 +61,13 @@ export const scbGuard: UkaFeature = {
     if (exportUrl.origin !== ctx.url.origin) throw new Error('exportadressen ligger utanför UKA');
     showPanel({ kind: 'ready' });
 
-    let dialog: ReturnType<UkaFeatureContext['mount']> = null;
+    /** The open dialog: its host, and how to clear what the part drew in it. */
+    let dialog: { mounted: NonNullable<ReturnType<UkaFeatureContext['mount']>>; clear(): void } | null = null;
     let busy = false;
     const closeDialog = (refocus: boolean) => {
       if (dialog) {
-        dialog.render(null);
-        dialog.remove();
+        dialog.clear();
+        dialog.mounted.remove();
         dialog = null;
       }
       if (refocus && button.isConnected) button.focus();
@@ -74,6 +77,11 @@ export const scbGuard: UkaFeature = {
       if (busy || dialog) return;
       busy = true;
       showPanel({ kind: 'checking' });
+      // The dialog's code is loaded while the file is fetched and checked (once per page; see lib/startup/parts.ts).
+      const part = loadPart('scb-guard').catch((error: unknown) => {
+        throw new Error(`dialogen kunde inte laddas (${error instanceof Error ? error.message : 'okänt fel'})`);
+      });
+      part.catch(() => undefined);
       try {
         const response = await fetch(exportUrl.href, { method: 'GET', credentials: 'same-origin', cache: 'no-store', redirect: 'error' });
         if (!response.ok) throw new Error(`UKA svarade ${response.status}`);
@@ -84,12 +92,15 @@ export const scbGuard: UkaFeature = {
         const period = report.period ?? halfYearOf(today);
         const plan = prepareSave(bytes, report.kommun ?? kommun ?? '0000', period);
         const sha256 = await sha256Hex(bytes);
+        const { GuardDialog, GUARD_CSS, render } = await part;
         if (signal.aborted) return;
         showPanel({ kind: 'ready' });
         const mounted = ctx.mount('scb-guard', { where: 'floating', css: GUARD_CSS });
         if (!mounted) return;
-        dialog = mounted;
-        mounted.render(
+        const opened = { mounted, clear: () => render(null, mounted.container) };
+        dialog = opened;
+        // Drawn with the part's own render (its hooks need it), into the floating host drawn at once.
+        render(
           <GuardDialog
             report={report}
             fileName={plan.fileName}
@@ -124,7 +135,7 @@ export const scbGuard: UkaFeature = {
                   void sendCommand('report-error', { feature: 'scb-guard', message }).catch(() => undefined);
                   throw error;
                 }
-                if (signal.aborted || dialog !== mounted) return;
+                if (signal.aborted || dialog !== opened) return;
                 saved();
                 return;
               }
@@ -136,6 +147,7 @@ export const scbGuard: UkaFeature = {
               });
             }}
           />,
+          mounted.container,
         );
       } catch (error) {
         const message = error instanceof Error ? error.message : 'okänt fel';

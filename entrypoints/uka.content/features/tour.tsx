@@ -2,9 +2,12 @@
  * Onboarding tour of the person page and "Export till SCB" for new staff, from the content pack's tour steps.
  * Starts by itself the first time such a page is opened (unless finished or skipped before), and again whenever the
  * popup asks for a restart (storage.local "tourRestart"). Progress (step ids only) lives in storage.local.
+ * The tour's dialog is an on-demand part (lib/startup/parts.ts), loaded when the tour starts: a page where it does not
+ * start never carries it. Should it not load, a short notice says so (and the error is reported).
  */
 import { nativeBrowser } from '../../../lib/platform/native-api';
-import { Tour, TOUR_CSS } from '../../../components/tour/Tour';
+import { loadPart } from '../../../lib/startup/parts';
+import { sendCommand } from '../../../lib/messages/client';
 import {
   isTourPageKind,
   markDone,
@@ -25,6 +28,10 @@ const TOUR_TITLE: Record<'person' | 'export', string> = {
   person: 'Introduktion: personsidan',
   export: 'Introduktion: Export till SCB',
 };
+
+const TOUR_FAILED_CSS = `
+.kaa-tour-failed { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; width: min(360px, calc(100vw - 32px)); }
+`;
 
 async function readProgress(): Promise<TourProgress> {
   try {
@@ -55,11 +62,16 @@ export const tour: UkaFeature = {
     if (steps.length === 0) return false;
 
     let mounted: ReturnType<UkaFeatureContext['mount']> = null;
+    /** Clears what the part drew in the host (the part draws with its own render). */
+    let clear: (() => void) | null = null;
     let returnFocus: Element | null = null;
+    /** The latest start: a start overtaken while its part loads does not show. */
+    let starts = 0;
 
     const stop = (restoreFocus: boolean) => {
       if (!mounted) return;
-      mounted.render(null);
+      clear?.();
+      clear = null;
       mounted.remove();
       mounted = null;
       const back = returnFocus as HTMLElement | null;
@@ -71,15 +83,31 @@ export const tour: UkaFeature = {
      * An automatic start takes focus only when nothing on UKA's page has it yet (the page just loaded), so it never
      * pulls focus away from what the user is doing; a restart from the popup always does.
      */
-    const start = (startIndex: number, automatic: boolean) => {
+    const start = async (startIndex: number, automatic: boolean) => {
       if (signal.aborted) return;
+      const attempt = ++starts;
       stop(false);
+      let part: Awaited<ReturnType<typeof loadPart<'tour'>>>;
+      try {
+        part = await loadPart('tour');
+      } catch (error) {
+        if (signal.aborted || attempt !== starts) return;
+        showFailure(automatic);
+        const message = `introduktionen kunde inte laddas: ${error instanceof Error ? error.message : 'okänt fel'}`;
+        void sendCommand('report-error', { feature: 'tour', message }).catch(() => undefined);
+        return;
+      }
+      if (signal.aborted || attempt !== starts) return;
+      const { Tour, TOUR_CSS, render } = part;
       const active = ctx.doc.activeElement;
       const idle = !active || active === ctx.doc.body || active === ctx.doc.documentElement;
       returnFocus = idle ? null : active;
-      mounted = ctx.mount('tour', { where: 'floating', css: TOUR_CSS });
-      if (!mounted) return;
-      mounted.render(
+      const host = ctx.mount('tour', { where: 'floating', css: TOUR_CSS });
+      if (!host) return;
+      mounted = host;
+      clear = () => render(null, host.container);
+      // Drawn with the part's own render (its hooks need it), into the floating host drawn at once.
+      render(
         <Tour
           steps={steps}
           startIndex={startIndex}
@@ -97,6 +125,28 @@ export const tour: UkaFeature = {
             stop(true);
           }}
         />,
+        host.container,
+      );
+    };
+
+    /** The tour's code could not be loaded: say so where the tour would have been, with a way to close the notice. */
+    const showFailure = (automatic: boolean) => {
+      const active = ctx.doc.activeElement;
+      const idle = !active || active === ctx.doc.body || active === ctx.doc.documentElement;
+      returnFocus = idle ? null : active;
+      const host = ctx.mount('tour', { where: 'floating', css: TOUR_FAILED_CSS });
+      if (!host) return;
+      mounted = host;
+      clear = () => host.render(null);
+      host.render(
+        <div class="kaa-card kaa-tour-failed" role="alert">
+          <p>Introduktionen kunde inte laddas. Försök igen senare med ”Starta introduktionen” i KAA-lotsens meny.</p>
+          <button type="button" ref={(el) => {
+              if (el && (!automatic || idle)) el.focus();
+            }} onClick={() => stop(true)}>
+            Stäng
+          </button>
+        </div>,
       );
     };
 
@@ -108,15 +158,16 @@ export const tour: UkaFeature = {
       progress = parseProgress(undefined);
     }
     if (signal.aborted) return;
-    if (shouldAutoStart(progress, pageKind, steps)) start(resumeIndex(progress, pageKind, steps), true);
+    if (shouldAutoStart(progress, pageKind, steps)) void start(resumeIndex(progress, pageKind, steps), true);
 
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[TOUR_RESTART_KEY]?.newValue !== undefined) start(0, false);
+      if (area === 'local' && changes[TOUR_RESTART_KEY]?.newValue !== undefined) void start(0, false);
     };
     const storage = nativeBrowser().storage;
     storage.onChanged.addListener(onChanged);
     return () => {
       storage.onChanged.removeListener(onChanged);
+      starts++;
       stop(false);
     };
   },
