@@ -2,10 +2,9 @@
  * The glossary's on-demand part (lib/startup/parts.ts): the list of the terms on the page and the card of a term.
  * Injected by the background into the frame of a UKA page when the user first opens "Koder på sidan" or rests the
  * mouse on a term, in the extension's isolated world; the scan that finds the terms stays in the page kind's bundle.
- * It hands its components over with the render of its own preact (hooks need it).
+ * It hands its components over (drawn by the page's one preact, lib/startup/kit.ts).
  */
-import { render } from 'preact';
 import { shelvePart } from '../lib/startup/parts';
 import { GlossaryCard, GlossaryList } from '../components/glossary/GlossaryCard';
 
-export default defineUnlistedScript(() => shelvePart('glossary', { GlossaryList, GlossaryCard, render }));
+export default defineUnlistedScript(() => shelvePart('glossary', { GlossaryList, GlossaryCard }));

@@ -11,7 +11,6 @@
  */
 import type { GlossaryEntry } from '../../lib/content/schema';
 import type { PartContents } from '../../lib/startup/parts';
-import { PartSlot } from '../ui/part-slot';
 
 export interface CardPlacement {
   left: number;
@@ -82,10 +81,10 @@ export function GlossaryLayer(props: GlossaryLayerProps) {
           {!props.listOpen ? '' : props.partFailed ? 'Ordlistan kunde inte laddas. Försök igen om en stund.' : props.scanning || loading ? 'Söker …' : terms ? statusText(terms.length) : ''}
         </p>
         <div id="kaa-gloss-list" hidden={!props.listOpen || props.scanning || !terms?.length || !part}>
-          {part && terms && terms.length > 0 && <PartSlot render={part.render} component={part.GlossaryList} props={{ terms, onOpenTerm: props.onOpenTerm }} />}
+          {part && terms && terms.length > 0 && <part.GlossaryList terms={terms} onOpenTerm={props.onOpenTerm} />}
         </div>
       </div>
-      {card && part && <PartSlot render={part.render} component={part.GlossaryCard} props={{ card, onNext: props.onNext, onClose: props.onClose, onReadMore: props.onReadMore }} />}
+      {card && part && <part.GlossaryCard card={card} onNext={props.onNext} onClose={props.onClose} onReadMore={props.onReadMore} />}
     </>
   );
 }

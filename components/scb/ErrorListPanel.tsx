@@ -9,7 +9,6 @@ import { maskId } from '../../lib/domain/personnummer';
 import { mapScbErrorList } from '../../lib/scb/report';
 import { linkErrors, peopleOf, type MappedError, type PeopleSource } from './model';
 import { loadPart, type PartContents } from '../../lib/startup/parts';
-import { PartSlot } from '../ui/part-slot';
 import { sendCommand } from '../../lib/messages/client';
 
 export interface ErrorListPanelProps {
@@ -148,7 +147,7 @@ export function ErrorListPanel(props: ErrorListPanelProps & { load?: () => Promi
     <details class="kaa-errorlist" data-testid="scb-errorlist" onToggle={(e) => onToggle((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>Tolka SCB:s fellista</summary>
       {part ? (
-        <PartSlot render={part.render} component={part.ErrorListForm} props={formProps} />
+        <part.ErrorListForm {...formProps} />
       ) : (
         <p role="status" class={failed ? 'kaa-problem' : 'kaa-muted'}>
           {failed ? 'Formuläret kunde inte laddas. Stäng och öppna igen för att försöka på nytt.' : 'Laddar …'}

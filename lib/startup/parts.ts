@@ -8,7 +8,6 @@
  * A feature awaits `loadPart(name)`: the first call injects the part, later and simultaneous calls get the same answer
  * (a part is loaded once; a failed load may be tried again). See ./README.md.
  */
-import type { ComponentChild } from 'preact';
 import { sendCommand } from '../messages/client';
 
 /** Each part's file in the built extension (WXT unlisted script, entrypoints/uka-part-<name>.ts). */
@@ -30,15 +29,14 @@ export function partFileFor(name: unknown): string | null {
   return typeof name === 'string' && Object.hasOwn(PART_FILES, name) ? PART_FILES[name as CodePart] : null;
 }
 
-/** The preact render of the part's own code (its components' hooks need it; see components/ui/part-slot.tsx). */
-export type PartRender = (ui: ComponentChild, container: Element) => void;
-
-/** What each part hands over (types only: the code stays in the part). */
+/**
+ * What each part hands over (types only: the code stays in the part). A part takes the shared kit like a page kind's
+ * bundle (./kit.ts): its components use the one preact of the page, so the feature draws them like its own.
+ */
 export interface PartContents {
-  tour: Pick<typeof import('../../components/tour/Tour'), 'Tour' | 'TOUR_CSS'> & { render: PartRender };
-  glossary: Pick<typeof import('../../components/glossary/GlossaryCard'), 'GlossaryList' | 'GlossaryCard'> & { render: PartRender };
-  'scb-guard': Pick<typeof import('../../components/scb/GuardDialog'), 'GuardDialog' | 'GUARD_CSS'> &
-    Pick<typeof import('../../components/scb/ErrorListPanel'), 'ErrorListForm'> & { render: PartRender };
+  tour: Pick<typeof import('../../components/tour/Tour'), 'Tour' | 'TOUR_CSS'>;
+  glossary: Pick<typeof import('../../components/glossary/GlossaryCard'), 'GlossaryList' | 'GlossaryCard'>;
+  'scb-guard': Pick<typeof import('../../components/scb/GuardDialog'), 'GuardDialog' | 'GUARD_CSS'> & Pick<typeof import('../../components/scb/ErrorListPanel'), 'ErrorListForm'>;
 }
 
 /** Where a part leaves what it holds for the feature that asked for it (per page, in the isolated world). */

@@ -61,13 +61,12 @@ export const scbGuard: UkaFeature = {
     if (exportUrl.origin !== ctx.url.origin) throw new Error('exportadressen ligger utanför UKA');
     showPanel({ kind: 'ready' });
 
-    /** The open dialog: its host, and how to clear what the part drew in it. */
-    let dialog: { mounted: NonNullable<ReturnType<UkaFeatureContext['mount']>>; clear(): void } | null = null;
+    let dialog: ReturnType<UkaFeatureContext['mount']> = null;
     let busy = false;
     const closeDialog = (refocus: boolean) => {
       if (dialog) {
-        dialog.clear();
-        dialog.mounted.remove();
+        dialog.render(null);
+        dialog.remove();
         dialog = null;
       }
       if (refocus && button.isConnected) button.focus();
@@ -92,15 +91,13 @@ export const scbGuard: UkaFeature = {
         const period = report.period ?? halfYearOf(today);
         const plan = prepareSave(bytes, report.kommun ?? kommun ?? '0000', period);
         const sha256 = await sha256Hex(bytes);
-        const { GuardDialog, GUARD_CSS, render } = await part;
+        const { GuardDialog, GUARD_CSS } = await part;
         if (signal.aborted) return;
         showPanel({ kind: 'ready' });
         const mounted = ctx.mount('scb-guard', { where: 'floating', css: GUARD_CSS });
         if (!mounted) return;
-        const opened = { mounted, clear: () => render(null, mounted.container) };
-        dialog = opened;
-        // Drawn with the part's own render (its hooks need it), into the floating host drawn at once.
-        render(
+        dialog = mounted;
+        mounted.render(
           <GuardDialog
             report={report}
             fileName={plan.fileName}
@@ -135,7 +132,7 @@ export const scbGuard: UkaFeature = {
                   void sendCommand('report-error', { feature: 'scb-guard', message }).catch(() => undefined);
                   throw error;
                 }
-                if (signal.aborted || dialog !== opened) return;
+                if (signal.aborted || dialog !== mounted) return;
                 saved();
                 return;
               }
@@ -147,7 +144,6 @@ export const scbGuard: UkaFeature = {
               });
             }}
           />,
-          mounted.container,
         );
       } catch (error) {
         const message = error instanceof Error ? error.message : 'okänt fel';

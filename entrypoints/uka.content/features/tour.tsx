@@ -62,16 +62,13 @@ export const tour: UkaFeature = {
     if (steps.length === 0) return false;
 
     let mounted: ReturnType<UkaFeatureContext['mount']> = null;
-    /** Clears what the part drew in the host (the part draws with its own render). */
-    let clear: (() => void) | null = null;
     let returnFocus: Element | null = null;
     /** The latest start: a start overtaken while its part loads does not show. */
     let starts = 0;
 
     const stop = (restoreFocus: boolean) => {
       if (!mounted) return;
-      clear?.();
-      clear = null;
+      mounted.render(null);
       mounted.remove();
       mounted = null;
       const back = returnFocus as HTMLElement | null;
@@ -98,16 +95,13 @@ export const tour: UkaFeature = {
         return;
       }
       if (signal.aborted || attempt !== starts) return;
-      const { Tour, TOUR_CSS, render } = part;
+      const { Tour, TOUR_CSS } = part;
       const active = ctx.doc.activeElement;
       const idle = !active || active === ctx.doc.body || active === ctx.doc.documentElement;
       returnFocus = idle ? null : active;
-      const host = ctx.mount('tour', { where: 'floating', css: TOUR_CSS });
-      if (!host) return;
-      mounted = host;
-      clear = () => render(null, host.container);
-      // Drawn with the part's own render (its hooks need it), into the floating host drawn at once.
-      render(
+      mounted = ctx.mount('tour', { where: 'floating', css: TOUR_CSS });
+      if (!mounted) return;
+      mounted.render(
         <Tour
           steps={steps}
           startIndex={startIndex}
@@ -125,7 +119,6 @@ export const tour: UkaFeature = {
             stop(true);
           }}
         />,
-        host.container,
       );
     };
 
@@ -134,11 +127,9 @@ export const tour: UkaFeature = {
       const active = ctx.doc.activeElement;
       const idle = !active || active === ctx.doc.body || active === ctx.doc.documentElement;
       returnFocus = idle ? null : active;
-      const host = ctx.mount('tour', { where: 'floating', css: TOUR_FAILED_CSS });
-      if (!host) return;
-      mounted = host;
-      clear = () => host.render(null);
-      host.render(
+      mounted = ctx.mount('tour', { where: 'floating', css: TOUR_FAILED_CSS });
+      if (!mounted) return;
+      mounted.render(
         <div class="kaa-card kaa-tour-failed" role="alert">
           <p>Introduktionen kunde inte laddas. Försök igen senare med ”Starta introduktionen” i KAA-lotsens meny.</p>
           <button type="button" ref={(el) => {

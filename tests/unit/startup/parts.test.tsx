@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { CODE_PARTS, forgetPartLoads, loadedPart, loadPart, PART_FILES, partFileFor, shelvePart, type PartContents } from '../../../lib/startup/parts';
 import { COMMANDS } from '../../../lib/messages/commands';
 import { senderAllowed } from '../../../lib/messages/senders';
-import { PartSlot } from '../../../components/ui/part-slot';
+import { ErrorListPanel } from '../../../components/scb/ErrorListPanel';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const shelfKey = '__kaaLotsenParts';
@@ -18,7 +18,7 @@ afterEach(() => {
   forgetPartLoads();
 });
 
-const fakeTour = (mark: string) => ({ Tour: (() => mark) as never, TOUR_CSS: mark, render: (() => undefined) as never }) as PartContents['tour'];
+const fakeTour = (mark: string) => ({ Tour: (() => mark) as never, TOUR_CSS: mark }) as PartContents['tour'];
 
 describe('on-demand parts (lib/startup/parts.ts)', () => {
   it('names one file per part, an unlisted script of the build that hands its part over', () => {
@@ -100,29 +100,41 @@ describe('the background injects a part (load-part)', () => {
   });
 });
 
-describe('a part drawn inside one of our panels (components/ui/part-slot.tsx)', () => {
-  it('is drawn with the part’s render, keeps its state while the panel redraws, and is cleared when the slot goes', () => {
+describe('a part drawn inside one of our panels', () => {
+  it('the error list’s form is loaded on the first opening of its disclosure, once, and drawn in the panel’s tree with working hooks', async () => {
     const { document } = parseHTML('<!doctype html><html><body><div id="c"></div></body></html>');
     const g = globalThis as Record<string, unknown>;
     const before = g.document;
     g.document = document;
     try {
       const container = document.getElementById('c')!;
-      const partRender = vi.fn(render);
       let bump: (() => void) | null = null;
-      function Counter(props: { label: string }) {
+      function Form(props: { people: unknown }) {
         const [n, setN] = useState(0);
         bump = () => setN((x) => x + 1);
-        return <span class="counter">{`${props.label} ${n}`}</span>;
+        return <span class="form">{`${typeof props.people} ${n}`}</span>;
       }
-      render(<PartSlot render={partRender} component={Counter} props={{ label: 'a' }} />, container);
-      expect(container.querySelector('.counter')?.textContent).toBe('a 0');
+      const load = vi.fn(async () => ({ ErrorListForm: Form }) as unknown as PartContents['scb-guard']);
+      render(<ErrorListPanel people={new Map()} load={load} />, container);
+      const details = container.querySelector('details')!;
+      expect(container.querySelector('.form')).toBeNull();
+      const toggle = async (open: boolean) => {
+        if (open) details.setAttribute('open', '');
+        else details.removeAttribute('open');
+        (details as unknown as { open: boolean }).open = open;
+        details.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('toggle'));
+        await new Promise((r) => setTimeout(r, 10));
+      };
+      await toggle(true);
+      expect(container.querySelector('.form')?.textContent).toBe('object 0');
       bump!();
-      render(<PartSlot render={partRender} component={Counter} props={{ label: 'b' }} />, container);
-      expect(container.querySelector('.counter')?.textContent).toBe('b 1');
+      await new Promise((r) => setTimeout(r, 10));
+      await toggle(false);
+      await toggle(true);
+      // Drawn by the panel's own preact: its state stays while the disclosure is closed and opened again.
+      expect(container.querySelector('.form')?.textContent).toBe('object 1');
+      expect(load).toHaveBeenCalledTimes(1);
       render(null, container);
-      expect(container.querySelector('.counter')).toBeNull();
-      expect(partRender).toHaveBeenLastCalledWith(null, expect.anything());
     } finally {
       g.document = before;
     }
