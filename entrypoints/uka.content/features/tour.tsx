@@ -21,6 +21,7 @@ import {
 import type { AnchorName } from '../../../lib/uka/types';
 import { drawAround } from '../../../components/ui/draw';
 import type { UkaFeature, UkaFeatureContext } from '../context';
+import type { ComponentChild } from 'preact';
 import { takeEarly } from '../../../lib/startup/early-reads';
 import { TOUR_PROGRESS_KEY, TOUR_RESTART_KEY } from '../../../lib/platform/storage-keys';
 
@@ -77,9 +78,18 @@ export const tour: UkaFeature = {
     };
 
     /**
-     * An automatic start takes focus only when nothing on UKA's page has it yet (the page just loaded), so it never
+     * Open the tour's host (the dialog, or the notice that it could not be loaded). Focus goes back on close to what had
+     * it; an automatic start takes focus only when nothing on UKA's page has it yet (the page just loaded), so it never
      * pulls focus away from what the user is doing; a restart from the popup always does.
      */
+    const open = (css: string, automatic: boolean, ui: (takeFocus: boolean) => ComponentChild) => {
+      const active = ctx.doc.activeElement;
+      const idle = !active || active === ctx.doc.body || active === ctx.doc.documentElement;
+      returnFocus = idle ? null : active;
+      mounted = ctx.mount('tour', { where: 'floating', css });
+      mounted?.render(ui(!automatic || idle));
+    };
+
     const start = async (startIndex: number, automatic: boolean) => {
       if (signal.aborted) return;
       const attempt = ++starts;
@@ -89,24 +99,33 @@ export const tour: UkaFeature = {
         part = await loadPart('tour');
       } catch (error) {
         if (signal.aborted || attempt !== starts) return;
-        showFailure(automatic);
+        // Said where the tour would have been, with a way to close the notice.
+        open(TOUR_FAILED_CSS, automatic, (takeFocus) => (
+          <div class="kaa-card kaa-tour-failed" role="alert">
+            <p>Introduktionen kunde inte laddas. Försök igen senare med ”Starta introduktionen” i KAA-lotsens meny.</p>
+            <button
+              type="button"
+              ref={(el) => {
+                if (el && takeFocus) el.focus();
+              }}
+              onClick={() => stop(true)}
+            >
+              Stäng
+            </button>
+          </div>
+        ));
         const message = `introduktionen kunde inte laddas: ${error instanceof Error ? error.message : 'okänt fel'}`;
         void sendCommand('report-error', { feature: 'tour', message }).catch(() => undefined);
         return;
       }
       if (signal.aborted || attempt !== starts) return;
       const { Tour, TOUR_CSS } = part;
-      const active = ctx.doc.activeElement;
-      const idle = !active || active === ctx.doc.body || active === ctx.doc.documentElement;
-      returnFocus = idle ? null : active;
-      mounted = ctx.mount('tour', { where: 'floating', css: TOUR_CSS });
-      if (!mounted) return;
-      mounted.render(
+      open(TOUR_CSS, automatic, (takeFocus) => (
         <Tour
           steps={steps}
           startIndex={startIndex}
           title={TOUR_TITLE[pageKind]}
-          takeFocus={!automatic || idle}
+          takeFocus={takeFocus}
           resolve={(step) => {
             // What the tour points at is drawn now, also where it is far down the page (components/ui/draw.ts).
             const target = ctx.adapter.anchor(ctx.doc, step.anchor);
@@ -118,27 +137,8 @@ export const tour: UkaFeature = {
             void updateProgress((p) => markDone(p, pageKind, how));
             stop(true);
           }}
-        />,
-      );
-    };
-
-    /** The tour's code could not be loaded: say so where the tour would have been, with a way to close the notice. */
-    const showFailure = (automatic: boolean) => {
-      const active = ctx.doc.activeElement;
-      const idle = !active || active === ctx.doc.body || active === ctx.doc.documentElement;
-      returnFocus = idle ? null : active;
-      mounted = ctx.mount('tour', { where: 'floating', css: TOUR_FAILED_CSS });
-      if (!mounted) return;
-      mounted.render(
-        <div class="kaa-card kaa-tour-failed" role="alert">
-          <p>Introduktionen kunde inte laddas. Försök igen senare med ”Starta introduktionen” i KAA-lotsens meny.</p>
-          <button type="button" ref={(el) => {
-              if (el && (!automatic || idle)) el.focus();
-            }} onClick={() => stop(true)}>
-            Stäng
-          </button>
-        </div>,
-      );
+        />
+      ));
     };
 
     // The first page view's progress was read before the page was parsed (lib/startup/early-reads.ts).
