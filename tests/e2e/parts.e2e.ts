@@ -9,6 +9,12 @@ import { test, expect } from './fixtures';
 
 const guardPanel = (page: Page) => page.getByTestId('scb-guard-panel');
 const glossaryLayer = (page: Page) => page.locator('kaa-lotsen-ui[data-feature="glossary"]');
+/** Focus is inside our dialog (it moves there once the dialog has been drawn). */
+const focusInDialog = (page: Page) =>
+  page.evaluate(() => {
+    const inner = document.activeElement?.shadowRoot?.activeElement ?? null;
+    return Boolean(inner?.closest('[role="dialog"]'));
+  });
 
 /** Record every file the background injects from now on; with `fail`, a part's injection is refused. */
 async function watchInjections(serviceWorker: Worker, fail: boolean): Promise<void> {
@@ -74,13 +80,16 @@ test.describe('code loaded when it is needed', () => {
     const dialog = page.getByTestId('guard-dialog');
     await button.click();
     await expect(dialog).toBeVisible();
+    await expect.poll(() => focusInDialog(page)).toBe(true);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(button).toBeFocused();
     // Opened again (and the error list's form, in the same part): nothing is injected again.
     await button.press('Enter');
     await expect(dialog).toBeVisible();
+    await expect.poll(() => focusInDialog(page)).toBe(true);
     await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
     await guardPanel(page).getByText('Tolka SCB:s fellista').click();
     await expect(guardPanel(page).getByLabel('SCB:s fellista', { exact: true })).toBeVisible();
     expect((await injected(serviceWorker)).filter((f) => f.startsWith('uka-part-'))).toEqual(['uka-part-scb-guard.js']);
