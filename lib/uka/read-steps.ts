@@ -34,9 +34,18 @@ export function runThrough<T>(steps: Steps<T>): T {
 
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/**
+ * Run `steps` in slices of at most about `budgetMs` each, every slice in a task of its own: the first one too, so that
+ * the task that asked (a page view's start, which has spent its own time already) never holds a slice as well.
+ */
 export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T> {
   const budget = options.budgetMs ?? 8;
   const yieldNow = options.yieldNow ?? nextTask;
+  await yieldNow();
+  if (options.signal?.aborted) {
+    steps.return(undefined as never);
+    throw new Error('avbruten');
+  }
   let until = clock() + budget;
   for (;;) {
     const next = steps.next();
