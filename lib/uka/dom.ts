@@ -142,13 +142,6 @@ function openTable(container: Element, spec: GridSpec & { layout: 'table' }): { 
   return { ok: true, cols, bodyRows };
 }
 
-/**
- * A table row's cells. HTMLTableRowElement.cells is the same list as the td and th children, without a regex per child
- * (and used as it is, without copying it into an array: thousands of rows on a long list).
- */
-function cellsOf(tr: Element): ArrayLike<Element> {
-  return 'cells' in tr && tr.cells ? (tr as HTMLTableRowElement).cells : Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName));
-}
 
 /** Open the grid found by the spec (inside `root`): header problems are found at once, rows come lazily. */
 export function openGrid(root: ParentNode, spec: GridSpec, also: readonly string[] = []): { ok: true; rows: GridRows } | { ok: false; reason: string } {
@@ -253,47 +246,18 @@ export function openGrid(root: ParentNode, spec: GridSpec, also: readonly string
   };
 }
 
-/** A row of a long list as read by fieldRowSteps: any field's text, read from the page when asked for. */
-export interface FieldRow {
-  /** The text of `fields[i]` (whitespace collapsed), or null where the row or the grid has none. */
-  field(i: number): string | null;
+/**
+ * How fieldRowSteps' caller reads a row's fields later: `field(handle, i)` is the text of `fields[i]` of the row behind
+ * `handle` (whitespace collapsed), read from the page when asked, or null where the row or the grid has none. One
+ * reader per list; a handle per row (its element, or its openGrid row), so a row costs no object of its own.
+ */
+export interface FieldReader<H = unknown> {
+  field(handle: H, i: number): string | null;
 }
 
-/** A 'list' item: each field found by its selector inside the item. */
-class ListItemRow implements FieldRow {
-  constructor(
-    private readonly item: Element,
-    private readonly selectors: ReadonlyArray<string | null>,
-  ) {}
-  field(i: number): string | null {
-    const sel = this.selectors[i];
-    const el = sel ? this.item.querySelector(sel) : null;
-    return el ? text(el) : null;
-  }
-}
-
-/** A table row: each field is the cell of its column. */
-class TableCellsRow implements FieldRow {
-  constructor(
-    private readonly cells: ArrayLike<Element>,
-    private readonly columns: ReadonlyArray<number | undefined>,
-  ) {}
-  field(i: number): string | null {
-    const c = this.columns[i];
-    return c === undefined ? null : text(this.cells[c]);
-  }
-}
-
-/** A row of the other layouts (openGrid has read its values already). */
-class GridFieldRow implements FieldRow {
-  constructor(
-    private readonly row: GridRow,
-    private readonly fields: readonly string[],
-  ) {}
-  field(i: number): string | null {
-    const f = this.fields[i];
-    return f === undefined ? null : this.row.get(f);
-  }
+/** The cells of a table row (td and th children); HTMLTableRowElement.cells where the DOM has it. */
+function cellsOf(tr: Element): ArrayLike<Element> {
+  return (tr as HTMLTableRowElement).cells ?? Array.from(tr.children).filter((c) => /^(td|th)$/i.test(c.tagName));
 }
 
 /** Rows between two pauses of fieldRowSteps (a pause lets a slice of a long read end: lib/uka/read-steps.ts). */
@@ -302,10 +266,10 @@ const ROWS_PER_STEP = 200;
 /**
  * Every row of a grid, in two steps, for the long lists read on every page load (a 5,000-youth "Export till SCB",
  * where this code always runs cold): now, each row's link (its href) and the texts of the fields in `now` (indices
- * into `fields`); the other fields' texts only when the caller asks the row for them (`FieldRow.field`), so a read that
- * needs only counts and a filter never reads the rest. A row that lacks a required field fails the read at once, as
- * before. `make` turns each row into the caller's record (no row objects mapped again). Pauses every ROWS_PER_STEP
- * rows; runThrough/runInSlices run it.
+ * into `fields`); the other fields' texts only when the caller asks `reader` for them, so a read that needs only
+ * counts and a filter never reads the rest. A row that lacks a required field fails the read at once, as before.
+ * `make` turns each row into the caller's record; its `values` (the fields in `now`, by index) is one array reused
+ * for every row, so it must be read during the call. Pauses every ROWS_PER_STEP rows; runThrough/runInSlices run it.
  */
 export function* fieldRowSteps<R>(
   root: ParentNode,
@@ -313,36 +277,44 @@ export function* fieldRowSteps<R>(
   fields: readonly string[],
   linkSelector: string,
   now: readonly number[],
-  make: (row: FieldRow, values: ReadonlyArray<string | null | undefined>, href: string) => R,
+  make: (reader: FieldReader, handle: unknown, values: ReadonlyArray<string | null | undefined>, href: string) => R,
 ): Generator<void, { ok: true; rows: R[] } | { ok: false; reason: string }, void> {
   const rows: R[] = [];
+  const values: Array<string | null | undefined> = fields.map(() => undefined);
+  const nowCount = now.length;
   if (spec.layout === 'list') {
     const container = root.querySelector(spec.selector);
     if (!container) return { ok: false, reason: `hittar inte ${spec.selector}` };
     const selectors = fields.map((f) => spec.fields[f] ?? null);
     const required = spec.required.map((f) => fields.indexOf(f));
     if (required.some((i) => i < 0)) return { ok: false, reason: `${spec.selector}: ${missing(spec.required, (f) => fields.includes(f))}` };
+    const reader: FieldReader<Element> = {
+      field(item, i) {
+        const sel = selectors[i];
+        const el = sel ? item.querySelector(sel) : null;
+        return el ? text(el) : null;
+      },
+    };
     // A required field is there when its element is: the row's link stands for it when the link matches its selector
     // (the usual case, the name being the link), else it is looked up.
     const linkIs = required.map((i) => {
       const sel = selectors[i];
       return sel ? matcherFor(sel) : () => false;
     });
-    const there = (k: number, item: Element, link: Element | null, values: ReadonlyArray<string | null | undefined>) => {
+    const there = (k: number, item: Element, link: Element | null) => {
       const i = required[k]!;
-      return values[i] !== undefined ? values[i] !== null : (link !== null && linkIs[k]!(link)) || item.querySelector(selectors[i]!) !== null;
+      if (now.includes(i)) return values[i] !== null;
+      return (link !== null && linkIs[k]!(link)) || item.querySelector(selectors[i]!) !== null;
     };
     const items = container.querySelectorAll(spec.item);
     for (let r = 0; r < items.length; r++) {
       const item = items[r]!;
       const link = item.querySelector(linkSelector);
-      const row = new ListItemRow(item, selectors);
-      const values: Array<string | null | undefined> = [];
-      for (const i of now) values[i] = row.field(i);
+      for (let n = 0; n < nowCount; n++) values[now[n]!] = reader.field(item, now[n]!);
       for (let k = 0; k < required.length; k++) {
-        if (!there(k, item, link, values)) return { ok: false, reason: `${spec.selector}: ${missing(spec.required, (f) => there(spec.required.indexOf(f), item, link, values))}` };
+        if (!there(k, item, link)) return { ok: false, reason: `${spec.selector}: ${missing(spec.required, (f) => there(spec.required.indexOf(f), item, link))}` };
       }
-      rows.push(make(row, values, link?.getAttribute('href') ?? ''));
+      rows.push(make(reader, item, values, link === null ? '' : (link.getAttribute('href') ?? '')));
       if ((r + 1) % ROWS_PER_STEP === 0) yield;
     }
     return { ok: true, rows };
@@ -353,28 +325,37 @@ export function* fieldRowSteps<R>(
     const table = openTable(container, spec);
     if (!table.ok) return table;
     const columns = fields.map((f) => table.cols.get(f));
+    const reader: FieldReader<Element> = {
+      field(tr, i) {
+        const c = columns[i];
+        return c === undefined ? null : text(cellsOf(tr)[c]);
+      },
+    };
     const body = table.bodyRows;
     for (let r = 0; r < body.length; r++) {
       const tr = body[r]!;
-      const cells = cellsOf(tr);
-      if (cells.length === 0) continue;
-      const row = new TableCellsRow(cells, columns);
-      const values: Array<string | null | undefined> = [];
-      for (const i of now) values[i] = row.field(i);
-      rows.push(make(row, values, tr.querySelector(linkSelector)?.getAttribute('href') ?? ''));
+      if (cellsOf(tr).length === 0) continue;
+      for (let n = 0; n < nowCount; n++) values[now[n]!] = reader.field(tr, now[n]!);
+      const link = tr.querySelector(linkSelector);
+      rows.push(make(reader, tr, values, link === null ? '' : (link.getAttribute('href') ?? '')));
       if ((r + 1) % ROWS_PER_STEP === 0) yield;
     }
     return { ok: true, rows };
   }
   const grid = openGrid(root, spec, [linkSelector]);
   if (!grid.ok) return grid;
+  const reader: FieldReader<GridRow> = {
+    field(row, i) {
+      const f = fields[i];
+      return f === undefined ? null : row.get(f);
+    },
+  };
   for (;;) {
     const next = grid.rows.next();
     if (next.done) return next.value ? { ok: false, reason: next.value } : { ok: true, rows };
-    const row = new GridFieldRow(next.value, fields);
-    const values: Array<string | null | undefined> = [];
-    for (const i of now) values[i] = row.field(i);
-    rows.push(make(row, values, next.value.first(linkSelector)?.getAttribute('href') ?? ''));
+    const row = next.value;
+    for (let n = 0; n < nowCount; n++) values[now[n]!] = reader.field(row, now[n]!);
+    rows.push(make(reader as FieldReader, row, values, row.first(linkSelector)?.getAttribute('href') ?? ''));
     if (rows.length % ROWS_PER_STEP === 0) yield;
   }
 }

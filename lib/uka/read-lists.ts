@@ -2,7 +2,7 @@
  * The two lists: "Export till SCB" (the warning groups with their rows, and the export button) and the start list
  * ("Mina deltagare"). Both are generators (./read-steps.ts) so that a 5,000-row list can be read in slices.
  */
-import { fieldRowSteps, isoDate, openGrid, text, type FieldRow } from './dom';
+import { fieldRowSteps, isoDate, openGrid, text, type FieldReader } from './dom';
 import type { UkaProfile } from './profile';
 import { cleanHeading, recogniseWarningHeading, sectionColour } from './read-warnings';
 import { collectRows, fail, type Steps } from './read-steps';
@@ -19,21 +19,24 @@ const EXPORT_FIELDS_NOW = [2];
  * and on a 5,000-youth list these two texts were most of the read.
  */
 class ExportRow implements ExportListRow {
-  readonly #row: FieldRow;
+  readonly #reader: FieldReader;
+  readonly #handle: unknown;
   #name: string | undefined;
   #personnummer: string | null | undefined;
   constructor(
-    row: FieldRow,
+    reader: FieldReader,
+    handle: unknown,
     readonly label: string | null,
     readonly href: string,
   ) {
-    this.#row = row;
+    this.#reader = reader;
+    this.#handle = handle;
   }
   get name(): string {
-    return (this.#name ??= this.#row.field(0) ?? '');
+    return (this.#name ??= this.#reader.field(this.#handle, 0) ?? '');
   }
   get personnummer(): string | null {
-    if (this.#personnummer === undefined) this.#personnummer = this.#row.field(1) || null;
+    if (this.#personnummer === undefined) this.#personnummer = this.#reader.field(this.#handle, 1) || null;
     return this.#personnummer;
   }
 }
@@ -49,7 +52,7 @@ export function* exportGroups(p: UkaProfile, doc: Document): Steps<{ groups: Exp
     const rec = heading ? recogniseWarningHeading(heading, p.headings, sectionColour(p, el)) : null;
     if (!rec) return `grupp utan känd rubrik: "${heading.slice(0, 80)}"`;
     // Pauses inside a section and between sections, so the read never becomes one long task.
-    const read = yield* fieldRowSteps(el, p.exportList.rows, EXPORT_FIELDS, p.exportList.link, EXPORT_FIELDS_NOW, (row, values, href) => new ExportRow(row, values[2] || null, href));
+    const read = yield* fieldRowSteps(el, p.exportList.rows, EXPORT_FIELDS, p.exportList.link, EXPORT_FIELDS_NOW, (reader, handle, values, href) => new ExportRow(reader, handle, values[2] || null, href));
     if (!read.ok) return read.reason;
     const rows: ExportListRow[] = read.rows;
     yield;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { fieldRowSteps, openGrid, type FieldRow } from '../../../lib/uka/dom';
+import { fieldRowSteps, openGrid, type FieldReader } from '../../../lib/uka/dom';
 import { runThrough } from '../../../lib/uka/read-steps';
 import type { GridSpec } from '../../../lib/uka/profile';
 
@@ -9,7 +9,7 @@ const LIST: GridSpec = { layout: 'list', selector: 'ul', item: 'li', fields: { n
 const TABLE: GridSpec = { layout: 'table', selector: 'table', columns: { name: /^namn/, personnummer: /^person/, label: /^etikett/ }, required: ['name'] };
 
 /** The records the tests compare: every field's text (read now or asked for later) and the link's href. */
-const record = (row: FieldRow, _values: ReadonlyArray<string | null | undefined>, href: string) => ({ values: FIELDS.map((_, i) => row.field(i)), href });
+const record = (reader: FieldReader, handle: unknown, _values: ReadonlyArray<string | null | undefined>, href: string) => ({ values: FIELDS.map((_, i) => reader.field(handle, i)), href });
 
 /** fieldRowSteps run through, with the label read at once (as the export list does) and the rest asked for. */
 const readFieldRows = (root: ParentNode, spec: GridSpec, fields: readonly string[], link: string, make: typeof record, now: number[] = [2]) => runThrough(fieldRowSteps(root, spec, fields, link, now, make));
@@ -75,12 +75,12 @@ describe('fieldRowSteps (the long lists read on every load)', () => {
   it('reads the fields not asked for now only when the row is asked, from the page as it is then', () => {
     const d = doc(`<ul><li><a href="/person/1">Måns Jansson</a> <span class="pnr">20070313-2381</span> <span class="tag">Coach Anna</span></li></ul>`);
     const seen: Array<ReadonlyArray<string | null | undefined>> = [];
-    const read = runThrough(fieldRowSteps(d, LIST, FIELDS, 'a[href]', [2], (row, values, href) => (seen.push([...values]), { row, href })));
+    const read = runThrough(fieldRowSteps(d, LIST, FIELDS, 'a[href]', [2], (reader, handle, values, href) => (seen.push([...values]), { field: (i: number) => reader.field(handle, i), href })));
     if (!read.ok) throw new Error(read.reason);
     expect(seen).toEqual([[undefined, undefined, 'Coach Anna']]);
     d.querySelector('.pnr')!.textContent = '20070313-2399';
-    expect(read.rows[0]!.row.field(1)).toBe('20070313-2399');
-    expect(read.rows[0]!.row.field(0)).toBe('Måns Jansson');
+    expect(read.rows[0]!.field(1)).toBe('20070313-2399');
+    expect(read.rows[0]!.field(0)).toBe('Måns Jansson');
     expect(read.rows[0]!.href).toBe('/person/1');
   });
 
