@@ -10,15 +10,23 @@ function* counted(n: number, log: number[], yields: () => number): Steps<string>
   return 'klar';
 }
 
+/** A yieldNow that counts the times the main thread was given back. */
+function counter(): { yieldNow: () => Promise<void>; yields: () => number } {
+  let n = 0;
+  return {
+    yieldNow: () => {
+      n++;
+      return Promise.resolve();
+    },
+    yields: () => n,
+  };
+}
+
 describe('runInSlices', () => {
   it('starts in a task of its own, then gives the main thread back whenever a slice has used its budget', async () => {
-    let yields = 0;
+    const { yieldNow, yields } = counter();
     const log: number[] = [];
-    const yieldNow = () => {
-      yields++;
-      return Promise.resolve();
-    };
-    const steps = counted(3, log, () => yields);
+    const steps = counted(3, log, yields);
     const running = runInSlices(steps, { budgetMs: 0, yieldNow });
     // Nothing ran in the caller's task.
     expect(log).toEqual([]);
@@ -28,13 +36,9 @@ describe('runInSlices', () => {
   });
 
   it('runs many steps in one slice within a generous budget', async () => {
-    let yields = 0;
+    const { yieldNow, yields } = counter();
     const log: number[] = [];
-    const yieldNow = () => {
-      yields++;
-      return Promise.resolve();
-    };
-    expect(await runInSlices(counted(50, log, () => yields), { budgetMs: 10_000, yieldNow })).toBe('klar');
+    expect(await runInSlices(counted(50, log, yields), { budgetMs: 10_000, yieldNow })).toBe('klar');
     expect(new Set(log)).toEqual(new Set([1]));
   });
 
