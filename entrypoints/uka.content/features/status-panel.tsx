@@ -1,11 +1,14 @@
 import { StatusPanel, STATUS_PANEL_CSS } from '../../../components/status-panel/StatusPanel';
-import { parseId } from '../../../lib/domain/personnummer';
-import { ageOn } from '../../../lib/domain/dates';
 import type { UkaFeature } from '../context';
 
-/** Shows what the adapter read from the page: page kind, the person's age, the warning sections found. */
+/**
+ * Shows what the adapter read from the page: page kind, the person's age as UKA shows it, the warning sections found.
+ * The age is UKA's own "Ålder" as read (null, shown as unknown, when UKA shows none or it is malformed): this panel
+ * reports the reading, and the person page carries no personnummer parser (the contact ladder, which counts from the
+ * birth date, parses it in the background).
+ */
 export const statusPanel: UkaFeature = {
-  async init(ctx, signal) {
+  init(ctx) {
     const kind = ctx.recognition.kind;
     let person = null;
     let exportList = null;
@@ -13,12 +16,8 @@ export const statusPanel: UkaFeature = {
     if (kind === 'person') {
       const result = ctx.read.person();
       if (result.ok) {
-        const id = parseId(result.value.header.personnummer);
-        // The extension's clock (read once per page view, test clock honoured), not a new Intl date lookup here.
-        const age = id ? ageOn(id.birthDate, await ctx.today()) : result.value.header.alder;
-        if (signal.aborted) return false;
         person = {
-          age,
+          age: result.value.header.alder,
           contacts: result.value.contacts.length,
           measures: result.value.measures.length,
           sections: result.value.sections.map((s) => ({ colour: s.colour, heading: s.heading, kind: s.kind, items: s.items.length })),
