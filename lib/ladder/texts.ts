@@ -94,7 +94,7 @@ export function stepLabel(id: StepId | string): string {
   return fixed[id] ?? id;
 }
 
-const WHERE: Record<DateProblem['source'], string> = { contact: 'i kontaktloggen', measure: 'bland insatserna', note: 'i en egen anteckning' };
+const WHERE: Record<DateProblem['source'], string> = { contact: 'i kontaktloggen', measure: 'bland åtgärderna', note: 'i en egen anteckning' };
 
 /**
  * One line about a date the ladder left out, e.g. "Datumet 2026-02-30 i kontaktloggen är inte ett riktigt datum;

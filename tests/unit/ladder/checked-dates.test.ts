@@ -97,7 +97,7 @@ describe('finding 1: every date is checked', () => {
       'Datumet 2026-02-30 i kontaktloggen är inte ett riktigt datum; rätta det i UKA. Raden räknas inte med i Kontakttrappan.',
     );
     expect(renderProblem({ source: 'contact', field: 'date', value: '2062-10-01', problem: 'in-the-future' })).toMatch(/^Datumet 2062-10-01 i kontaktloggen ligger efter dagens datum; rätta det i UKA/);
-    expect(renderProblem({ source: 'measure', field: 'start', value: '2026-10-xx', problem: 'not-a-date' })).toMatch(/^Startdatumet 2026-10-xx bland insatserna/);
+    expect(renderProblem({ source: 'measure', field: 'start', value: '2026-10-xx', problem: 'not-a-date' })).toMatch(/^Startdatumet 2026-10-xx bland åtgärderna/);
     expect(renderProblem({ source: 'note', field: 'date', value: '2026-12-24', problem: 'in-the-future' })).toMatch(/ändra eller ta bort anteckningen/);
     expect(renderProblem({ source: 'contact', field: 'date', value: '', problem: 'not-a-date' })).toMatch(/saknas/);
   });
