@@ -13,7 +13,6 @@
 import { nativeBrowser } from '../lib/platform/native-api';
 import { sendCommand } from '../lib/messages/client';
 import { isManagedChange } from '../lib/platform/managed-change';
-import { applyPackDefaults } from '../lib/platform/routine';
 import { today } from '../lib/platform/clock';
 import { mark } from '../lib/platform/marks';
 import { PACK_KEY, PROFILE_KEY, SETTINGS_KEY } from '../lib/platform/storage-keys';
@@ -49,7 +48,8 @@ export default defineUnlistedScript(async () => {
   /** The rest of the start (any failure gives the reserved places back). */
   async function start(early: EarlyStart): Promise<void> {
     const firstToday = early.firstToday;
-    let { loaded, pack, profiles, partsSeen } = await readPageStart(early.pageStart);
+    // Settings and routine as in force: the background has applied the pack's intervals that were not set on purpose.
+    let { loaded, pack, routine, profiles, partsSeen } = await readPageStart(early.pageStart);
     mark('settings-read');
     if (!isThisUka(loaded)) return slots.abandon();
     mark('settings-checked');
@@ -60,8 +60,6 @@ export default defineUnlistedScript(async () => {
     const profileList = compileProfiles(profiles);
     const setProfiles = () => profileList.splice(0, profileList.length, ...compileProfiles(profiles));
     mark('boot');
-    // Settings as in force: the pack supplies the routine intervals that were not set on purpose.
-    const effective = () => applyPackDefaults(loaded, pack);
     if (life.ended) return slots.abandon();
     const controller = new AbortController();
     life.signal.addEventListener('abort', () => controller.abort());
@@ -70,8 +68,8 @@ export default defineUnlistedScript(async () => {
       adapter: createUkaReader(profileList),
       // Each page kind's features are injected by the background into this frame on the first page of that kind.
       features: ukaFeatures((kind) => sendCommand('load-page-kind', { kind })),
-      getSettings: () => effective().loaded.settings,
-      getRoutine: () => effective().routine,
+      getSettings: () => loaded.settings,
+      getRoutine: () => routine,
       getPack: () => pack,
       today,
       firstToday,
@@ -96,6 +94,7 @@ export default defineUnlistedScript(async () => {
           // UKA address removed or changed (or all local data deleted): stop and remove our UI.
           if (!isThisUka(loaded)) return controller.abort();
           pack = next.pack;
+          routine = next.routine;
           profiles = next.profiles;
           partsSeen = next.partsSeen;
           setProfiles();

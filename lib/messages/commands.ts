@@ -13,7 +13,7 @@ import type { Pack } from '../content/schema';
 import type { ProfileDoc } from '../platform/uka-profile';
 import { PART_NAMES, type PartsSeen } from '../uka/parts';
 import { ContactEntry, IsoDate, MeasureEntry, OccupationEntry, RegistrationPeriod } from '../uka/types';
-import type { LocalNote } from '../ladder/types';
+import type { LadderSettings, LocalNote } from '../ladder/types';
 import type { LadderView } from '../ladder/view';
 import { LocalNoteSchema, type ErrorRecord, type ExportLogEntry, type ReminderStateRecord } from '../store/types';
 import type { LadderSummary, ReminderView } from '../reminders/types';
@@ -49,7 +49,10 @@ export type UploadCheckAnswer =
 
 /** What a UKA page starts from: the settings as in force and the active pack (null: the built-in one, not sent). */
 export interface PageStart {
+  /** The settings as in force: the active pack's routine applied to what was not set on purpose (applyPackDefaults). */
   loaded: LoadedSettings;
+  /** The routine intervals in force, as the ladder reads them (applyPackDefaults), so UKA's page applies no defaults. */
+  routine?: Partial<LadderSettings>;
   /** The active metodbok pack (the built-in one unless a kommun's pack is imported or set by policy). */
   pack: Pack;
   /** Every UKA markup profile in the order tried (policy, imported, built-in), checked and complete. */

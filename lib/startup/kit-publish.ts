@@ -10,7 +10,6 @@ import * as draw from '../../components/ui/draw';
 import * as labels from '../../components/ui/labels';
 import * as shadow from '../../components/ui/shadow';
 import * as dates from '../domain/dates';
-import * as routine from '../domain/routine';
 import * as client from '../messages/client';
 import * as nativeApi from '../platform/native-api';
 import * as storageKeys from '../platform/storage-keys';
@@ -29,7 +28,6 @@ const KIT = {
   'components/ui/labels': labels,
   'components/ui/shadow': shadow,
   'lib/domain/dates': dates,
-  'lib/domain/routine': routine,
   'lib/messages/client': client,
   'lib/platform/native-api': nativeApi,
   'lib/platform/storage-keys': storageKeys,

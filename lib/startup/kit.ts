@@ -24,7 +24,6 @@ export const KIT_MODULES = [
   'components/ui/labels',
   'components/ui/shadow',
   'lib/domain/dates',
-  'lib/domain/routine',
   'lib/messages/client',
   'lib/platform/native-api',
   'lib/platform/storage-keys',

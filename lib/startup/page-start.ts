@@ -31,19 +31,19 @@ export function isThisUka(loaded: LoadedSettings, origin: string = location.orig
 const RETRY_PAGE_START_MS = 500;
 
 /**
- * The settings as in force, the active metodbok pack and the UKA markup profiles (with the parts of UKA's pages found
+ * The settings and the routine as in force, the active metodbok pack and the UKA markup profiles (with the parts of UKA's pages found
  * before, for drift). The background checks them (it holds the zod schemas), so UKA's page builds and runs no schema,
  * and it sends the built-in pack and profiles too, so UKA's page carries no copy of them.
  * Without an answer it is asked once more; then the page view does not start and nothing is injected.
  */
 export async function readPageStart(
   asked?: Promise<PageStart>,
-): Promise<{ loaded: LoadedSettings; pack: Pack; profiles: NonNullable<PageStart['profiles']>; partsSeen: NonNullable<PageStart['partsSeen']> }> {
+): Promise<{ loaded: LoadedSettings; pack: Pack; routine: NonNullable<PageStart['routine']>; profiles: NonNullable<PageStart['profiles']>; partsSeen: NonNullable<PageStart['partsSeen']> }> {
   const ask = () => sendCommand('page-start');
   const answer = await (asked ?? ask()).catch(() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_PAGE_START_MS)).then(ask));
   // The background always sends the active pack (the built-in one included): this script carries none of its own.
   if (!answer?.loaded || !answer.pack) throw new Error('page-start utan inställningar eller metodbok');
-  return { loaded: answer.loaded, pack: answer.pack, profiles: answer.profiles ?? [], partsSeen: answer.partsSeen ?? {} };
+  return { loaded: answer.loaded, pack: answer.pack, routine: answer.routine ?? {}, profiles: answer.profiles ?? [], partsSeen: answer.partsSeen ?? {} };
 }
 
 /** Resolves in a task of its own after DOMContentLoaded (not in the task that compiled the script). */

@@ -9,6 +9,7 @@ import { loadSettings, settingsFrom } from '../../../lib/settings';
 import { readStoredSettings } from '../../../lib/settings/raw';
 import { readManagedArea } from '../../../lib/platform/managed';
 import { activePackFrom } from '../../../lib/platform/pack';
+import { applyPackDefaults } from '../../../lib/platform/routine';
 import { POLICY_PACK_KEY, POLICY_PROFILE_KEY } from '../../../lib/platform/storage-keys';
 import { readImportedPack } from '../../../lib/platform/pack-raw';
 import { activeProfilesFrom, profilesInOrder } from '../../../lib/platform/uka-profile';
@@ -71,8 +72,10 @@ export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings'
       // Every markup profile, the kommun's first, checked here (zod): UKA's page only compiles their patterns and
       // carries no copy of the built-in documents.
       const profiles = profilesInOrder(activeProfilesFrom(managed[POLICY_PROFILE_KEY], importedProfile));
-      // The pack is sent even when it is the built-in one: UKA's page then carries no copy of the built-in texts.
-      return { loaded: settingsFrom(local, managed), pack: active.pack, profiles, partsSeen };
+      // The pack is sent even when it is the built-in one: UKA's page then carries no copy of the built-in texts. The
+      // settings and the routine come as in force (the pack's defaults applied), so UKA's page carries no routine table.
+      const { loaded, routine } = applyPackDefaults(settingsFrom(local, managed), active.pack);
+      return { loaded, routine, pack: active.pack, profiles, partsSeen };
     },
     'load-page-kind': ({ kind }, sender) => injectPageKind(kind, sender),
     'uka-parts-seen': ({ profileId, parts }) => recordPartsSeen(profileId, parts),

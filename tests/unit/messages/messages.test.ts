@@ -164,6 +164,11 @@ describe('background handlers', () => {
     const { defaultPack } = await import('../../../lib/content');
     expect(first).toMatchObject({ ok: true, data: { loaded: { settings: { ukaOrigin: 'https://uka.example.se', kommun: '2281' } } } });
     expect(first.ok && (first.data as { pack: unknown }).pack).toEqual(defaultPack);
+    // As in force: the pack's routine applied (UKA's page applies no defaults itself).
+    const { applyPackDefaults } = await import('../../../lib/platform/routine');
+    const { loadSettings } = await import('../../../lib/settings');
+    const effective = applyPackDefaults(await loadSettings(), defaultPack);
+    expect(first.ok && first.data).toMatchObject({ loaded: { settings: effective.loaded.settings }, routine: effective.routine });
     const imported = { ...defaultPack, id: 'var-kommun', title: 'Vår kommuns metodbok' };
     await fakeBrowser.storage.local.set({ contentPack: imported });
     const second = await run('page-start', {});
