@@ -11,6 +11,7 @@ import type { FeatureDefinition } from '../../../lib/features/manager';
 import { featureDeclaration, type UkaFeatureId } from '../../../lib/features/list';
 import { bundleFor, shelvedKind, type KnownPageKind } from '../../../lib/startup/kinds';
 import type { PageKind } from '../../../lib/uka/types';
+import { nextTask } from '../../../lib/startup/next-task';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 
 type Definition = FeatureDefinition<UkaFeatureContext>;
@@ -62,7 +63,12 @@ export function ukaFeatures(load: KindLoader): readonly Definition[] {
       const kind = ctx.recognition.kind;
       const ready = bundleFor(kind) ? shelvedKind<UkaFeature>(kind as KnownPageKind)?.[id] : undefined;
       if (ready) return ready.init(ctx, signal);
-      return featureOf(id, kind).then((feature) => (signal.aborted ? false : feature.init(ctx, signal)));
+      // A bundle that arrives after the page view began would start every waiting feature in the one task that
+      // received it; each feature starts in a task of its own instead, so no start adds to another's.
+      return featureOf(id, kind).then(async (feature) => {
+        await nextTask();
+        return signal.aborted ? false : feature.init(ctx, signal);
+      });
     },
   }));
 }
