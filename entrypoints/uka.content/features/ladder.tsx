@@ -5,13 +5,12 @@
  * only: no free text, no names), computes the ladder and answers the panel's view. The page only draws it.
  */
 import { LadderPanel, LADDER_CSS } from '../../../components/ladder/LadderPanel';
+import { idTextToSend } from '../../../lib/domain/id-text';
 import type { LadderViewAnswer } from '../../../lib/messages/commands';
 import type { LocalNote } from '../../../lib/ladder/types';
 import { sendCommand } from '../../../lib/messages/client';
 import type { UkaFeature } from '../context';
 
-/** Longer than any personnummer or samordningsnummer, with its separator (lib/domain/personnummer.ts). */
-const MAX_ID_LENGTH = 13;
 const UNREADABLE_ID = 'personnumret i sidhuvudet gick inte att tolka';
 
 export const ladder: UkaFeature = {
@@ -19,9 +18,9 @@ export const ladder: UkaFeature = {
     const read = ctx.read.person();
     if (!read.ok) throw new Error(`personsidan kunde inte läsas: ${read.reason}`);
     const page = read.value;
-    const personnummer = page.header.personnummer.trim();
     // Read in the background; one far too long to be a personnummer is not sent at all.
-    if (personnummer.length > MAX_ID_LENGTH) throw new Error(UNREADABLE_ID);
+    const personnummer = idTextToSend(page.header.personnummer);
+    if (personnummer === null) throw new Error(UNREADABLE_ID);
     const anchor = ctx.adapter.anchor(ctx.doc, 'header');
     if (!anchor) throw new Error('sidhuvudet hittades inte');
     const today = await ctx.today();
