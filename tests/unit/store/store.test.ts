@@ -112,6 +112,16 @@ describe('notes, reminders, exports, reviews, errors', () => {
     await expect(store.addNote('f'.repeat(64), { step: 'reached', date: '2025-01-01' })).rejects.toBeInstanceOf(UnknownPersonError);
   });
 
+  it('gives notes added in the same millisecond in one order: by their date (the index alone orders them by random id)', async () => {
+    const { key } = await store.recordPersonSeen(A, '/person/1');
+    for (let round = 0; round < 8; round++) {
+      await store.addNote(key, { step: 'homeVisitPlanned', date: '2025-03-20' }, 5);
+      await store.addNote(key, { step: 'callFailed', date: '2025-03-08' }, 5);
+      expect((await store.listNotes(key)).map((n) => n.date)).toEqual(['2025-03-08', '2025-03-20']);
+      for (const note of await store.listNotes(key)) await store.deleteNote(note.id);
+    }
+  });
+
   it('remembers snooze and done per reminder id', async () => {
     await store.snoozeReminder('r1', '2025-03-01', undefined, 5);
     await store.markReminderDone('r2', undefined, Date.UTC(2025, 2, 3, 12));
