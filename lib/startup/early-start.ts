@@ -35,11 +35,14 @@ const GIVE_UP_AFTER_LOAD_MS = 10_000;
 type Holder = Record<string, EarlyStart | undefined>;
 
 export function beginEarlyStart(doc: Document): EarlyStart {
+  // The remembered panel places are asked for first: they must arrive before UKA's body is laid out, and once the
+  // body streams in, every answer waits behind the parser (the other reads are needed only after parsing).
+  const slots = reserveEarly(doc);
   const pageStart = sendCommand('page-start');
   pageStart.catch(() => undefined);
   const firstToday = today();
   firstToday.catch(() => undefined);
-  return { pageStart, firstToday, reads: startEarlyReads(), slots: reserveEarly(doc) };
+  return { pageStart, firstToday, reads: startEarlyReads(), slots };
 }
 
 /** The early script's whole work, once per page: begin the start and leave it for the main script. */

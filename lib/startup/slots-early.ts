@@ -3,6 +3,7 @@
  * of page, put the empty hosts in place while UKA's HTML is parsed (before each frame, and once more when parsing
  * ends), and remember the places and heights again after the first page view has drawn.
  */
+import { mark } from '../platform/marks';
 import { nativeBrowser } from '../platform/native-api';
 import { LAYOUT_HINTS_KEY } from '../platform/storage-keys';
 import { pageKey, placeSlots, recordSlots, releaseSlots, sameSlots, slotsFrom, withSlots, type SlotHint } from './slots';
@@ -38,6 +39,7 @@ export function reserveEarly(doc: Document): EarlySlots {
   const read = nativeBrowser().storage.local
     .get(LAYOUT_HINTS_KEY)
     .then((answer) => {
+      mark('hints-read');
       stored = answer[LAYOUT_HINTS_KEY];
       known = slotsFrom(stored, key);
       place();

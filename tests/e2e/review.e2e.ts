@@ -237,11 +237,12 @@ test.describe('panels appear without moving UKA’s page', () => {
       page.evaluate(() => {
         return (window as unknown as { __shifts: Array<{ el: Element; text: string }> }).__shifts.map(({ text }) => text);
       });
-    // A long list, whose body arrives a little after the response has started, as over a real network: the
+    // A long list, whose body arrives 1 s after the response has started, as from a server building a long page: the
     // remembered places are read from the extension's storage before UKA's page is painted. (On a page that is
-    // painted before they arrive, the panels move it once, as on a first visit.)
+    // painted before they arrive, the panels move it once, as on a first visit. With 0.15 s, a busy 2-core machine
+    // started the early script after the body had begun to arrive, and the read then waited behind the parser.)
     await uka.control('/__test/reset', { youths: 3000 });
-    await uka.control('/__test/network', { bodyDelayMs: 150 });
+    await uka.control('/__test/network', { bodyDelayMs: 1000 });
     await login(page);
     const panelsDrawn = async () => {
       await expect(page.locator('kaa-lotsen-ui[data-feature="review"]').getByRole('heading', { name: /Månadsgenomgång/ })).toBeVisible();
@@ -262,6 +263,13 @@ test.describe('panels appear without moving UKA’s page', () => {
     await page.goto(`${uka.origin}/export`);
     await panelsDrawn();
     await page.waitForTimeout(300);
+    // The premise: the remembered places were read before UKA's page was first painted (test builds mark the read).
+    const timing = await page.evaluate(() => ({
+      read: performance.getEntriesByName('kaa:hints-read')[0]?.startTime ?? null,
+      paint: performance.getEntriesByName('first-paint')[0]?.startTime ?? null,
+    }));
+    expect(timing.read, 'the early script marks when the remembered places were read').not.toBeNull();
+    expect(timing.read!, `remembered places read at ${timing.read} ms, after UKA's page was first painted at ${timing.paint} ms`).toBeLessThan(timing.paint ?? Infinity);
     expect(await allShifts()).toEqual([]);
     // The panels are UKA's neighbours as before (not floating), and none is left hidden from assistive technology.
     // Each is exactly as tall as its panel (nothing cut off, no gap).
