@@ -25,12 +25,13 @@ export async function addNote(db: Db, personKey: string, note: LocalNote, now: n
 }
 
 /**
- * A person's notes, oldest first. Notes added in the same millisecond are ordered by their own date, then by id: the
- * index gives them in the order of their random ids, so without this the same notes could come back in another order.
+ * A person's notes, oldest first. Notes added in the same millisecond are ordered by their own date (an undated one
+ * first), then by id: the index gives them in the order of their random ids, so without this the same notes could
+ * come back in another order.
  */
 export async function listNotes(db: Db, personKey: string): Promise<NoteRecord[]> {
   const notes = await db.getAllFromIndex('notes', 'byPerson', personKey);
-  return notes.sort((a, b) => a.createdAt - b.createdAt || compareText(a.date, b.date) || compareText(a.id, b.id));
+  return notes.sort((a, b) => a.createdAt - b.createdAt || compareText(a.date ?? '', b.date ?? '') || compareText(a.id, b.id));
 }
 
 function compareText(a: string, b: string): number {
