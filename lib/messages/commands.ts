@@ -1,7 +1,7 @@
 /**
  * Every command of KAA-lotsen's message layer: its payload schema (validated in the background before any handler
  * runs) and, in CommandResults, what the handler answers. Personal data rule: the commands that carry a
- * personnummer are 'persons-listed', 'person-keys', 'ladder-view' and 'ladder-steps'; their handlers turn it into a
+ * personnummer are 'persons-listed', 'person-keys' and 'ladder-view'; their handlers turn it into a
  * pseudonymous key (or a birth date) and drop it.
  */
 import { z } from 'zod';
@@ -92,10 +92,12 @@ export interface StoredNoteView {
 /**
  * The person page's contact ladder, computed in the background ('ladder-view'): the person's pseudonymous key, the
  * day it was computed for, the panel's view with its texts in words, the local notes and which of them UKA's log now
- * covers. `key: null` when the personnummer in the page's header cannot be read (nothing is recorded then).
+ * covers, and for the tips the ladder's stage and next action (`tipSteps`, lib/content/tips.ts ladderStepsOf; empty
+ * once the duty has ended). `key: null` when the personnummer in the page's header cannot be read (nothing is
+ * recorded then).
  */
 export type LadderViewAnswer =
-  | { key: string; today: string; view: LadderView; notes: StoredNoteView[]; supersededIds: string[] }
+  | { key: string; today: string; view: LadderView; notes: StoredNoteView[]; supersededIds: string[]; tipSteps: string[] }
   | { key: null };
 
 /** Far above any youth's log in UKA; a bound so that a broken message cannot make the background work for long. */
@@ -195,12 +197,13 @@ export const COMMANDS = defineCommands({
       .max(MAX_REVIEW_KEYS),
   }),
   /**
-   * UKA main script (the person page's ladder) → background: what the page read. The background records the person
+   * UKA main script (the person page's ladder panel and tips: asked once per page view by whichever of the two needs
+   * it first, entrypoints/uka.content/features/person-ladder.ts) → background: what the page read. The background records the person
    * (the personnummer only derives the pseudonymous key and the birth date and is dropped; the name is kept for this
    * browser session only, lib/platform/session-names.ts), keeps for the reminders what the ladder needs from the page
    * (dates, kinds and codes only, through the stored summary's strict schema, lib/ladder/summary-schema.ts) and the
    * latest contact, and answers the ladder computed with the routine in force, as the panel shows it
-   * (LadderViewAnswer). Asked again after a note is added or deleted. UKA's free text is not kept.
+   * (LadderViewAnswer, with the tips' steps). Asked again after a note is added or deleted. UKA's free text is not kept.
    */
   'ladder-view': z.object({
     ...PersonLog,
@@ -209,11 +212,6 @@ export const COMMANDS = defineCommands({
     name: Text(300).optional(),
     registrations: z.array(RegistrationPeriod).max(MAX_LOG_ENTRIES),
   }),
-  /**
-   * UKA main script (the person page's tips) → background: the ladder's current steps for the tips (stage and next
-   * action), from UKA's log alone. Records and keeps nothing.
-   */
-  'ladder-steps': z.object(PersonLog),
   'note-add': z.object({ key: PersonKey, note: LocalNoteSchema }),
   'note-delete': z.object({ key: PersonKey.optional(), id: Text(64).min(1) }),
   /** Popup/panel → background: current reminders. */
@@ -292,8 +290,6 @@ export interface CommandResults {
   /** keys[i] is the pseudonymous key of persons[i]. */
   'persons-listed': { count: number; keys: string[] };
   'ladder-view': LadderViewAnswer;
-  /** Empty when the personnummer cannot be read or the duty has ended. */
-  'ladder-steps': { steps: string[] };
   'note-add': StoredNoteView;
   'note-delete': void;
   'get-reminders': ReminderView[];

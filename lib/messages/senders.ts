@@ -28,7 +28,6 @@ export const COMMAND_SENDERS = {
   'person-keys': ['uka'],
   'persons-listed': ['uka'],
   'ladder-view': ['uka'],
-  'ladder-steps': ['uka'],
   'note-add': ['uka'],
   'note-delete': ['uka'],
   'get-reminders': ['extension'],

@@ -2,7 +2,9 @@
  * The person page's contact ladder, computed here rather than in UKA's page (as the SCB file is validated here): the
  * page sends what it read and gets the panel's view back, so it carries neither the ladder's engine and texts nor the
  * personnummer package. The routine is the one in force as the reminders see it (settings set on purpose, else the
- * active metodbok pack's: lib/platform/effective.ts), so the panel and the reminders cannot disagree.
+ * active metodbok pack's: lib/platform/effective.ts), so the panel and the reminders cannot disagree. The person page's
+ * tips take the ladder's steps from this same answer (`tipSteps`, shared by the page's two features for a page view:
+ * entrypoints/uka.content/features/person-ladder.ts), so the tips and the panel cannot disagree either.
  *
  * Privacy as before: the personnummer only derives the pseudonymous key and the birth date and is dropped; the name
  * is kept for this browser session only (memory); of UKA's log only the ladder's snapshot is kept (dates, kinds,
@@ -21,7 +23,7 @@ import { describe } from '../../../lib/messages/send';
 import { toView } from './notes';
 import type { DomainHandlers, HandlerDeps } from './types';
 
-export function ladderHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'ladder-view' | 'ladder-steps'> {
+export function ladderHandlers({ store, remindersChanged }: HandlerDeps): DomainHandlers<'ladder-view'> {
   return {
     'ladder-view': async (page) => {
       const id = parseId(page.personnummer);
@@ -59,23 +61,15 @@ export function ladderHandlers({ store, remindersChanged }: HandlerDeps): Domain
           console.warn('KAA-lotsen: the ladder summary was not kept:', describe(error));
         }
       }
-      return { key: person.key, today: page.today, view: ladderView(result), notes, supersededIds: supersededIds(notes, result) };
-    },
-    'ladder-steps': async (page) => {
-      const id = parseId(page.personnummer);
-      if (!id) return { steps: [] };
-      const { routine } = await loadEffective();
-      // From UKA's log alone (no local notes), as the tips have always taken it.
-      const result = evaluateLadder({
+      return {
+        key: person.key,
         today: page.today,
-        birthDate: id.birthDate,
-        contacts: page.contacts,
-        measures: page.measures,
-        occupations: page.occupations,
-        localNotes: [],
-        settings: routine,
-      });
-      return { steps: result.ended ? [] : ladderStepsOf(result) };
+        view: ladderView(result),
+        notes,
+        supersededIds: supersededIds(notes, result),
+        // For the tips: the stage and the next action of this very result (none once the duty has ended).
+        tipSteps: result.ended ? [] : ladderStepsOf(result),
+      };
     },
   };
 }

@@ -6,18 +6,18 @@ import { TipsDisclosure, TIPS_CSS } from '../../../components/tips/TipsDisclosur
 import { ANCHOR_LABEL, placeTips, tipScbPhase, TIP_ANCHORS } from '../../../components/tips/tip-context';
 import { sectionById } from '../../../lib/content/tips';
 import type { WarningKind } from '../../../lib/domain/warnings';
-import type { AnchorName, PersonPage } from '../../../lib/uka/types';
+import type { AnchorName } from '../../../lib/uka/types';
 import { markForTests } from '../../../lib/startup/slots';
 import { nextTask } from '../../../lib/startup/next-task';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 
 /**
  * The steps of the contact ladder a person page is at (for tips about them). Given only in the person page's bundle
- * (./tips-person.ts, which asks the background), so that no other page kind's bundle asks for them.
+ * (./tips-person.ts, the page view's ladder answer), so that no other page kind's bundle asks for them.
  */
-export type LadderStepsOn = (ctx: UkaFeatureContext, person: PersonPage, today: string) => string[] | Promise<string[]>;
+export type LadderStepsOn = (ctx: UkaFeatureContext) => string[] | Promise<string[]>;
 
-async function pageFacts(ctx: UkaFeatureContext, today: string, ladderStepsOn?: LadderStepsOn): Promise<{ warningKinds: WarningKind[]; ladderSteps: string[] }> {
+async function pageFacts(ctx: UkaFeatureContext, ladderStepsOn?: LadderStepsOn): Promise<{ warningKinds: WarningKind[]; ladderSteps: string[] }> {
   const kinds = new Set<WarningKind>();
   let ladderSteps: string[] = [];
   if (ctx.recognition.kind === 'person') {
@@ -25,7 +25,7 @@ async function pageFacts(ctx: UkaFeatureContext, today: string, ladderStepsOn?: 
     if (read.ok) {
       for (const s of read.value.sections) if (s.kind) kinds.add(s.kind);
       try {
-        ladderSteps = (await ladderStepsOn?.(ctx, read.value, today)) ?? [];
+        ladderSteps = (await ladderStepsOn?.(ctx)) ?? [];
       } catch {
         ladderSteps = []; // tips without a ladder step are still useful
       }
@@ -52,7 +52,7 @@ export function tipsWith(ladderStepsOn?: LadderStepsOn): UkaFeature {
       // into reserved places, the tips move nothing a task later.
       await nextTask();
       if (signal.aborted) return;
-      const { warningKinds, ladderSteps } = await pageFacts(ctx, today, ladderStepsOn);
+      const { warningKinds, ladderSteps } = await pageFacts(ctx, ladderStepsOn);
       if (signal.aborted) return;
       const groups = placeTips(ctx.pack, {
         pageKind: ctx.recognition.kind,

@@ -1,11 +1,18 @@
-/** The person page's ladder, computed in the background: 'ladder-view' and 'ladder-steps' (entrypoints/background/handlers/ladder.ts). */
+/**
+ * The person page's ladder, computed in the background: 'ladder-view' (entrypoints/background/handlers/ladder.ts), the
+ * one answer of a page view for the ladder panel and the tips (`tipSteps`).
+ */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testPersonnummer, testSamordningsnummer } from '../../fixtures/testpersonnummer';
-import { dispatch, type Handlers, type LadderViewAnswer } from '../../../lib/messages';
+import { COMMANDS, dispatch, type Handlers, type LadderViewAnswer } from '../../../lib/messages';
 import { COMMAND_SENDERS } from '../../../lib/messages/senders';
+import { ladderStepsOf } from '../../../lib/content/tips';
+import { parseId } from '../../../lib/domain/personnummer';
+import { evaluateLadder } from '../../../lib/ladder/ladder';
+import type { LadderView } from '../../../lib/ladder/view';
 import { sessionNames } from '../../../lib/platform/session-names';
 import { openStore, type KaaStore } from '../../../lib/store';
 import { createHandlers } from '../../../entrypoints/background/handlers';
@@ -31,7 +38,19 @@ function page(over: Record<string, unknown> = {}) {
   };
 }
 
-describe('ladder-view and ladder-steps', () => {
+/**
+ * The panel's "Nästa steg" as the tips name it: the open step it is (same title and date), `call1`…`callN` as `call`;
+ * null when the panel shows no next step.
+ */
+function panelNext(view: LadderView): string | null {
+  if (!view.next) return null;
+  const { title, dueDate } = view.next;
+  const step = view.steps.find((s) => s.title === title && s.dueDate === dueDate && ['due', 'overdue', 'upcoming'].includes(s.state));
+  if (!step) throw new Error(`the panel's next step "${title}" is not among its steps`);
+  return /^call\d+$/.test(step.id) ? 'call' : step.id;
+}
+
+describe('ladder-view', () => {
   let store: KaaStore;
   let handlers: Handlers;
   const remindersChanged = vi.fn(async () => undefined);
@@ -51,9 +70,12 @@ describe('ladder-view and ladder-steps', () => {
     return answer.data as LadderViewAnswer;
   };
 
-  it('are accepted only from the UKA content script', () => {
+  it('is accepted only from the UKA content script, and is the only command that computes the person page\'s ladder', async () => {
     expect(COMMAND_SENDERS['ladder-view']).toEqual(['uka']);
-    expect(COMMAND_SENDERS['ladder-steps']).toEqual(['uka']);
+    // The tips' own command ('ladder-steps', UKA's log alone) is gone: the tips take their steps from this answer.
+    expect(Object.keys(COMMANDS)).not.toContain('ladder-steps');
+    expect(Object.keys(COMMAND_SENDERS)).not.toContain('ladder-steps');
+    expect(await run('ladder-steps', { personnummer: YOUTH, today: TODAY, contacts: [], measures: [], occupations: [] })).toMatchObject({ ok: false });
   });
 
   it('records the person, keeps the snapshot for the reminders and answers the panel view with its texts in words', async () => {
@@ -125,7 +147,6 @@ describe('ladder-view and ladder-steps', () => {
   it('an unreadable personnummer gives no ladder and records nothing (the page names the cause)', async () => {
     for (const personnummer of ['20100101-0000', 'abc', '']) {
       expect(await view(page({ personnummer }))).toEqual({ key: null });
-      expect(await run('ladder-steps', { personnummer, today: TODAY, contacts: [], measures: [], occupations: [] })).toEqual({ ok: true, data: { steps: [] } });
     }
     expect(await store.listPersons()).toEqual([]);
     expect((await sessionNames()).size).toBe(0);
@@ -150,13 +171,59 @@ describe('ladder-view and ladder-steps', () => {
     expect(await store.listPersons()).toEqual([]);
   });
 
-  it('ladder-steps: the stage and next action from UKA log alone, and records nothing', async () => {
-    const { name: _name, path: _path, registrations: _r, ...read } = page();
-    expect(await run('ladder-steps', read)).toEqual({ ok: true, data: { steps: ['calling', 'call'] } });
-    // Past the 20th birthday the duty has ended: no steps.
+  it("tipSteps: the stage and next action of the panel's own result (none once the duty has ended); they follow the local notes", async () => {
+    const answer = await view(page());
+    if (answer.key === null) throw new Error('no key');
+    expect(answer.tipSteps).toEqual(['calling', 'call']);
+    expect(answer.tipSteps[1]).toBe(panelNext(answer.view));
+    // A letter noted in the extension: the panel moves on, and so do the tips (the same computation).
+    await run('note-add', { key: answer.key, note: { step: 'callFailed', date: '2026-09-20' } });
+    await run('note-add', { key: answer.key, note: { step: 'letterSent', date: '2026-10-01' } });
+    const noted = await view(page());
+    if (noted.key === null) throw new Error('no key');
+    expect(noted.tipSteps).not.toEqual(answer.tipSteps);
+    expect(noted.tipSteps[1]).toBe(panelNext(noted.view));
+    // Past the 20th birthday the duty has ended: no steps for the tips, and none next in the panel.
     const old = testPersonnummer().find((p) => p.startsWith('2004'))!;
-    expect(await run('ladder-steps', { ...read, personnummer: old })).toEqual({ ok: true, data: { steps: [] } });
-    expect(await store.listPersons()).toEqual([]);
-    expect(remindersChanged).not.toHaveBeenCalled();
+    const ended = await view(page({ personnummer: old }));
+    if (ended.key === null) throw new Error('no key');
+    expect(ended.tipSteps).toEqual([]);
+    expect(ended.view.next).toBeNull();
+  });
+
+  it('a registration that started recently: the tips get the steps of the panel, computed from the registration start', async () => {
+    // Attempts last year (an earlier registration), registered again two weeks ago.
+    const contacts = [call('2025-03-01'), call('2025-03-04')];
+    const registrations = [
+      { start: '2024-09-01', end: '2025-06-30', senSysReg: null },
+      { start: '2026-10-01', end: null, senSysReg: null },
+    ];
+    const answer = await view(page({ contacts, registrations, measures: [] }));
+    if (answer.key === null) throw new Error('no key');
+    // The panel counts no missed half-year before the registration started …
+    expect(answer.view.missedHalfYears).toBeUndefined();
+    // … and the tips name its next step, from the same result.
+    expect(answer.tipSteps[1]).toBe(panelNext(answer.view));
+    const same = evaluateLadder({ today: TODAY, birthDate: parseId(YOUTH)!.birthDate, registeredFrom: '2026-10-01', contacts, measures: [], localNotes: [] });
+    expect(answer.tipSteps).toEqual(ladderStepsOf(same));
+    expect(same.missedHalfYears).toEqual([]);
+    // Without the registration start (as the tips' own command computed), the last year's half-years count as missed.
+    expect(evaluateLadder({ today: TODAY, birthDate: parseId(YOUTH)!.birthDate, contacts, measures: [], localNotes: [] }).missedHalfYears).not.toEqual([]);
+  });
+
+  it('a samordningsnummer with month 00: the tips get the steps of the panel, from the range of birth dates', async () => {
+    // Born in 2006, month unknown: the earliest possible 20th birthday has passed on TODAY, the latest has not, so
+    // the hand-over (counted from the earliest) is the next step in the panel.
+    const partly = testSamordningsnummer().find((p) => p.startsWith('200600'))!;
+    const id = parseId(partly)!;
+    const contacts = [call('2026-09-01')].map((c) => ({ ...c, target: 'ungdom' as const }));
+    const answer = await view(page({ personnummer: partly, contacts, measures: [] }));
+    if (answer.key === null) throw new Error('no key');
+    expect(answer.view.birthDateUnknown).toBeDefined();
+    expect(panelNext(answer.view)).toBe('handover20');
+    expect(answer.tipSteps).toEqual(['calling', 'handover20']);
+    // What the tips' own command computed (the latest possible birth date, no registration start) named another step.
+    const before = evaluateLadder({ today: TODAY, birthDate: id.birthDate, contacts, measures: [], localNotes: [] });
+    expect(ladderStepsOf(before)).toEqual(['calling', 'call']);
   });
 });
