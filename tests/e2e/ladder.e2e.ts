@@ -97,6 +97,32 @@ test.describe('contact ladder panel', () => {
     await expect(old).toHaveCount(0);
     await expect(panel(page).getByTestId('local-notes')).toHaveCount(0);
   });
+
+  test("the tips name the panel's next step, local notes included (one computation per page view)", async ({ context, uka, configured, login, extensionPage }) => {
+    void configured;
+    const { page } = await start(context, extensionPage, login);
+    /** The ids of the tips next to the contact log (opened: a closed panel holds no text). */
+    const logTips = async (): Promise<string[]> => {
+      const host = page.locator('kaa-lotsen-ui[data-feature="tips"][data-anchor="contactLog"]');
+      await host.getByTestId('kaa-tips-toggle').click();
+      const items = host.getByTestId('kaa-tips-panel').locator('li[data-tip]');
+      await expect(items.first()).toBeVisible();
+      return items.evaluateAll((els) => els.map((e) => e.getAttribute('data-tip') ?? ''));
+    };
+    await openPerson(page, uka, 10);
+    await expect(panel(page).getByTestId('ladder-next')).toContainText('Skicka kontaktbrev till vårdnadshavarna');
+    expect(await logTips()).toContain('kontakt-brev');
+
+    // The letter noted in the extension (not yet in UKA): the panel moves on to the home visit, and on the next page
+    // view the tips do too.
+    await panel(page).getByRole('button', { name: 'Brev eller vykort skickat i dag' }).click();
+    await expect(panel(page).locator('li[data-step="contactLetter"]')).toContainText('Noterat lokalt');
+    await openPerson(page, uka, 10);
+    await expect(panel(page).getByTestId('ladder-next')).toContainText('hembesök');
+    const tips = await logTips();
+    expect(tips).toContain('kontakt-hembesok-brev');
+    expect(tips).not.toContain('kontakt-brev');
+  });
 });
 
 test.describe('dates the ladder cannot use (#18)', () => {
