@@ -52,10 +52,17 @@ export function tourStepsFor(pack: Pack, pageKind: PageKind, present: ReadonlySe
   return pack.tour.filter((s) => s.pageKind === pageKind && has(s.anchor));
 }
 
-/** Start automatically unless this page kind's tour was finished or skipped, or there are no steps. */
-export function shouldAutoStart(progress: TourProgress, pageKind: PageKind, steps: readonly TourStep[]): boolean {
+/**
+ * Start automatically unless this page kind's tour was finished or skipped, or there are no steps. `stored` is the
+ * progress as storage.local holds it (raw: read leniently, as `parseProgress` would, but only this page kind's end),
+ * so that the page kind's bundle decides without the rest of this file (the tour's part parses the progress).
+ */
+export function shouldAutoStart(stored: unknown, pageKind: PageKind, steps: readonly TourStep[]): boolean {
   if (!isTourPageKind(pageKind) || steps.length === 0) return false;
-  return progress.pages[pageKind]?.done === undefined;
+  const pages = typeof stored === 'object' && stored !== null ? (stored as { pages?: unknown }).pages : null;
+  const page = typeof pages === 'object' && pages !== null ? (pages as Record<string, unknown>)[pageKind] : null;
+  const done = typeof page === 'object' && page !== null ? (page as { done?: unknown }).done : undefined;
+  return done !== 'finished' && done !== 'skipped';
 }
 
 /** Where an automatic start resumes: the first step not seen yet (or the first step). */

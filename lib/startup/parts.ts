@@ -12,9 +12,9 @@ import { sendCommand } from '../messages/client';
 
 /** Each part's file in the built extension (WXT unlisted script, entrypoints/uka-part-<name>.ts). */
 export const PART_FILES = {
-  /** The onboarding tour's dialog and outline (components/tour/Tour.tsx): when the tour starts. */
+  /** The onboarding tour's dialog and outline, and its progress (components/tour/run.tsx): when the tour starts. */
   tour: 'uka-part-tour.js',
-  /** The glossary's list of terms and its card (components/glossary/GlossaryLayer.tsx): on the first open or hover. */
+  /** The glossary's list of terms with the page's scan, and its card (components/glossary/GlossaryLayer.tsx): on the first open or hover. */
   glossary: 'uka-part-glossary.js',
   /** The SCB-file guard's dialog with the rules' texts, and the form of "Tolka SCB:s fellista": when first used. */
   'scb-guard': 'uka-part-scb-guard.js',
@@ -34,8 +34,9 @@ export function partFileFor(name: unknown): string | null {
  * bundle (./kit.ts): its components use the one preact of the page, so the feature draws them like its own.
  */
 export interface PartContents {
-  tour: Pick<typeof import('../../components/tour/Tour'), 'Tour' | 'TOUR_CSS'>;
-  glossary: Pick<typeof import('../../components/glossary/GlossaryCard'), 'GlossaryList' | 'GlossaryCard'>;
+  tour: Pick<typeof import('../../components/tour/run'), 'TourRun'> & Pick<typeof import('../../components/tour/Tour'), 'TOUR_CSS'>;
+  glossary: Pick<typeof import('../../components/glossary/GlossaryCard'), 'GlossaryList' | 'GlossaryCard'> &
+    Pick<typeof import('../../components/glossary/list-scan'), 'scanPage' | 'isCurrent' | 'dialogCard'>;
   'scb-guard': Pick<typeof import('../../components/scb/GuardDialog'), 'GuardDialog' | 'GUARD_CSS'> & Pick<typeof import('../../components/scb/ErrorListPanel'), 'ErrorListForm'>;
 }
 

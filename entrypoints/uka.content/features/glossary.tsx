@@ -8,11 +8,13 @@
  * - Keyboard: opening the panel "Koder på sidan" scans the page (in slices, "Söker …" meanwhile) and lists the
  *   terms; each opens the same card as a dialog at the term (scrolled into view). Later opens reuse the scan while
  *   the page is unchanged.
- * The list and the card are an on-demand part (lib/startup/parts.ts), loaded when the list is first opened or the
- * mouse first rests on a term; should it not load, the list's status says so (and the error is reported).
+ * The list with the page's scan and the card are an on-demand part (lib/startup/parts.ts), loaded when the list is
+ * first opened or the mouse first rests on a term; should it not load, the list's status says so (and the error is
+ * reported).
  */
 import { GlossaryLayer, GLOSSARY_CSS, placeCard, type OpenCard } from '../../../components/glossary/GlossaryLayer';
-import { createElementLookup, hitTest, occurrenceRange, pageStamp, scanGlossary, scanIsCurrent, termsOnPage, type TermOccurrence } from '../../../components/glossary/scan';
+import { createElementLookup, hitTest, occurrenceRange, type TermOccurrence } from '../../../components/glossary/scan';
+import type { PageScan } from '../../../components/glossary/list-scan';
 import { isOwnNode } from '../../../components/ui/shadow';
 import { loadPart, type PartContents } from '../../../lib/startup/parts';
 import { sendCommand } from '../../../lib/messages/client';
@@ -29,8 +31,8 @@ export const glossary: UkaFeature = {
     const mounted = ctx.mount('glossary', { where: 'floating', css: GLOSSARY_CSS, label: 'Ordlista för koder på sidan', bottomCorner: true });
     if (!mounted) return false;
 
-    /** The last full scan (made when the list is opened), or null before the first. */
-    let scan: { found: TermOccurrence[]; terms: ReturnType<typeof termsOnPage>; stamp: number } | null = null;
+    /** The last full scan (made when the list is opened, by the part), or null before the first. */
+    let scan: PageScan | null = null;
     let scanning: AbortController | null = null;
     let listOpen = false;
     const lookup = createElementLookup(pack);
@@ -41,22 +43,25 @@ export const glossary: UkaFeature = {
     let partFailed = false;
     /** The mouse asked for the part (once: after a failed load, hovering does not ask again; opening the list does). */
     let hoverAsked = false;
+    /** The load under way (one report per failed load, however many ask for it meanwhile). */
+    let partLoad: Promise<PartContents['glossary']> | null = null;
     const needPart = (): Promise<PartContents['glossary']> =>
       part
         ? Promise.resolve(part)
-        : loadPart('glossary').then(
+        : (partLoad ??= loadPart('glossary').then(
             (loaded) => {
               part = loaded;
               partFailed = false;
               return loaded;
             },
             (error: unknown) => {
+              partLoad = null;
               partFailed = true;
               const message = `ordlistan kunde inte laddas: ${error instanceof Error ? error.message : 'okänt fel'}`;
               void sendCommand('report-error', { feature: 'glossary', message }).catch(() => undefined);
               throw error;
             },
-          );
+          ));
 
     const viewport = () => ({ width: win.innerWidth, height: win.innerHeight });
     const entryOf = (occ: TermOccurrence) => pack.glossary[occ.index];
@@ -73,11 +78,11 @@ export const glossary: UkaFeature = {
           card={card}
           onToggleList={() => {
             listOpen = !listOpen;
-            if (listOpen && !scanning && (!scan || !scanIsCurrent(doc, scan.found, scan.stamp))) startScan();
-            if (listOpen && !part) {
-              partFailed = false;
-              void needPart().then(draw, draw);
-            }
+            // A failed load is tried again ("Söker …" meanwhile). The scan comes with the part (a scan is only ever
+            // made once the part is there).
+            if (listOpen && !part) partFailed = false;
+            if (listOpen && !scanning && (!scan || !part?.isCurrent(doc, scan))) startScan();
+            else if (listOpen && !part) void needPart().then(draw, draw);
             draw();
           }}
           onOpenTerm={(term, button) => openDialog(term, button)}
@@ -101,41 +106,40 @@ export const glossary: UkaFeature = {
 
     /** Open the card as a dialog at occurrence `n` of `term`, scrolling the page so that the term is visible. */
     const openDialog = (term: string, button: HTMLElement | null, n = 0) => {
-      const entry = scan?.terms.find((t) => t.term === term);
-      if (!entry || entry.occurrences.length === 0) return;
-      const index = n % entry.occurrences.length;
-      const occ = entry.occurrences[index];
-      const glossaryEntry = pack.glossary[entry.index];
-      if (!occ || !glossaryEntry) return;
-      const range = occurrenceRange(doc, occ);
-      if (!range) return;
-      let rect = range.getBoundingClientRect();
-      const vp = viewport();
-      if (rect.top < 0 || rect.bottom > vp.height || rect.left < 0 || rect.right > vp.width) {
-        // Scroll the window, not UKA's element (its methods are not ours to call for layout); instant, so the
-        // rect below is already the new one.
-        win.scrollBy({ top: rect.top - vp.height / 3, left: rect.left < 0 || rect.right > vp.width ? rect.left - 24 : 0, behavior: 'instant' as ScrollBehavior });
-        rect = range.getBoundingClientRect();
-      }
+      const next = scan && part ? part.dialogCard(doc, scan, pack, term, n) : null;
+      if (!next) return;
       opener = button;
-      card = { mode: 'dialog', entry: glossaryEntry, occ, placement: placeCard(rect, viewport(), 200), occurrence: index, occurrences: entry.occurrences.length };
+      card = next;
       draw();
     };
 
-    /** Scan the whole page in slices; the list shows "Söker …" until the end, then the terms (one redraw). */
+    /**
+     * Load the part if needed and scan the whole page in slices; the list shows "Söker …" until the end, then the
+     * terms (one redraw). Should the part not load, the status says so and the next opening tries again.
+     */
     const startScan = () => {
       const controller = new AbortController();
       scanning = controller;
       const stop = () => controller.abort();
       signal.addEventListener('abort', stop, { once: true });
-      const stamp = pageStamp(doc);
-      void scanGlossary(doc, pack, { signal: controller.signal }).then((found) => {
+      const done = () => {
         signal.removeEventListener('abort', stop);
-        if (controller.signal.aborted) return;
-        scan = { found, terms: termsOnPage(found), stamp };
-        scanning = null;
-        draw();
-      });
+        if (scanning === controller) scanning = null;
+      };
+      void needPart()
+        .then((loaded) => loaded.scanPage(doc, pack, controller.signal))
+        .then(
+          (found) => {
+            done();
+            if (controller.signal.aborted) return;
+            scan = found;
+            draw();
+          },
+          () => {
+            done();
+            draw();
+          },
+        );
     };
 
     // ---- mouse: throttled hit-test of the ranges under the pointer -------------------------------------------------

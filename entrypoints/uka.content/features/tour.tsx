@@ -2,57 +2,24 @@
  * Onboarding tour of the person page and "Export till SCB" for new staff, from the content pack's tour steps.
  * Starts by itself the first time such a page is opened (unless finished or skipped before), and again whenever the
  * popup asks for a restart (storage.local "tourRestart"). Progress (step ids only) lives in storage.local.
- * The tour's dialog is an on-demand part (lib/startup/parts.ts), loaded when the tour starts: a page where it does not
- * start never carries it. Should it not load, a short notice says so (and the error is reported).
+ * The tour's dialog, with the recording of its progress, is an on-demand part (lib/startup/parts.ts), loaded when the
+ * tour starts: a page where it does not start never carries it; this file only decides whether it starts. Should it
+ * not load, a short notice says so (and the error is reported).
  */
 import { nativeBrowser } from '../../../lib/platform/native-api';
 import { loadPart } from '../../../lib/startup/parts';
 import { sendCommand } from '../../../lib/messages/client';
-import {
-  isTourPageKind,
-  markDone,
-  markSeen,
-  parseProgress,
-  resumeIndex,
-  shouldAutoStart,
-  tourStepsFor,
-  type TourProgress,
-} from '../../../components/tour/progress';
+import { isTourPageKind, shouldAutoStart, tourStepsFor } from '../../../components/tour/progress';
 import type { AnchorName } from '../../../lib/uka/types';
 import { drawAround } from '../../../components/ui/draw';
 import type { UkaFeature, UkaFeatureContext } from '../context';
 import type { ComponentChild } from 'preact';
 import { takeEarly } from '../../../lib/startup/early-reads';
-import { TOUR_PROGRESS_KEY, TOUR_RESTART_KEY } from '../../../lib/platform/storage-keys';
-
-const TOUR_TITLE: Record<'person' | 'export', string> = {
-  person: 'Introduktion: personsidan',
-  export: 'Introduktion: Export till SCB',
-};
+import { TOUR_RESTART_KEY } from '../../../lib/platform/storage-keys';
 
 const TOUR_FAILED_CSS = `
 .kaa-tour-failed { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; width: min(360px, calc(100vw - 32px)); }
 `;
-
-async function readProgress(): Promise<TourProgress> {
-  try {
-    return parseProgress((await nativeBrowser().storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY]);
-  } catch {
-    return parseProgress(undefined);
-  }
-}
-
-/** Progress writes are serialised so that quick clicks never lose a step. */
-let writing: Promise<unknown> = Promise.resolve();
-function updateProgress(change: (p: TourProgress) => TourProgress): Promise<unknown> {
-  writing = writing
-    .then(async () => {
-      const next = change(await readProgress());
-      await nativeBrowser().storage.local.set({ [TOUR_PROGRESS_KEY]: next });
-    })
-    .catch(() => undefined);
-  return writing;
-}
 
 export const tour: UkaFeature = {
   async init(ctx, signal) {
@@ -90,7 +57,8 @@ export const tour: UkaFeature = {
       mounted?.render(ui(!automatic || idle));
     };
 
-    const start = async (startIndex: number, automatic: boolean) => {
+    /** Start the tour: from where `resumeFrom` (the stored progress) left off, or from the first step (null). */
+    const start = async (resumeFrom: unknown, automatic: boolean) => {
       if (signal.aborted) return;
       const attempt = ++starts;
       stop(false);
@@ -119,12 +87,12 @@ export const tour: UkaFeature = {
         return;
       }
       if (signal.aborted || attempt !== starts) return;
-      const { Tour, TOUR_CSS } = part;
+      const { TourRun, TOUR_CSS } = part;
       open(TOUR_CSS, automatic, (takeFocus) => (
-        <Tour
+        <TourRun
+          pageKind={pageKind}
           steps={steps}
-          startIndex={startIndex}
-          title={TOUR_TITLE[pageKind]}
+          resumeFrom={resumeFrom}
           takeFocus={takeFocus}
           resolve={(step) => {
             // What the tour points at is drawn now, also where it is far down the page (components/ui/draw.ts).
@@ -132,27 +100,24 @@ export const tour: UkaFeature = {
             if (target) drawAround(target);
             return target;
           }}
-          onStep={(_i, step) => void updateProgress((p) => markSeen(p, pageKind, step.id))}
-          onClose={(how) => {
-            void updateProgress((p) => markDone(p, pageKind, how));
-            stop(true);
-          }}
+          onClosed={() => stop(true)}
         />
       ));
     };
 
-    // The first page view's progress was read before the page was parsed (lib/startup/early-reads.ts).
-    let progress: TourProgress;
+    // The first page view's progress was read before the page was parsed (lib/startup/early-reads.ts); only whether
+    // this tour has ended is read here, the steps seen by the tour's part when it starts.
+    let stored: unknown;
     try {
-      progress = parseProgress(await takeEarly('tourProgress'));
+      stored = await takeEarly('tourProgress');
     } catch {
-      progress = parseProgress(undefined);
+      stored = undefined;
     }
     if (signal.aborted) return;
-    if (shouldAutoStart(progress, pageKind, steps)) void start(resumeIndex(progress, pageKind, steps), true);
+    if (shouldAutoStart(stored, pageKind, steps)) void start(stored, true);
 
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[TOUR_RESTART_KEY]?.newValue !== undefined) void start(0, false);
+      if (area === 'local' && changes[TOUR_RESTART_KEY]?.newValue !== undefined) void start(null, false);
     };
     const storage = nativeBrowser().storage;
     storage.onChanged.addListener(onChanged);

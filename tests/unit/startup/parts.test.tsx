@@ -18,7 +18,7 @@ afterEach(() => {
   forgetPartLoads();
 });
 
-const fakeTour = (mark: string) => ({ Tour: (() => mark) as never, TOUR_CSS: mark }) as PartContents['tour'];
+const fakeTour = (mark: string) => ({ TourRun: (() => mark) as never, TOUR_CSS: mark }) as PartContents['tour'];
 
 describe('on-demand parts (lib/startup/parts.ts)', () => {
   it('names one file per part, an unlisted script of the build that hands its part over', () => {

@@ -29,6 +29,17 @@ describe('tour progress', () => {
     expect(shouldAutoStart(markDone(EMPTY_PROGRESS, 'export', 'skipped'), 'person', personSteps)).toBe(true);
   });
 
+  it('decides from the stored progress as it is, as parseProgress reads it (anything malformed: not done)', () => {
+    const stored: unknown[] = [
+      undefined, null, 'x', 3, [], {}, { pages: null }, { pages: 'x' }, { pages: { person: null } }, { pages: { person: 'finished' } },
+      { pages: { person: { done: 'later' } } }, { pages: { person: { done: 'finished' } } }, { pages: { person: { seen: 'x', done: 'skipped' } } },
+      { v: 2, pages: { person: { seen: [1, 'a'], done: 'finished' } } }, { pages: { export: { done: 'finished' } } },
+    ];
+    for (const value of stored) {
+      expect(shouldAutoStart(value, 'person', personSteps), JSON.stringify(value)).toBe(parseProgress(value).pages.person?.done === undefined);
+    }
+  });
+
   it('resumes at the first unseen step and records seen steps once', () => {
     let p = markSeen(EMPTY_PROGRESS, 'person', personSteps[0]!.id);
     p = markSeen(p, 'person', personSteps[0]!.id);
