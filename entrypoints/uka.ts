@@ -5,7 +5,8 @@
  * the background injects when the adapter has recognised a page of that kind (lib/startup/kinds.ts).
  *
  * It runs at document_idle, after UKA's page is parsed; it takes over what the early script (entrypoints/uka-early.ts)
- * began while the page was parsed, or begins it itself when it runs alone. What runs when, and why:
+ * began while the page was parsed (when it runs alone, it has the background inject the early script first). What
+ * runs when, and why:
  * lib/startup/README.md. Nothing is injected before the page is recognised, and on an unknown page nothing at all.
  * An unlisted script, not a WXT content script: WXT's content script context announces itself with an event on UKA's
  * document; this script's lifetime (lib/startup/lifetime.ts) makes no sign in the page.
@@ -17,7 +18,7 @@ import { today } from '../lib/platform/clock';
 import { mark } from '../lib/platform/marks';
 import { PACK_KEY, PROFILE_KEY, SETTINGS_KEY } from '../lib/platform/storage-keys';
 import { adoptEarlyReads } from '../lib/startup/early-reads';
-import { beginEarlyStart, takeOver, type EarlyStart } from '../lib/startup/early-start';
+import { injectEarlyStart, takeOver, type EarlyStart } from '../lib/startup/early-start';
 import { afterDomReady, claimPage, isThisUka, readPageStart } from '../lib/startup/page-start';
 import { startLifetime } from '../lib/startup/lifetime';
 import { openShelf } from '../lib/startup/kinds';
@@ -35,7 +36,9 @@ export default defineUnlistedScript(async () => {
   // The shared kit for the page kind's bundle and the parts injected later (lib/startup/kit.ts).
   publishKit();
   const domReady = afterDomReady();
-  const early = takeOver() ?? beginEarlyStart(document);
+  // Alone in a tab that was already open, the main script has the early script injected and takes its start then.
+  const early = takeOver() ?? (await injectEarlyStart(() => sendCommand('load-early-start')).catch(() => null));
+  if (!early) return life.end();
   adoptEarlyReads(early.reads);
   const slots = early.slots;
   try {

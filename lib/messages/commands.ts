@@ -157,6 +157,12 @@ export const COMMANDS = defineCommands({
    */
   'load-page-kind': z.object({ kind: z.enum(KNOWN_PAGE_KINDS as [string, ...string[]]) }).strict(),
   /**
+   * UKA main script → background, when it found no start left by the early script (injected alone into a tab that was
+   * already open): inject the early script (entrypoints/uka-early.ts) into the sender's own frame and document, in the
+   * extension's isolated world. Answers once it has run.
+   */
+  'load-early-start': Empty,
+  /**
    * UKA page → background: inject this on-demand part (lib/startup/parts.ts) into the sender's own frame and document,
    * in the extension's isolated world. Answers once the part has run.
    */
@@ -279,6 +285,7 @@ export interface CommandResults {
   'get-settings': LoadedSettings;
   'page-start': PageStart;
   'load-page-kind': void;
+  'load-early-start': void;
   'load-part': void;
   'uka-parts-seen': void;
   'open-options': void;

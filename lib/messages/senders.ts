@@ -19,6 +19,7 @@ export const COMMAND_SENDERS = {
   'get-settings': ['extension'],
   'page-start': ['uka'],
   'load-page-kind': ['uka'],
+  'load-early-start': ['uka'],
   'load-part': ['uka'],
   'uka-parts-seen': ['uka'],
   'open-options': ['uka', 'extension'],

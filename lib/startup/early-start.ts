@@ -2,8 +2,11 @@
  * What a UKA page view must start while UKA's HTML is still being parsed: the reads its first view needs (the checked
  * settings and pack, the date, the features' early reads) and the reserved panel places. The small early content
  * script (entrypoints/uka-early.ts, at document_start) begins it and hands it over; the main script
- * (entrypoints/uka.ts, at document_idle, after UKA's page is parsed) takes it over, or begins it itself
- * when it runs alone (injected into a tab that was already open). See ./README.md.
+ * (entrypoints/uka.ts, at document_idle, after UKA's page is parsed) takes it over. A main script that finds no
+ * start to take (injected alone into a tab that was already open, or the start taken by a copy of an extension since
+ * reloaded) has the background inject the early script into its frame once more (`injectEarlyStart`), so the main
+ * script never carries the early start's code (the reserved places' reading, placing and remembering). See
+ * ./README.md.
  *
  * Why two scripts: anything that runs while a long UKA list is parsed delays the parser past the moment the browser
  * starts painting, and from then on the browser lays the whole growing list out again between the parser's slices.
@@ -67,6 +70,17 @@ export function handOver(start: EarlyStart, win: Window = window): void {
     }, GIVE_UP_AFTER_LOAD_MS);
   if (win.document.readyState === 'complete') giveUp();
   else win.addEventListener('load', giveUp, { once: true });
+}
+
+/**
+ * The main script's side when there was no start to take: the early script is injected into this frame by `inject`
+ * (the background's 'load-early-start'), allowed to run once more in this page, and its start is taken over; null
+ * when it still left none.
+ */
+export async function injectEarlyStart(inject: () => Promise<unknown>, win: Window = window): Promise<EarlyStart | null> {
+  delete (win as unknown as Record<string, boolean>)[EARLY_RAN_KEY];
+  await inject();
+  return takeOver(win);
 }
 
 /** The main script's side: the start the early script left, once (null when there is none). */

@@ -49,6 +49,9 @@ export async function injectPageKind(kind: string, sender: MessageSender): Promi
   await injectIntoSender(file, sender);
 }
 
+/** The UKA page's early script (entrypoints/uka-early.ts), for a main script that runs without it. */
+export const UKA_EARLY_FILE = 'uka-early.js';
+
 /** Inject one of the extension's own script files into the sender's frame and document, in the isolated world. */
 export async function injectIntoSender(file: string, sender: MessageSender): Promise<void> {
   const tabId = sender.tab?.id;
@@ -62,7 +65,7 @@ export interface PageDeps {
   openOptionsPage?(): Promise<void>;
 }
 
-export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings' | 'page-start' | 'load-page-kind' | 'uka-parts-seen' | 'open-options' | 'open-metodbok' | 'tour-restart'> {
+export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings' | 'page-start' | 'load-page-kind' | 'load-early-start' | 'uka-parts-seen' | 'open-options' | 'open-metodbok' | 'tour-restart'> {
   return {
     'get-settings': () => loadSettings(),
     'page-start': async () => {
@@ -78,6 +81,7 @@ export function pageHandlers(deps: PageDeps = {}): DomainHandlers<'get-settings'
       return { loaded, routine, pack: active.pack, profiles, partsSeen };
     },
     'load-page-kind': ({ kind }, sender) => injectPageKind(kind, sender),
+    'load-early-start': (_payload, sender) => injectIntoSender(UKA_EARLY_FILE, sender),
     'uka-parts-seen': ({ profileId, parts }) => recordPartsSeen(profileId, parts),
     'open-options': async () => {
       await (deps.openOptionsPage ?? (() => browser.runtime.openOptionsPage()))();

@@ -182,6 +182,41 @@ describe('hand-over from the early script to the main script (early-start.ts)', 
     vi.useRealTimers();
   });
 
+  it('a main script that found no start has the early script injected once more (also where it ran before) and takes its start', async () => {
+    const { handOver, injectEarlyStart, takeOver } = await import('../../../lib/startup/early-start');
+    const { start } = fakeStart();
+    const win = fakeWindow();
+    const flags = win as unknown as Record<string, boolean>;
+    // The early script ran in this page before, and its start was taken by another copy.
+    flags.__kaaLotsenUkaEarly = true;
+    expect(takeOver(win)).toBeNull();
+    // What the injected early script does: run once per page (runEarlyScript), hand its start over.
+    const inject = vi.fn(async () => {
+      if (flags.__kaaLotsenUkaEarly) return;
+      flags.__kaaLotsenUkaEarly = true;
+      handOver(start, win);
+    });
+    expect(await injectEarlyStart(inject, win)).toBe(start);
+    expect(inject).toHaveBeenCalledOnce();
+    expect(takeOver(win)).toBeNull();
+    // An injection that leaves no start gives null; a failed one fails (the main script then starts nothing).
+    expect(await injectEarlyStart(async () => undefined, win)).toBeNull();
+    await expect(injectEarlyStart(async () => Promise.reject(new Error('ingen flik')), win)).rejects.toThrow('ingen flik');
+  });
+
+  it('the background injects the early script into the very document that asked (load-early-start)', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { pageHandlers } = await import('../../../entrypoints/background/handlers/pages');
+    const calls: unknown[] = [];
+    const scripting = fakeBrowser.scripting as unknown as { executeScript(x: unknown): Promise<unknown> };
+    const spy = vi.spyOn(scripting, 'executeScript').mockImplementation(async (x: unknown) => void calls.push(x));
+    const handler = pageHandlers()['load-early-start'];
+    await handler(undefined as never, { tab: { id: 7 }, frameId: 0, documentId: 'DOC1' });
+    await expect(handler(undefined as never, { frameId: 0 })).rejects.toThrow();
+    expect(calls).toEqual([{ target: { tabId: 7, documentIds: ['DOC1'] }, files: ['uka-early.js'] }]);
+    spy.mockRestore();
+  });
+
   it('reserved places are given back when no main script takes the start after the page has loaded', async () => {
     const { handOver, takeOver } = await import('../../../lib/startup/early-start');
     vi.useFakeTimers();
