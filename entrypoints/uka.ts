@@ -21,7 +21,7 @@ import { adoptEarlyReads } from '../lib/startup/early-reads';
 import { injectEarlyStart, takeOver, type EarlyStart } from '../lib/startup/early-start';
 import { afterDomReady, claimPage, isThisUka, readPageStart } from '../lib/startup/page-start';
 import { startLifetime } from '../lib/startup/lifetime';
-import { openShelf } from '../lib/startup/kinds';
+import { openShelf, shelvedReads } from '../lib/startup/kinds';
 import { publishKit } from '../lib/startup/kit-publish';
 import { createUkaReader } from '../lib/uka/reader';
 import { compileProfiles } from '../lib/uka/compile';
@@ -68,7 +68,8 @@ export default defineUnlistedScript(async () => {
     life.signal.addEventListener('abort', () => controller.abort());
     const runtime = startRuntime({
       doc: document,
-      adapter: createUkaReader(profileList),
+      // The list reads come with the bundle of the page kind that has the list (lib/uka/read-lists.ts).
+      adapter: createUkaReader(profileList, shelvedReads),
       // Each page kind's features are injected by the background into this frame on the first page of that kind.
       features: ukaFeatures((kind) => sendCommand('load-page-kind', { kind })),
       getSettings: () => loaded.settings,

@@ -156,14 +156,20 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
       options.reportStatus({ pageKind: 'unknown', profileId: recognition.profileId, path: url.pathname, features: [], unknownWarnings: [] });
       return;
     }
-    // The code of this page kind's features is evaluated in a task of its own while the list is read (between two
-    // slices), so that the task in which the features draw holds only their own work.
-    void nextTask().then(() => {
+    // The code of this page kind's features is evaluated in a task of its own, so that the task in which the
+    // features draw holds only their own work. It brings the reading of the kind's list, if it has one
+    // (lib/uka/read-lists.ts): the list is read once it is there.
+    const preloaded = nextTask().then(() => {
       if (controller.signal.aborted) return;
       prepareStyles(doc);
+      const loads: Promise<unknown>[] = [];
       for (const feature of options.features) {
-        if (feature.pages.includes(recognition.kind) && enabled(feature.id)) feature.preload?.(recognition.kind).catch(() => undefined);
+        if (feature.pages.includes(recognition.kind) && enabled(feature.id)) {
+          const load = feature.preload?.(recognition.kind);
+          if (load) loads.push(load.catch(() => undefined));
+        }
       }
+      return Promise.all(loads);
     });
     // Drift: a part this profile found on earlier pages and cannot find now. The reads that need it stand down.
     let drift: PartRule[] = [];
@@ -208,8 +214,13 @@ export function startRuntime(options: RuntimeOptions): { rerun(): void } {
     try {
       if (drift.length) {
         // A list read would only be thrown away.
-      } else if (recognition.kind === 'export' && adapter.readExportListAsync) read.exportList.prime(await adapter.readExportListAsync(doc, slices));
-      else if (recognition.kind === 'start' && adapter.readStartListAsync) read.startList.prime(await adapter.readStartListAsync(doc, slices));
+      } else if (recognition.kind === 'export' && adapter.readExportListAsync) {
+        await preloaded;
+        read.exportList.prime(await adapter.readExportListAsync(doc, slices));
+      } else if (recognition.kind === 'start' && adapter.readStartListAsync) {
+        await preloaded;
+        read.startList.prime(await adapter.readStartListAsync(doc, slices));
+      }
     } catch {
       // Aborted (a newer page view) or failed: each feature then reads the page itself, synchronously.
     }

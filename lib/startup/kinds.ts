@@ -8,6 +8,7 @@
  */
 import { FEATURE_LIST, type UkaFeatureId } from '../features/list';
 import type { PageKind } from '../uka/types';
+import type { ListReads } from '../uka/read-lists';
 
 /** The page kinds that have code of their own (an unknown page gets nothing). */
 export type KnownPageKind = Exclude<PageKind, 'unknown'>;
@@ -42,7 +43,7 @@ export function featuresOn(kind: KnownPageKind): UkaFeatureId[] {
 /** Where a page kind's bundle leaves its features for the main script (per page, in the isolated world). */
 const HANDOVER_KEY = '__kaaLotsenKinds';
 
-type Shelf = Partial<Record<KnownPageKind, { features: Record<string, unknown> }>>;
+type Shelf = Partial<Record<KnownPageKind, { features: Record<string, unknown>; reads?: ListReads }>>;
 
 function shelf(win: object): Shelf | undefined {
   return (win as Record<string, Shelf | undefined>)[HANDOVER_KEY];
@@ -56,13 +57,23 @@ export function openShelf(win: object = globalThis): void {
   (win as Record<string, Shelf>)[HANDOVER_KEY] = {};
 }
 
-/** A bundle's side: leave this kind's features for the main script (nothing when no main script asked for it). */
-export function shelveKind<K extends KnownPageKind, F>(kind: K, features: Record<FeatureIdOn<K>, F>, win: object = globalThis): void {
+/**
+ * A bundle's side: leave this kind's features for the main script (nothing when no main script asked for it), and the
+ * reads of this kind's list (lib/uka/read-lists.ts), which only the bundles of page kinds with a list carry.
+ */
+export function shelveKind<K extends KnownPageKind, F>(kind: K, features: Record<FeatureIdOn<K>, F>, reads?: ListReads, win: object = globalThis): void {
   const place = shelf(win);
-  if (place) place[kind] = { features };
+  if (place) place[kind] = reads ? { features, reads } : { features };
 }
 
 /** The main script's side: the features a kind's bundle left, or null when it has not run (yet). */
 export function shelvedKind<F>(kind: KnownPageKind, win: object = globalThis): Partial<Record<UkaFeatureId, F>> | null {
   return (shelf(win)?.[kind]?.features as Partial<Record<UkaFeatureId, F>> | undefined) ?? null;
+}
+
+/** The main script's side: the list reads the bundles injected so far left (those of every kind, together). */
+export function shelvedReads(win: object = globalThis): ListReads {
+  const reads: ListReads = {};
+  for (const kind of KNOWN_PAGE_KINDS) Object.assign(reads, shelf(win)?.[kind]?.reads);
+  return reads;
 }

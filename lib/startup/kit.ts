@@ -31,6 +31,7 @@ export const KIT_MODULES = [
   'lib/startup/kinds',
   'lib/startup/slots',
   'lib/store/redact',
+  'lib/startup/next-task',
 ] as const;
 
 export type KitModule = (typeof KIT_MODULES)[number];

@@ -5,6 +5,7 @@
  */
 import { createUkaReader, type UkaReader } from './reader';
 import { builtinProfiles } from './profiles';
+import { LIST_READS } from './read-lists';
 import type { UkaProfile } from './profile';
 
 export { recogniseWarningHeading, createUkaReader, type UkaReader } from './reader';
@@ -14,6 +15,7 @@ export type { UkaProfile } from './profile';
 /** The built-in profiles. */
 export const defaultProfiles: readonly UkaProfile[] = builtinProfiles;
 
+/** A reader over these profiles with every list read. */
 export function createUkaAdapter(profiles: readonly UkaProfile[] = defaultProfiles): UkaReader {
-  return createUkaReader(profiles);
+  return createUkaReader(profiles, () => LIST_READS);
 }

@@ -1,16 +1,22 @@
 /**
  * The two lists: "Export till SCB" (the warning groups with their rows, and the export button) and the start list
  * ("Mina deltagare"). Both are generators (./read-steps.ts) so that a 5,000-row list can be read in slices.
+ *
+ * The reader (./reader.ts) is given these reads (`ListReads`) rather than importing them: the UKA main script's reader
+ * takes them from the bundle of the page kind that has the list (entrypoints/uka-export.ts, uka-start.ts, through
+ * lib/startup/kinds.ts), so that the main script, which every UKA page runs, carries no list reading; the adapter for
+ * everything else (./adapter.ts) gives it all of them.
  */
-import { fieldRowSteps, isoDate, openGrid, text, type FieldReader } from './dom';
+import { isoDate, openGrid, text } from './dom';
+import { collectRows, fieldRowSteps, type FieldReader } from './dom-rows';
 import type { UkaProfile } from './profile';
 import { cleanHeading, recogniseWarningHeading, sectionColour } from './read-warnings';
-import { collectRows, fail, type Steps } from './read-steps';
+import { fail, type Steps } from './read-steps';
 import type { ExportList, ExportListGroup, ExportListRow, ReadResult, StartList } from './types';
 
 /** The fields of each row of "Export till SCB", in this order. */
 const EXPORT_FIELDS = ['name', 'personnummer', 'label'] as const;
-/** Read with the list: the etikett ("Bara mina" counts); the name and personnummer when first used (./dom.ts fieldRowSteps). */
+/** Read with the list: the etikett ("Bara mina" counts); the name and personnummer when first used (./dom-rows.ts fieldRowSteps). */
 const EXPORT_FIELDS_NOW = [2];
 
 /**
@@ -94,3 +100,13 @@ export function* startListSteps(p: UkaProfile, doc: Document): Steps<ReadResult<
   // The StartList shape by construction, as for the export list.
   return { ok: true, value: { rows } };
 }
+
+/** The list reads a reader can be given (each page kind's bundle gives those of its own list). */
+export interface ListReads {
+  exportList?: typeof exportListSteps;
+  exportGroups?: typeof exportGroups;
+  startList?: typeof startListSteps;
+}
+
+/** Every list read (for a reader outside UKA's page: ./adapter.ts). */
+export const LIST_READS: Required<ListReads> = { exportList: exportListSteps, exportGroups, startList: startListSteps };

@@ -5,7 +5,6 @@
  * becomes one long task.
  */
 import type { ReadResult, SliceOptions } from './types';
-import type { GridRow } from './dom';
 import { nextTask } from '../startup/next-task';
 
 export function fail<T>(reason: string): ReadResult<T> {
@@ -22,7 +21,6 @@ export function safe<T>(fn: () => T, fallback: (error: unknown) => T): T {
 
 export const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-const SLICE_ROWS = 100;
 export type Steps<T> = Generator<void, T, void>;
 
 export function runThrough<T>(steps: Steps<T>): T {
@@ -58,16 +56,5 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
       }
       until = clock() + budget;
     }
-  }
-}
-
-/** Collect a grid's rows, mapping each, pausing every SLICE_ROWS rows; a string is the reason the grid is unreadable. */
-export function* collectRows<R>(rows: Generator<GridRow, string | null, void>, map: (row: GridRow) => R): Generator<void, R[] | string, void> {
-  const out: R[] = [];
-  for (;;) {
-    const next = rows.next();
-    if (next.done) return next.value ?? out;
-    out.push(map(next.value));
-    if (out.length % SLICE_ROWS === 0) yield;
   }
 }

@@ -6,13 +6,14 @@
  *
  * The reads, one file per page kind: read-person.ts (person page), read-lists.ts (start list, "Export till SCB"),
  * read-warnings.ts (SCB's warning headings and sections); read-steps.ts runs them (never throwing, long lists in
- * slices).
+ * slices). The list reads are given to the reader (`lists`), not imported: the UKA main script's reader takes them from
+ * the page kind's bundle that has the list (read-lists.ts says why).
  */
 import { ANCHORS, type PersonPage, type ExportList, type StartList, type AnchorName, type PageKind, type ReadResult, type Recognition, type UkaAdapter, type SliceOptions } from './types';
 import type { UkaProfile } from './profile';
 import { probeParts, type PartRule } from './parts';
 import { readPerson } from './read-person';
-import { exportGroups, exportListSteps, startListSteps } from './read-lists';
+import type { ListReads } from './read-lists';
 import { readSections } from './read-warnings';
 import { errText, fail, runInSlices, runThrough, safe, type Steps } from './read-steps';
 
@@ -24,8 +25,11 @@ export type UkaReader = UkaAdapter & {
   probeParts(doc: Document, kind: PageKind): { found: PartRule[]; missing: PartRule[] };
 };
 
-/** A reader over these profiles, tried in order (the list is read on every call: it may be changed in place). */
-export function createUkaReader(profiles: readonly UkaProfile[]): UkaReader {
+/**
+ * A reader over these profiles, tried in order (the list is read on every call: it may be changed in place), with the
+ * list reads `lists` gives at the time of each read (none: a list read fails, saying so).
+ */
+export function createUkaReader(profiles: readonly UkaProfile[], lists: () => ListReads = () => ({})): UkaReader {
   const profileFor = (doc: Document): UkaProfile | null =>
     safe(
       () => profiles.find((p) => safe(() => p.matches(doc), () => false)) ?? null,
@@ -57,8 +61,18 @@ export function createUkaReader(profiles: readonly UkaProfile[]): UkaReader {
   const elementsOfRead = new WeakMap<object, Element[]>();
   const remember = (value: object, elements: Element[]) => elementsOfRead.set(value, elements);
 
-  const exportList = (doc: Document) => withProfileSteps(doc, 'exportlista', (p) => exportListSteps(p, doc, remember));
-  const startList = (doc: Document) => withProfileSteps(doc, 'startlista', (p) => startListSteps(p, doc));
+  /** A list read this reader has not been given. */
+  function* notGiven<T>(what: string): Steps<ReadResult<T>> {
+    return fail<T>(`${what}: koden som läser listan saknas`);
+  }
+  const exportList = (doc: Document) => {
+    const read = lists().exportList;
+    return read ? withProfileSteps(doc, 'exportlista', (p) => read(p, doc, remember)) : notGiven<ExportList>('exportlista');
+  };
+  const startList = (doc: Document) => {
+    const read = lists().startList;
+    return read ? withProfileSteps(doc, 'startlista', (p) => read(p, doc)) : notGiven<StartList>('startlista');
+  };
 
   const adapter: UkaReader = {
     profileFor,
@@ -142,7 +156,8 @@ export function createUkaReader(profiles: readonly UkaProfile[]): UkaReader {
           if (!p) return [];
           const kind = adapter.recognise(doc, new URL('about:blank')).kind;
           if (kind === 'export') {
-            const g = runThrough(exportGroups(p, doc));
+            const groups = lists().exportGroups;
+            const g = groups ? runThrough(groups(p, doc)) : '';
             return typeof g === 'string' ? [] : g.elements;
           }
           return readSections(p, doc).elements;

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleFor, featuresOn, KIND_BUNDLES, KNOWN_PAGE_KINDS, openShelf, shelvedKind, shelveKind, type KnownPageKind } from '../../../lib/startup/kinds';
+import { bundleFor, featuresOn, KIND_BUNDLES, KNOWN_PAGE_KINDS, openShelf, shelvedKind, shelvedReads, shelveKind, type KnownPageKind } from '../../../lib/startup/kinds';
+import { createUkaReader } from '../../../lib/uka/reader';
+import { defaultProfiles } from '../../../lib/uka/adapter';
+import { page } from '../uka/helpers';
 import { FEATURE_LIST } from '../../../lib/features/list';
 import { ukaFeatures } from '../../../entrypoints/uka.content/features';
 import { runFeatures } from '../../../lib/features/manager';
@@ -53,6 +56,29 @@ describe('page kind → bundle (lib/startup/kinds.ts)', () => {
       const imported = [...source.matchAll(/from '\.\/uka\.content\/features\/([a-z-]+)'/g)].map((m) => (m[1] === 'tips-person' ? 'tips' : m[1]));
       expect(imported.sort()).toEqual(featuresOn(kind).sort());
     }
+  });
+
+  it('the bundles of the kinds with a list hand over its reading, which the main script’s reader then uses', async () => {
+    openShelf();
+    const reader = createUkaReader(defaultProfiles, shelvedReads);
+    const exportPage = page('2026', 'export');
+    const startPage = page('2026', 'start');
+    // Before the bundle has run, a list read says what is missing (and never throws).
+    expect(reader.readExportList(exportPage)).toEqual({ ok: false, reason: 'exportlista: koden som läser listan saknas' });
+    expect(reader.sectionElements(exportPage)).toEqual([]);
+    for (const kind of ['login', 'person'] as const) {
+      ((await import(`../../../entrypoints/uka-${kind}.ts`)) as { default: { main(): void } }).default.main();
+    }
+    expect(shelvedReads()).toEqual({});
+    ((await import('../../../entrypoints/uka-export.ts')) as { default: { main(): void } }).default.main();
+    expect(Object.keys(shelvedReads()).sort()).toEqual(['exportGroups', 'exportList']);
+    const list = reader.readExportList(exportPage);
+    expect(list.ok && list.value.groups.length).toBeGreaterThan(0);
+    expect(reader.sectionElements(exportPage).length).toBe(list.ok ? list.value.groups.length : -1);
+    expect(reader.readStartList(startPage).ok).toBe(false);
+    ((await import('../../../entrypoints/uka-start.ts')) as { default: { main(): void } }).default.main();
+    expect(reader.readStartList(startPage).ok).toBe(true);
+    expect((await reader.readStartListAsync!(startPage)).ok).toBe(true);
   });
 
   it('a bundle that runs without a main script having asked leaves nothing', () => {

@@ -104,6 +104,17 @@ describe('what the UKA scripts evaluate while the page is parsed', () => {
     expect(loaded.filter((f) => /schema|lib\/uka\/|lib\/content\/|lib\/settings\/|components\//.test(f))).toEqual([]);
   });
 
+  it('the main script carries neither the early start (the reserved places read, placed and remembered) nor the lists’ reading', () => {
+    const loaded = [...staticImports(path.join(root, 'entrypoints/uka.ts'))];
+    expect(loaded.some((f) => f.endsWith('lib/uka/reader.ts'))).toBe(true);
+    // early-start.ts is imported for the hand-over alone; its beginning of the start is the early script's.
+    expect(readFileSync(path.join(root, 'entrypoints/uka.ts'), 'utf8')).not.toMatch(/beginEarlyStart|runEarlyScript|reserveEarly/);
+    // The list reads come in the bundles of the page kinds with a list (lib/uka/read-lists.ts).
+    const reader = readFileSync(path.join(root, 'lib/uka/reader.ts'), 'utf8');
+    expect(reader).not.toMatch(/^import (?!type).*read-lists/m);
+    expect(loaded.filter((f) => /lib\/uka\/(read-lists|dom-rows)\.ts$/.test(f))).toEqual([]);
+  });
+
   it('the main script is registered after parsing, the early one while parsing', () => {
     // Unlisted scripts (no WXT content script context, which announces itself with an event in UKA's page).
     for (const file of ['uka-early.ts', 'uka.ts', 'scb.tsx', 'uka-login.ts', 'uka-start.ts', 'uka-person.ts', 'uka-export.ts']) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { fieldRowSteps, openGrid, type FieldReader } from '../../../lib/uka/dom';
+import { openGrid } from '../../../lib/uka/dom';
+import { fieldRowSteps, type FieldReader } from '../../../lib/uka/dom-rows';
 import { runThrough } from '../../../lib/uka/read-steps';
 import type { GridSpec } from '../../../lib/uka/profile';
 
