@@ -15,6 +15,7 @@ import * as nativeApi from '../platform/native-api';
 import * as storageKeys from '../platform/storage-keys';
 import * as earlyReads from './early-reads';
 import * as kinds from './kinds';
+import * as nextTask from './next-task';
 import * as slots from './slots';
 import * as redact from '../store/redact';
 import { KIT_KEY, KIT_MODULES, type KitModule } from './kit';
@@ -35,6 +36,7 @@ const KIT = {
   'lib/startup/kinds': kinds,
   'lib/startup/slots': slots,
   'lib/store/redact': redact,
+  'lib/startup/next-task': nextTask,
 } satisfies Record<KitModule, object>;
 const _noExtra: keyof typeof KIT extends KitModule ? true : never = true;
 void _noExtra;
