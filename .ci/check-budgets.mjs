@@ -17,7 +17,7 @@ const KB = 1000;
 /** Budgets of issue #20 (gzip bytes). The scripts of each page, in the order they run. */
 const BUDGETS = [
   { page: 'UKA: early script (document_start)', files: ['uka-early.js'], budget: 3 * KB },
-  { page: 'UKA: person page', files: ['uka-early.js', 'uka.js', 'uka-person.js'], budget: 35 * KB, enforced: false },
+  { page: 'UKA: person page', files: ['uka-early.js', 'uka.js', 'uka-person.js'], budget: 35 * KB },
   { page: 'UKA: Export till SCB', files: ['uka-early.js', 'uka.js', 'uka-export.js'], budget: 45 * KB },
   { page: 'SCB: upload page', files: ['scb.js'], budget: 15 * KB },
   // Not budgeted in the issue; shown so that a growing page kind is noticed.

@@ -9,7 +9,6 @@ import * as preactJsxRuntime from 'preact/jsx-runtime';
 import * as draw from '../../components/ui/draw';
 import * as labels from '../../components/ui/labels';
 import * as shadow from '../../components/ui/shadow';
-import * as dates from '../domain/dates';
 import * as client from '../messages/client';
 import * as nativeApi from '../platform/native-api';
 import * as storageKeys from '../platform/storage-keys';
@@ -28,7 +27,6 @@ const KIT = {
   'components/ui/draw': draw,
   'components/ui/labels': labels,
   'components/ui/shadow': shadow,
-  'lib/domain/dates': dates,
   'lib/messages/client': client,
   'lib/platform/native-api': nativeApi,
   'lib/platform/storage-keys': storageKeys,

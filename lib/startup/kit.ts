@@ -14,7 +14,10 @@
  * A module belongs here when the main script needs it and the later scripts import it too (a module only the later
  * scripts use stays in them: the main script would carry it on every page kind). The main script publishes of each
  * module what the later scripts import (the production build records it while building them first; elsewhere, the
- * whole module). A kit module's own imports need no entry: the later scripts do not reach them.
+ * whole module). A kit module's own imports need no entry: the later scripts do not reach them. What the main script
+ * publishes it carries on every page kind: a module whose shared names only some bundles use, and little of it, is
+ * cheaper copied into those bundles (lib/domain/dates: the main script needs only today's date, the export and start
+ * bundles two small helpers).
  */
 export const KIT_MODULES = [
   'preact',
@@ -23,7 +26,6 @@ export const KIT_MODULES = [
   'components/ui/draw',
   'components/ui/labels',
   'components/ui/shadow',
-  'lib/domain/dates',
   'lib/messages/client',
   'lib/platform/native-api',
   'lib/platform/storage-keys',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { KIT_KEY, KIT_MODULES, kitExpression, takesKit } from '../../../lib/startup/kit';
 import { publishKit } from '../../../lib/startup/kit-publish';
 import * as preact from 'preact';
-import * as dates from '../../../lib/domain/dates';
+import * as slots from '../../../lib/startup/slots';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -23,12 +23,12 @@ describe('the shared kit of the UKA scripts', () => {
     const kit = win[KIT_KEY] as object[];
     expect(kit).toHaveLength(KIT_MODULES.length);
     expect(kit[KIT_MODULES.indexOf('preact')]).toBe(preact);
-    expect(kit[KIT_MODULES.indexOf('lib/domain/dates')]).toBe(dates);
+    expect(kit[KIT_MODULES.indexOf('lib/startup/slots')]).toBe(slots);
     expect(Object.isFrozen(kit)).toBe(true);
     publishKit(win);
     expect(win[KIT_KEY]).not.toBe(kit);
     // What a later script's build reads it by.
-    expect(kitExpression('lib/domain/dates')).toBe(`${KIT_KEY}[${KIT_MODULES.indexOf('lib/domain/dates')}]`);
+    expect(kitExpression('lib/startup/slots')).toBe(`${KIT_KEY}[${KIT_MODULES.indexOf('lib/startup/slots')}]`);
   });
 
   it('is taken by every UKA script injected after the main one, and by no other', () => {
