@@ -1,4 +1,5 @@
 /** The notes store: the contact-ladder notes the user adds for a known person. */
+import { compareCodePoints } from '../domain/dates';
 import type { LocalNote } from '../ladder/types';
 import type { Db } from './db';
 import type { NoteRecord } from './types';
@@ -31,11 +32,7 @@ export async function addNote(db: Db, personKey: string, note: LocalNote, now: n
  */
 export async function listNotes(db: Db, personKey: string): Promise<NoteRecord[]> {
   const notes = await db.getAllFromIndex('notes', 'byPerson', personKey);
-  return notes.sort((a, b) => a.createdAt - b.createdAt || compareText(a.date ?? '', b.date ?? '') || compareText(a.id, b.id));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return notes.sort((a, b) => a.createdAt - b.createdAt || compareCodePoints(a.date ?? '', b.date ?? '') || compareCodePoints(a.id, b.id));
 }
 
 export function deleteNote(db: Db, id: string): Promise<void> {
